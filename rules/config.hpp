@@ -1,0 +1,41 @@
+// Options that change what the checks report. Plain data: reading `.awesome-ls.json` lives in
+// server/ (rules/ knows nothing of JSON); validation of values happens there too.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/diagnostic.hpp"
+
+namespace awesome::rules {
+
+enum class Dialect : std::uint8_t { k2021, k2026 };
+enum class SortDirection : std::uint8_t { kDescending, kAscending };
+
+struct VenueSpec {
+  std::string name;                  ///< canonical spelling, e.g. "NeurIPS"
+  std::string full_name;             ///< e.g. "Conference on Neural Information Processing Systems"
+  std::vector<std::string> aliases;  ///< other spellings that mean the same venue, e.g. "NIPS"
+  bool operator==(const VenueSpec&) const = default;
+};
+
+struct Config {
+  std::map<std::string, Severity, std::less<>> severity;  ///< rule id -> severity override
+  int keyword_min = 1;
+  int keyword_max = 6;
+  SortDirection order = SortDirection::kDescending;
+  std::optional<Dialect> dialect;   ///< forced dialect; detected when empty
+  std::vector<VenueSpec> venues;    ///< added to the built-in catalog
+  std::vector<std::string> ignore;  ///< glob patterns of files the CLI skips
+  /// Require `</details>` at the end of a 2026-dialect digest line. Off by default: the real
+  /// lists leave almost every digest open and GitHub closes it at the end of the list item.
+  bool digest_require_close = false;
+  bool operator==(const Config&) const = default;
+};
+
+/// The effective severity of `rule` under `config`.
+Severity effective_severity(const Config& config, std::string_view rule);
+
+}  // namespace awesome::rules

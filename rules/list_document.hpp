@@ -1,0 +1,54 @@
+// An awesome paper list held for checking: its text split into blocks (entries, headings,
+// other lines), the parsed model and the diagnostics of every rule. Edits re-parse only the
+// blocks they touch; the result is always what a fresh parse of the same text gives.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/config.hpp"
+#include "rules/diagnostic.hpp"
+#include "rules/model.hpp"
+
+namespace awesome::rules {
+
+class ListDocument {
+ public:
+  /// Parses any bytes; never throws on content.
+  explicit ListDocument(std::string_view text, Config config = {});
+  ~ListDocument();
+  ListDocument(ListDocument&&) noexcept;
+  ListDocument& operator=(ListDocument&&) noexcept;
+
+  /// Replaces the text between two byte positions (clamped to the document; start and end are
+  /// swapped when reversed) with `new_text`, re-parsing only the blocks the edit touches.
+  void edit(Range range, std::string_view new_text);
+  /// Replaces the whole text.
+  void reset(std::string_view text);
+  void set_config(Config config);
+  const Config& config() const;
+
+  /// The whole text (built on demand: O(size)).
+  std::string text() const;
+  std::size_t size_bytes() const;
+  /// Number of lines; a text ending in a line break has an empty last line, like LSP.
+  std::uint32_t line_count() const;
+  /// Line `index` without its terminator ("\n", "\r\n" or "\r"); empty past the end.
+  std::string_view line(std::uint32_t index) const;
+  /// The terminator of line `index` ("" for the last line).
+  std::string_view line_terminator(std::uint32_t index) const;
+
+  /// Every finding, sorted by position then rule, suppressions and severities applied.
+  const std::vector<Diagnostic>& diagnostics();
+  /// The document model (sections, entries), up to date with the last edit.
+  const Model& model();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace awesome::rules
