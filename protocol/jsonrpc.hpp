@@ -1,0 +1,75 @@
+// JSON-RPC 2.0 as LSP uses it: error codes, classification of an incoming body into request,
+// notification or response, and builders for outgoing messages. Parsing never throws; a body
+// that is not a valid message yields the error reply it deserves.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+namespace awesome::protocol {
+
+using nlohmann::json;
+
+enum class ErrorCode : std::int32_t {
+  kParseError = -32700,
+  kInvalidRequest = -32600,
+  kMethodNotFound = -32601,
+  kInvalidParams = -32602,
+  kInternalError = -32603,
+  kServerNotInitialized = -32002,
+  kRequestFailed = -32803,
+  kRequestCancelled = -32800,
+  kContentModified = -32801,
+};
+
+struct ResponseError {
+  ErrorCode code = ErrorCode::kInternalError;
+  std::string message;
+};
+
+/// A request or notification id: an integer or a string (null only in error replies).
+using RequestId = std::variant<std::int64_t, std::string>;
+json id_to_json(const RequestId& id);
+std::optional<RequestId> id_from_json(const json& value);
+
+struct Request {
+  RequestId id;
+  std::string method;
+  json params;  ///< null when absent
+};
+struct Notification {
+  std::string method;
+  json params;
+};
+struct Response {
+  RequestId id;
+  json result;                         ///< null when `error` is set
+  std::optional<ResponseError> error;
+};
+/// A body that is no valid message. `reply` is the error response to send (id null when the
+/// id could not be read), or empty when nothing may be answered (e.g. a broken notification).
+struct Invalid {
+  std::optional<json> reply;
+  std::string reason;
+};
+
+using Message = std::variant<Request, Notification, Response, Invalid>;
+
+/// Classifies one framed body. Never throws.
+Message parse_message(std::string_view body);
+
+/// Builders for outgoing messages; each returns the complete JSON object.
+json make_result(const RequestId& id, json result);
+json make_error(const json& id, ErrorCode code, std::string_view message);
+json make_request(const RequestId& id, std::string_view method, json params);
+json make_notification(std::string_view method, json params);
+
+/// Serialises a message for the wire; invalid UTF-8 in strings is replaced, never thrown on.
+std::string dump_message(const json& message);
+
+}  // namespace awesome::protocol
