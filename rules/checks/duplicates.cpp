@@ -1,0 +1,124 @@
+// Duplicate rules: duplicate-paper (same arXiv id or paper URL), duplicate-title,
+// duplicate-digest and duplicate-link. Each later copy points at the first one.
+#include <unordered_map>
+
+#include "rules/analysis.hpp"
+#include "rules/text_util.hpp"
+
+namespace awesome::rules {
+
+namespace {
+
+std::string normalize_url(std::string_view url) {
+  std::string u = text::to_lower_ascii(text::trim(url));
+  for (std::string_view p : {"https://", "http://"}) {
+    if (u.starts_with(p)) u.erase(0, p.size());
+  }
+  if (u.starts_with("www.")) u.erase(0, 4);
+  while (!u.empty() && (u.back() == '/' || u.back() == '#')) u.pop_back();
+  return u;
+}
+
+std::string normalize_title(std::string_view title) {
+  std::string out;
+  for (const auto& w : text::words(title)) out += w;
+  return out;
+}
+
+std::string normalize_digest(std::string_view digest) {
+  std::string out;
+  for (char c : text::trim(digest)) {
+    if (text::is_space(c)) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string paper_key(const Entry& e) {
+  if (e.arxiv) return "arxiv:" + e.arxiv->id;
+  for (const Link& l : e.links) {
+    if (text::iequals(l.label, "paper") && !l.url.empty()) return "url:" + normalize_url(l.url);
+  }
+  return {};
+}
+
+/// Removes the entry block and one blank line next to it.
+Fix removal_fix(const Analysis& a, std::size_t bi) {
+  std::uint32_t from = a.first_line[bi];
+  std::uint32_t to = from + a.block(bi).line_count();
+  if (bi + 1 < a.blocks.size() && a.block(bi + 1).kind == BlockKind::kBlank &&
+      bi + 2 < a.blocks.size()) {
+    to += 1;
+  } else if (bi > 0 && a.block(bi - 1).kind == BlockKind::kBlank) {
+    from -= 1;
+  }
+  Fix f;
+  f.title = "Remove this copy of the entry";
+  f.edits.push_back({{{from, 0}, {to, 0}}, ""});
+  if (bi + 1 >= a.blocks.size()) {
+    // The last block has no terminator: remove from the end of the previous line instead.
+    f.edits.front().range = {{from - (from > 0 ? 1 : 0), from > 0 ? a.block(bi - 1).lines.back().length : 0},
+                             {to - 1, a.block(bi).lines.back().length}};
+  }
+  f.safe = false;
+  return f;
+}
+
+}  // namespace
+
+void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
+  std::unordered_map<std::string, std::size_t> by_paper, by_title, by_digest, by_link;
+  std::vector<std::string> keys(a.blocks.size());
+  for (std::size_t bi : a.papers) {
+    const Entry& e = a.entry(bi);
+    const std::string key = paper_key(e);
+    keys[bi] = key;
+    const Range title = a.absolute(bi, e.title_range);
+    bool duplicate = false;
+    if (!key.empty()) {
+      auto [it, fresh] = by_paper.try_emplace(key, bi);
+      if (!fresh) {
+        duplicate = true;
+        const Entry& first = a.entry(it->second);
+        auto& d = sink.report("duplicate-paper", a.absolute(bi, e.links.front().range),
+                              "Paper listed twice" + (e.arxiv ? " (arXiv " + e.arxiv->id + ")" : std::string()) +
+                                  "; the first copy is '" + first.title + "'.");
+        d.related.push_back({a.absolute(it->second, first.title_range), "the first copy"});
+        d.fixes.push_back(removal_fix(a, bi));
+      }
+    }
+    const std::string t = normalize_title(e.title);
+    if (!t.empty()) {
+      auto [it, fresh] = by_title.try_emplace(t, bi);
+      if (!fresh && !duplicate && keys[it->second] != key) {
+        auto& d = sink.report("duplicate-title", title,
+                              "Another entry has the same title '" + a.entry(it->second).title + "'.");
+        d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});
+      }
+    }
+    const std::string dg = normalize_digest(e.digest);
+    if (dg.size() >= 20) {
+      auto [it, fresh] = by_digest.try_emplace(dg, bi);
+      if (!fresh && !duplicate && keys[it->second] != key) {
+        auto& d = sink.report("duplicate-digest", a.absolute(bi, a.block(bi).syntax.digest_text_range),
+                              "Another entry ('" + a.entry(it->second).title + "') has the same digest.");
+        d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});
+      }
+    }
+    if (duplicate) continue;
+    for (const Link& l : e.links) {
+      if (text::iequals(l.label, "paper") || l.url.empty()) continue;
+      auto [it, fresh] = by_link.try_emplace(normalize_url(l.url), bi);
+      if (!fresh && it->second != bi && keys[it->second] != key) {
+        auto& d = sink.report("duplicate-link", a.absolute(bi, l.url_range),
+                              "The " + l.label + " link is also given for '" + a.entry(it->second).title + "'.");
+        d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});
+      }
+    }
+  }
+}
+
+}  // namespace awesome::rules

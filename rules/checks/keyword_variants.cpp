@@ -1,0 +1,152 @@
+// keyword-variant: a key word that is a near-variant of a more frequent one in the same list.
+// Phrases are compared at word level: same words up to case, hyphens and plurals, or one rare
+// word that is a small edit away from a frequent word (a typo), judged by frequency.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "rules/analysis.hpp"
+#include "rules/text_util.hpp"
+
+namespace awesome::rules {
+
+namespace {
+
+struct Occurrence {
+  std::size_t block;
+  std::size_t phrase;
+};
+
+struct PhraseStats {
+  int count = 0;
+  std::size_t first = 0;  ///< order of first use
+  std::vector<Occurrence> uses;
+};
+
+std::string singular(std::string w) {
+  if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("is") &&
+      !w.ends_with("us")) {
+    w.pop_back();
+  }
+  return w;
+}
+
+std::string norm_key(const std::vector<std::string>& words) {
+  std::string key;
+  for (const auto& w : words) {
+    if (!key.empty()) key.push_back(' ');
+    key += singular(w);
+  }
+  return key;
+}
+
+enum class Difference { kCase, kSpelling, kPlural };
+
+Difference classify(std::string_view a, std::string_view b) {
+  if (text::iequals(a, b)) return Difference::kCase;
+  const auto wa = text::words(a), wb = text::words(b);
+  return wa == wb ? Difference::kSpelling : Difference::kPlural;
+}
+
+/// Whether `rare` (used `rare_count` times) reads as a typo of `common`.
+bool is_typo_of(const std::string& rare, int rare_count, const std::string& common,
+                int common_count) {
+  if (rare.size() < 5 || rare == common || rare[0] != common[0]) return false;
+  if (common_count < 3 * rare_count || rare_count > 3) return false;
+  if (singular(rare) == singular(common)) return false;
+  const int cap = rare.size() >= 8 ? 2 : 1;
+  return text::edit_distance(rare, common, cap) <= cap;
+}
+
+}  // namespace
+
+void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
+  std::unordered_map<std::string, PhraseStats> phrases;
+  std::vector<const std::string*> order;
+  std::unordered_map<std::string, int> word_count;
+  for (std::size_t bi : a.papers) {
+    const Entry& e = a.entry(bi);
+    for (std::size_t pi = 0; pi < e.keywords.size(); ++pi) {
+      const std::string& t = e.keywords[pi].text;
+      if (t.empty()) continue;
+      auto [it, fresh] = phrases.try_emplace(t);
+      if (fresh) {
+        it->second.first = order.size();
+        order.push_back(&it->first);
+      }
+      ++it->second.count;
+      it->second.uses.push_back({bi, pi});
+      for (auto& w : text::words(t)) ++word_count[w];
+    }
+  }
+  // Group spellings by their normalized form; the most used spelling is the reference.
+  std::unordered_map<std::string, const std::string*> best_by_key;
+  std::unordered_map<const std::string*, std::string> key_of;
+  for (const std::string* p : order) {
+    std::string key = norm_key(text::words(*p));
+    auto [it, fresh] = best_by_key.try_emplace(key, p);
+    if (!fresh && phrases[*p].count > phrases[*it->second].count) it->second = p;
+    key_of.emplace(p, std::move(key));
+  }
+  auto report = [&](const std::string& variant, const std::string& reference, std::string why) {
+    const PhraseStats& ref = phrases[reference];
+    for (const Occurrence& use : phrases[variant].uses) {
+      const KeywordPhrase& kp = a.entry(use.block).keywords[use.phrase];
+      auto& d = sink.report("keyword-variant", a.absolute(use.block, kp.range),
+                            "Key word '" + variant + "' " + why + " '" + reference +
+                                "' (used " + std::to_string(ref.count) + " times); expected '" +
+                                reference + "'.");
+      Fix fix;
+      fix.title = "Replace with '" + reference + "'";
+      fix.edits.push_back({a.absolute(use.block, kp.range), reference});
+      fix.safe = false;
+      fix.preferred = true;
+      d.fixes.push_back(std::move(fix));
+    }
+  };
+  std::vector<std::pair<std::string, int>> common_words(word_count.begin(), word_count.end());
+  for (const std::string* p : order) {
+    const PhraseStats& stats = phrases[*p];
+    const std::string* best = best_by_key[key_of[p]];
+    if (best != p) {
+      const int ref = phrases[*best].count;
+      const Difference diff = classify(*p, *best);
+      if (diff == Difference::kCase && ref > stats.count) {
+        report(*p, *best, "differs only in case from");
+        continue;
+      }
+      if (diff == Difference::kSpelling && ref > stats.count) {
+        report(*p, *best, "is a spelling variant of");
+        continue;
+      }
+      if (diff == Difference::kPlural && ref >= 3 * stats.count) {
+        report(*p, *best, "is a singular/plural variant of");
+        continue;
+      }
+    }
+    // One rare word that is a typo of a frequent word: prefer a phrase that exists.
+    const auto words = text::words(*p);
+    for (std::size_t wi = 0; wi < words.size(); ++wi) {
+      const std::string& w = words[wi];
+      const int wc = word_count[w];
+      const std::string* target = nullptr;
+      int target_count = 0;
+      for (const auto& [cand, cc] : common_words) {
+        if (cc <= target_count || !is_typo_of(w, wc, cand, cc)) continue;
+        auto replaced = words;
+        replaced[wi] = cand;
+        auto it = best_by_key.find(norm_key(replaced));
+        if (it != best_by_key.end() && phrases[*it->second].count >= stats.count) {
+          target = it->second;
+          target_count = cc;
+        }
+      }
+      if (target) {
+        report(*p, *target, "looks like a misspelling of");
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace awesome::rules

@@ -1,0 +1,99 @@
+// Key word rules on one entry: keyword-label, keyword-syntax and keyword-count. The
+// document-wide keyword-variant rule lives in keyword_variants.cpp.
+#include <set>
+
+#include "rules/analysis.hpp"
+#include "rules/text_util.hpp"
+
+namespace awesome::rules {
+
+namespace {
+
+Fix replace(std::string title, Range range, std::string text) {
+  Fix f;
+  f.title = std::move(title);
+  f.edits.push_back({range, std::move(text)});
+  f.safe = true;
+  f.preferred = true;
+  return f;
+}
+
+/// " A; B; C." from the phrases, dropping empty and repeated ones.
+std::string normalized_keywords(const Entry& e) {
+  std::string out = " ";
+  std::set<std::string> seen;
+  bool first = true;
+  for (const auto& p : e.keywords) {
+    if (p.text.empty() || !seen.insert(text::to_lower_ascii(p.text)).second) continue;
+    if (!first) out += "; ";
+    out += p.text;
+    first = false;
+  }
+  return out + ".";
+}
+
+}  // namespace
+
+void check_entry_keywords(const Analysis& a, std::size_t block_index, DiagnosticSink& sink) {
+  const Block& b = a.block(block_index);
+  const Entry& e = *b.entry;
+  const EntrySyntax& s = b.syntax;
+  if (!e.keywords_line) return;
+  const std::uint32_t row = *e.keywords_line;
+  if (s.keyword_label != "Key Word") {
+    auto& d = sink.report("keyword-label", s.keyword_label_range,
+                          "Key word line labelled '" + s.keyword_label +
+                              ":'; expected 'Key Word:'.");
+    d.fixes.push_back(replace("Write 'Key Word:'", s.keyword_label_range, "Key Word:"));
+  }
+  const std::string normalized = normalized_keywords(e);
+  const Fix normalize = replace("Normalize the key words", s.keywords_range, normalized);
+  std::string_view raw = s.keywords_raw;
+  auto report = [&](Range range, std::string message) {
+    auto& d = sink.report("keyword-syntax", range, std::move(message));
+    if (normalized.size() > 2) d.fixes.push_back(normalize);
+  };
+  if (!raw.empty() && raw[0] != ' ') {
+    report({s.keyword_label_range.end, s.keyword_label_range.end},
+           "Missing space after 'Key Word:'.");
+  }
+  std::string_view trimmed = text::trim_right(raw);
+  if (!trimmed.empty() && trimmed.back() != '.') {
+    const auto end = static_cast<std::uint32_t>(s.keywords_range.start.column + trimmed.size());
+    report({{row, end - 1}, {row, end}}, "Key words do not end in '.'.");
+  }
+  const std::uint32_t base = s.keywords_range.start.column;
+  for (std::size_t i = 0; i < trimmed.size(); ++i) {
+    if (trimmed[i] != ';') continue;
+    const bool spaced = i + 1 < trimmed.size() && trimmed[i + 1] == ' ' &&
+                        (i + 2 >= trimmed.size() || trimmed[i + 2] != ' ');
+    if (!spaced && i + 1 < trimmed.size()) {
+      const auto col = static_cast<std::uint32_t>(base + i);
+      report({{row, col}, {row, col + 1}}, "Key words are separated by '; ' (a semicolon and one space).");
+      break;
+    }
+  }
+  std::set<std::string> seen;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < e.keywords.size(); ++i) {
+    const auto& p = e.keywords[i];
+    if (p.text.empty()) {
+      if (e.keywords.size() > 1 || !trimmed.empty()) {
+        report(p.range, "Empty key word phrase.");
+      }
+      continue;
+    }
+    ++count;
+    if (!seen.insert(text::to_lower_ascii(p.text)).second) {
+      report(p.range, "Key word '" + p.text + "' appears twice in this entry.");
+    }
+  }
+  const int min = a.config.keyword_min, max = a.config.keyword_max;
+  if (static_cast<int>(count) < min || static_cast<int>(count) > max) {
+    sink.report("keyword-count", s.keywords_range,
+                "Entry has " + std::to_string(count) + " key word" + (count == 1 ? "" : "s") +
+                    "; expected " + std::to_string(min) + " to " + std::to_string(max) + ".");
+  }
+}
+
+}  // namespace awesome::rules

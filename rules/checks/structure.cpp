@@ -1,0 +1,205 @@
+// Structure rules: heading-hierarchy, year-order, empty-section, and the table-of-contents
+// rules toc-missing, toc-orphan and toc-order (anchors as GitHub computes them).
+#include <algorithm>
+#include <unordered_map>
+
+#include "rules/analysis.hpp"
+#include "rules/slug.hpp"
+#include "rules/text_util.hpp"
+
+namespace awesome::rules {
+
+namespace {
+
+const HeadingInfo& heading_of(const Analysis& a, const SectionRec& s) {
+  return *a.block(s.block).heading;
+}
+
+std::string heading_text(const Analysis& a, const SectionRec& s) {
+  const Block& b = a.block(s.block);
+  if (s.level == 0) return "<summary>" + b.heading->title + "</summary>";
+  return std::string(static_cast<std::size_t>(s.level), '#') + " " + b.heading->title;
+}
+
+std::size_t category_of(const Analysis& a, std::size_t si) {
+  for (std::size_t p = a.sections[si].parent; p != SIZE_MAX; p = a.sections[p].parent) {
+    if (a.sections[p].kind == SectionKind::kCategory) return p;
+  }
+  return SIZE_MAX;
+}
+
+void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
+  for (std::size_t si = 0; si < a.sections.size(); ++si) {
+    const SectionRec& s = a.sections[si];
+    const HeadingInfo& h = heading_of(a, s);
+    const Range title = a.absolute(s.block, h.title_range);
+    if (s.level > 1 && s.parent != SIZE_MAX && a.sections[s.parent].level > 0 &&
+        s.level > a.sections[s.parent].level + 1) {
+      sink.report("heading-hierarchy", title,
+                  "Heading level " + std::to_string(s.level) + " under a level " +
+                      std::to_string(a.sections[s.parent].level) +
+                      " heading skips a level; expected level " +
+                      std::to_string(a.sections[s.parent].level + 1) + ".");
+    }
+    if (s.kind != SectionKind::kYear) continue;
+    const std::size_t cat = category_of(a, si);
+    if (cat == SIZE_MAX) {
+      if (s.holds_papers || s.parent == SIZE_MAX) {
+        sink.report("heading-hierarchy", title,
+                    "Year section '" + h.title + "' is outside any category; expected it under "
+                    "a '## Category' heading.");
+      }
+      continue;
+    }
+    const std::string& cat_title = heading_of(a, a.sections[cat]).title;
+    if (!h.category.empty() && !text::iequals(text::trim(h.category), text::trim(cat_title))) {
+      auto& d = sink.report("heading-hierarchy", title,
+                            "Year section '" + h.title + "' is under '" +
+                                heading_text(a, a.sections[cat]) + "'; expected it under '## " +
+                                h.category + "' or titled '" + cat_title + ": " +
+                                std::to_string(*h.year) + "'.");
+      d.related.push_back({a.absolute(a.sections[cat].block, heading_of(a, a.sections[cat]).title_range),
+                           "the enclosing category"});
+    }
+  }
+}
+
+/// The first block of a year section's chunk, including a `<details>` line that opens it.
+std::size_t chunk_start(const Analysis& a, const SectionRec& s) {
+  if (s.level == 0 && s.block > 0) {
+    const Block& prev = a.block(s.block - 1);
+    if (prev.kind == BlockKind::kHtml && text::trim(prev.line(0)) == "<details>") return s.block - 1;
+  }
+  return s.block;
+}
+
+void check_year_order(const Analysis& a, DiagnosticSink& sink) {
+  for (std::size_t ci = 0; ci < a.sections.size(); ++ci) {
+    if (a.sections[ci].kind != SectionKind::kCategory) continue;
+    std::vector<std::size_t> years;
+    for (std::size_t si = ci + 1; si < a.sections.size() && a.sections[si].block < a.sections[ci].end_block; ++si) {
+      if (a.sections[si].parent == ci && a.sections[si].kind == SectionKind::kYear) years.push_back(si);
+    }
+    for (std::size_t k = 1; k < years.size(); ++k) {
+      const auto& prev = heading_of(a, a.sections[years[k - 1]]);
+      const auto& cur = heading_of(a, a.sections[years[k]]);
+      if (*cur.year <= *prev.year) continue;
+      auto& d = sink.report("year-order", a.absolute(a.sections[years[k]].block, cur.title_range),
+                            "Year section " + std::to_string(*cur.year) + " comes after " +
+                                std::to_string(*prev.year) + "; year sections go newest first.");
+      d.related.push_back({a.absolute(a.sections[years[k - 1]].block, prev.title_range),
+                           "the older year section before it"});
+      // Fix: reorder the year sections' text chunks, newest first (stable).
+      std::vector<std::pair<int, std::string>> chunks;
+      bool complete = true;
+      for (std::size_t j = 0; j < years.size(); ++j) {
+        const std::size_t from = chunk_start(a, a.sections[years[j]]);
+        const std::size_t to = j + 1 < years.size() ? chunk_start(a, a.sections[years[j + 1]])
+                                                    : a.sections[years[j]].end_block;
+        std::string text;
+        for (std::size_t bi = from; bi < to; ++bi) text += a.block(bi).text;
+        complete = complete && !text.empty() && text.back() == '\n';
+        chunks.emplace_back(*heading_of(a, a.sections[years[j]]).year, std::move(text));
+      }
+      if (!complete) continue;
+      std::stable_sort(chunks.begin(), chunks.end(),
+                       [](const auto& x, const auto& y) { return x.first > y.first; });
+      std::string replacement;
+      for (auto& c : chunks) replacement += c.second;
+      const std::uint32_t from_line = a.first_line[chunk_start(a, a.sections[years.front()])];
+      const std::size_t end_block = a.sections[years.back()].end_block;
+      const std::uint32_t to_line = end_block < a.blocks.size() ? a.first_line[end_block]
+                                                                : a.first_line.back() + a.blocks.back()->line_count();
+      Fix fix;
+      fix.title = "Sort the year sections of this category, newest first";
+      fix.edits.push_back({{{from_line, 0}, {to_line, 0}}, std::move(replacement)});
+      fix.safe = true;
+      fix.preferred = true;
+      d.fixes.push_back(std::move(fix));
+    }
+  }
+}
+
+bool subtree_has_entries(const Analysis& a, std::size_t si) {
+  if (!a.sections[si].entries.empty()) return true;
+  for (std::size_t k = si + 1; k < a.sections.size() && a.sections[k].block < a.sections[si].end_block; ++k) {
+    if (!a.sections[k].entries.empty()) return true;
+  }
+  return false;
+}
+
+void check_empty(const Analysis& a, DiagnosticSink& sink) {
+  for (std::size_t si = 0; si < a.sections.size(); ++si) {
+    const SectionRec& s = a.sections[si];
+    if (s.kind != SectionKind::kCategory && s.kind != SectionKind::kYear) continue;
+    if (!s.holds_papers || subtree_has_entries(a, si)) continue;
+    const HeadingInfo& h = heading_of(a, s);
+    sink.report("empty-section", a.absolute(s.block, h.title_range),
+                std::string(s.kind == SectionKind::kYear ? "Year section" : "Category") + " '" +
+                    h.title + "' has no entries.")
+        .tag = Tag::kUnnecessary;
+  }
+}
+
+}  // namespace
+
+void check_structure(const Analysis& a, DiagnosticSink& sink) {
+  check_hierarchy(a, sink);
+  check_year_order(a, sink);
+  check_empty(a, sink);
+}
+
+void check_toc(const Analysis& a, DiagnosticSink& sink) {
+  if (a.toc_section == SIZE_MAX) return;
+  SlugCounter counter;
+  std::unordered_map<std::string, std::size_t> slug_to_section;
+  std::vector<std::string> slugs(a.sections.size());
+  for (std::size_t si = 0; si < a.sections.size(); ++si) {
+    if (a.sections[si].level == 0) continue;  // <summary> sections have no anchor
+    slugs[si] = counter.next(heading_of(a, a.sections[si]).title);
+    slug_to_section.emplace(slugs[si], si);
+  }
+  std::unordered_map<std::string, std::size_t> listed;
+  for (std::size_t ti = 0; ti < a.toc.size(); ++ti) listed.emplace(a.toc[ti].anchor, ti);
+  for (std::size_t si = 0; si < a.sections.size(); ++si) {
+    if (a.sections[si].kind != SectionKind::kCategory || listed.count(slugs[si])) continue;
+    const HeadingInfo& h = heading_of(a, a.sections[si]);
+    sink.report("toc-missing", a.absolute(a.sections[si].block, h.title_range),
+                "Category '" + h.title + "' is not listed in the table of contents; expected a "
+                "link to #" + slugs[si] + ".");
+  }
+  std::size_t last_section = 0;
+  bool have_last = false;
+  for (const TocRec& t : a.toc) {
+    auto it = slug_to_section.find(t.anchor);
+    if (it == slug_to_section.end()) {
+      auto& d = sink.report("toc-orphan", a.absolute(t.block, t.anchor_range),
+                            "Table-of-contents link '#" + t.anchor + "' matches no heading.");
+      // A heading with the same text: point the link at its real anchor.
+      const std::string wanted = github_slug(heading_plain_text(t.text));
+      for (std::size_t si = 0; si < a.sections.size(); ++si) {
+        if (slugs[si].empty() || github_slug(heading_plain_text(heading_of(a, a.sections[si]).title)) != wanted) continue;
+        Fix fix;
+        fix.title = "Link to #" + slugs[si];
+        fix.edits.push_back({a.absolute(t.block, t.anchor_range), slugs[si]});
+        fix.safe = true;
+        fix.preferred = true;
+        d.fixes.push_back(std::move(fix));
+        break;
+      }
+      continue;
+    }
+    if (have_last && it->second < last_section) {
+      auto& d = sink.report("toc-order", a.absolute(t.block, t.range),
+                            "Table of contents lists '" + t.text +
+                                "' after a heading that comes later in the document.");
+      d.related.push_back({a.absolute(a.sections[it->second].block,
+                                      heading_of(a, a.sections[it->second]).title_range),
+                           "the heading"});
+    }
+    last_section = it->second;
+    have_last = true;
+  }
+}
+
+}  // namespace awesome::rules

@@ -1,0 +1,182 @@
+// Text-level rules: whitespace (trailing spaces, tabs, doubled spaces, blank lines between
+// entries), placeholder (TBD/TODO/XXX left in the list) and encoding (invalid UTF-8, U+FFFD,
+// control characters).
+#include <re2/re2.h>
+
+#include "rules/analysis.hpp"
+#include "rules/text_util.hpp"
+
+namespace awesome::rules {
+
+namespace {
+
+constexpr int kMaxPerBlock = 20;  // enough to point at a problem without flooding
+
+Fix remove_or_replace(std::string title, Range range, std::string text) {
+  Fix f;
+  f.title = std::move(title);
+  f.edits.push_back({range, std::move(text)});
+  f.safe = true;
+  f.preferred = true;
+  return f;
+}
+
+void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_spaces,
+                           DiagnosticSink& sink) {
+  const std::size_t content_end = text::trim_right(line).size();
+  if (content_end < line.size() && content_end > 0) {
+    const Range r = {{row, static_cast<std::uint32_t>(content_end)},
+                     {row, static_cast<std::uint32_t>(line.size())}};
+    auto& d = sink.report("whitespace", r, "Trailing whitespace.");
+    d.fixes.push_back(remove_or_replace("Remove trailing whitespace", r, ""));
+  }
+  std::size_t indent = 0;
+  while (indent < content_end && text::is_space(line[indent])) ++indent;
+  for (std::size_t i = 0; i < content_end; ++i) {
+    if (line[i] == '\t') {
+      const Range r = {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(i + 1)}};
+      auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
+      d.fixes.push_back(remove_or_replace("Replace the tab with spaces", r, i < indent ? "  " : " "));
+      break;
+    }
+  }
+  if (!inner_spaces) return;
+  for (std::size_t i = indent; i + 1 < content_end; ++i) {
+    if (line[i] != ' ' || line[i + 1] != ' ') continue;
+    std::size_t j = i;
+    while (j < content_end && line[j] == ' ') ++j;
+    const Range r = {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(j)}};
+    auto& d = sink.report("whitespace", r, "Doubled space inside the text.");
+    d.fixes.push_back(remove_or_replace("Use a single space", r, " "));
+    i = j;
+  }
+}
+
+const RE2& placeholder_re() {
+  static const RE2 re(R"(\b(TBD|TODO|FIXME|XXX+)\b)");
+  return re;
+}
+
+void check_placeholders(std::string_view line, std::uint32_t row, std::uint32_t from,
+                        std::uint32_t to, DiagnosticSink& sink) {
+  re2::StringPiece input(line.data() + from, to - from), match;
+  while (RE2::FindAndConsume(&input, placeholder_re(), &match)) {
+    const auto col = static_cast<std::uint32_t>(match.data() - line.data());
+    sink.report("placeholder", {{row, col}, {row, static_cast<std::uint32_t>(col + match.size())}},
+                "Placeholder '" + std::string(match.data(), match.size()) +
+                    "' left in the list; replace it with the real text.");
+  }
+}
+
+/// Entry lines without link URLs and the venue, where a placeholder would be real text.
+void check_entry_placeholders(const Block& b, DiagnosticSink& sink) {
+  const Entry& e = *b.entry;
+  for (std::uint32_t row = 0; row < b.line_count(); ++row) {
+    std::string_view line = b.line(row);
+    std::uint32_t from = 0;
+    if (row == 0) {
+      for (const Link& link : e.links) {
+        check_placeholders(line, row, from, link.url_range.start.column, sink);
+        from = link.url_range.end.column;
+      }
+    }
+    std::uint32_t to = static_cast<std::uint32_t>(line.size());
+    if (e.venue && e.authors_line && *e.authors_line == row) to = e.venue->range.start.column;
+    if (from < to) check_placeholders(line, row, from, to, sink);
+  }
+}
+
+void check_encoding(const Block& b, DiagnosticSink& sink) {
+  int reported = 0;
+  for (std::uint32_t row = 0; row < b.line_count() && reported < kMaxPerBlock; ++row) {
+    std::string_view line = b.line(row);
+    std::size_t len = 0;
+    for (std::size_t pos = text::find_invalid_utf8(line, 0, len); pos != std::string_view::npos;
+         pos = text::find_invalid_utf8(line, pos + len, len)) {
+      sink.report("encoding", {{row, static_cast<std::uint32_t>(pos)}, {row, static_cast<std::uint32_t>(pos + len)}},
+                  "Invalid UTF-8 byte sequence.");
+      if (++reported >= kMaxPerBlock) return;
+    }
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const auto c = static_cast<unsigned char>(line[i]);
+      std::string what;
+      std::size_t n = 1;
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        what = "Control character U+00" + std::string(1, "0123456789ABCDEF"[c >> 4]) +
+               std::string(1, "0123456789ABCDEF"[c & 15]) + ".";
+      } else if (c == 0xEF && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0xBF &&
+                 static_cast<unsigned char>(line[i + 2]) == 0xBD) {
+        what = "Replacement character U+FFFD: the text was decoded with the wrong encoding.";
+        n = 3;
+      } else if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(line[i + 1]) <= 0x9F) {
+        what = "C1 control character.";
+        n = 2;
+      } else {
+        continue;
+      }
+      if (row == 0 && i == 0 && b.text.starts_with("\xEF\xBB\xBF")) continue;
+      sink.report("encoding", {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(i + n)}}, what);
+      if (++reported >= kMaxPerBlock) return;
+      i += n - 1;
+    }
+  }
+}
+
+}  // namespace
+
+void check_block_text(const Analysis& a, std::size_t block_index, DiagnosticSink& sink) {
+  const Block& b = a.block(block_index);
+  if (b.kind != BlockKind::kFence) check_encoding(b, sink);
+  const bool is_paper = b.entry && a.block_section[block_index] != SIZE_MAX &&
+                        a.sections[a.block_section[block_index]].holds_papers;
+  if (is_paper || b.kind == BlockKind::kHeading || b.kind == BlockKind::kSummary) {
+    for (std::uint32_t row = 0; row < b.line_count(); ++row) {
+      check_whitespace_line(b.line(row), row, is_paper, sink);
+    }
+  }
+  if (is_paper) check_entry_placeholders(b, sink);
+}
+
+void check_document_text(const Analysis& a, DiagnosticSink& sink) {
+  // More than one blank line between two entries of the same section.
+  for (std::size_t s = 0; s < a.sections.size(); ++s) {
+    const auto& entries = a.sections[s].entries;
+    for (std::size_t k = 1; k < entries.size(); ++k) {
+      const std::size_t prev = entries[k - 1], next = entries[k];
+      if (next - prev <= 2) continue;
+      bool all_blank = true;
+      for (std::size_t bi = prev + 1; bi < next && all_blank; ++bi) {
+        all_blank = a.block(bi).kind == BlockKind::kBlank;
+      }
+      if (!all_blank) continue;
+      const std::uint32_t from = a.first_line[prev + 2], to = a.first_line[next];
+      const Range r = {{from, 0}, {to, 0}};
+      auto& d = sink.report("whitespace", {{from, 0}, {to - 1, 0}},
+                            std::to_string(next - prev - 1) +
+                                " blank lines between entries; expected one.");
+      d.fixes.push_back(remove_or_replace("Remove the extra blank lines", r, ""));
+    }
+  }
+  // Placeholder paragraphs in sections that hold papers (e.g. a lone "TBD").
+  for (std::size_t bi = 0; bi < a.blocks.size(); ++bi) {
+    const Block& b = a.block(bi);
+    if (b.kind != BlockKind::kParagraph) continue;
+    const std::size_t s = a.block_section[bi];
+    if (s == SIZE_MAX || !a.sections[s].holds_papers) continue;
+    for (std::uint32_t row = 0; row < b.line_count(); ++row) {
+      std::string_view line = b.line(row);
+      re2::StringPiece input(line.data(), line.size()), match;
+      while (RE2::FindAndConsume(&input, placeholder_re(), &match)) {
+        const auto col = static_cast<std::uint32_t>(match.data() - line.data());
+        const std::uint32_t abs_row = a.first_line[bi] + row;
+        sink.report("placeholder",
+                    {{abs_row, col}, {abs_row, static_cast<std::uint32_t>(col + match.size())}},
+                    "Placeholder '" + std::string(match.data(), match.size()) +
+                        "' left in the list; replace it with entries or remove it.");
+      }
+    }
+  }
+}
+
+}  // namespace awesome::rules

@@ -1,0 +1,34 @@
+// Small text helpers shared by the parser and the checks: trimming, ASCII case folding,
+// UTF-8 validation and word-level edit distance. Byte-oriented; no locale.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace awesome::rules::text {
+
+inline bool is_space(char c) { return c == ' ' || c == '\t'; }
+std::string_view trim(std::string_view s);
+std::string_view trim_left(std::string_view s);
+std::string_view trim_right(std::string_view s);
+std::string to_lower_ascii(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+
+/// Byte offset of the first invalid UTF-8 sequence at or after `from`, or npos; `length`
+/// receives the length of the invalid run (at least 1).
+std::size_t find_invalid_utf8(std::string_view s, std::size_t from, std::size_t& length);
+
+/// Damerau-Levenshtein (optimal string alignment) distance, capped: returns `cap + 1` as soon
+/// as the distance is known to exceed `cap`.
+int edit_distance(std::string_view a, std::string_view b, int cap);
+
+/// Splits on `sep`, keeping empty parts.
+std::vector<std::string_view> split(std::string_view s, std::string_view sep);
+
+/// Lowercased words of `s` (letters and digits; everything else separates).
+std::vector<std::string> words(std::string_view s);
+
+}  // namespace awesome::rules::text
