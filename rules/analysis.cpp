@@ -77,10 +77,12 @@ void build_outline(Analysis& a) {
   }
   bool has_year_headings = false;
   std::vector<std::size_t> stack;  // open sections, outermost first
+  std::vector<int> ranks;          // their heading levels (a <summary> section ranks as 3)
   auto close_sections = [&](int level, std::size_t at) {
-    while (!stack.empty() && a.sections[stack.back()].level >= level) {
+    while (!stack.empty() && ranks.back() >= level) {
       a.sections[stack.back()].end_block = at;
       stack.pop_back();
+      ranks.pop_back();
     }
   };
   for (std::size_t bi = 0; bi < n; ++bi) {
@@ -127,6 +129,7 @@ void build_outline(Analysis& a) {
       seen_heading = true;
       a.sections.push_back(std::move(s));
       stack.push_back(a.sections.size() - 1);
+      ranks.push_back(level);
       a.block_section[bi] = stack.back();
       continue;
     }

@@ -137,7 +137,7 @@ std::optional<HeadingInfo> parse_heading(const Block& b) {
   h.title = std::string(title);
   h.title_range = {{0, static_cast<std::uint32_t>(title_begin)},
                    {0, static_cast<std::uint32_t>(title_begin + title.size())}};
-  static const RE2 year_re(R"(^(?:(.*?)\s*:\s*)?((?:19|20)\d\d)(\s+and\s+before)?$)");
+  static const RE2 year_re(R"(^(?:(.*?)\s*:\s*)?((?:19|20)\d\d)((?i)\s+and\s+(?:before|earlier|older))?$)");
   re2::StringPiece category, before;
   int year = 0;
   if (RE2::FullMatch(re2::StringPiece(title.data(), title.size()), year_re, &category, &year,

@@ -27,7 +27,7 @@ const RE2& arxiv_re() {
   static const RE2 re(
       R"(^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/)"
       R"(((\d{2})(\d{2})\.(\d{4,5})|([a-z][a-z\-]*(?:\.[A-Z]{2})?)/(\d{2})(\d{2})(\d{3}))"
-      R"((v\d+)?(?:\.pdf)?/?(?:[?#].*)?$)");
+      R"()(v\d+)?(?:\.pdf)?/?(?:[?#].*)?$)");
   return re;
 }
 

@@ -54,6 +54,8 @@ bool is_typo_of(const std::string& rare, int rare_count, const std::string& comm
   if (rare.size() < 5 || rare == common || rare[0] != common[0]) return false;
   if (common_count < 3 * rare_count || rare_count > 3) return false;
   if (singular(rare) == singular(common)) return false;
+  // One word extending the other is derivation (representation/representational), not a typo.
+  if (rare.starts_with(common) || common.starts_with(rare)) return false;
   const int cap = rare.size() >= 8 ? 2 : 1;
   return text::edit_distance(rare, common, cap) <= cap;
 }
@@ -88,7 +90,17 @@ void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
     if (!fresh && phrases[*p].count > phrases[*it->second].count) it->second = p;
     key_of.emplace(p, std::move(key));
   }
+  // Variant -> (reference, reason); references that are variants themselves are followed.
+  std::unordered_map<std::string, std::pair<std::string, std::string>> found;
   auto report = [&](const std::string& variant, const std::string& reference, std::string why) {
+    found.emplace(variant, std::make_pair(reference, std::move(why)));
+  };
+  auto emit = [&](const std::string& variant, std::string reference, const std::string& why) {
+    for (int hops = 0; hops < 8; ++hops) {
+      auto it = found.find(reference);
+      if (it == found.end() || it->second.first == variant) break;
+      reference = it->second.first;
+    }
     const PhraseStats& ref = phrases[reference];
     for (const Occurrence& use : phrases[variant].uses) {
       const KeywordPhrase& kp = a.entry(use.block).keywords[use.phrase];
@@ -105,7 +117,7 @@ void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
     }
   };
   std::vector<std::pair<std::string, int>> common_words(word_count.begin(), word_count.end());
-  for (const std::string* p : order) {
+    for (const std::string* p : order) {
     const PhraseStats& stats = phrases[*p];
     const std::string* best = best_by_key[key_of[p]];
     if (best != p) {
@@ -146,6 +158,10 @@ void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
         break;
       }
     }
+  }
+  for (const std::string* p : order) {
+    auto it = found.find(*p);
+    if (it != found.end()) emit(*p, it->second.first, it->second.second);
   }
 }
 

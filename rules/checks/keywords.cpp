@@ -58,9 +58,12 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
            "Missing space after 'Key Word:'.");
   }
   std::string_view trimmed = text::trim_right(raw);
+  const bool ends_with_separator = !trimmed.empty() && trimmed.back() == ';';
   if (!trimmed.empty() && trimmed.back() != '.') {
     const auto end = static_cast<std::uint32_t>(s.keywords_range.start.column + trimmed.size());
-    report({{row, end - 1}, {row, end}}, "Key words do not end in '.'.");
+    report({{row, end - 1}, {row, end}},
+           ends_with_separator ? "Key words end in ';'; expected '.'."
+                               : "Key words do not end in '.'.");
   }
   const std::uint32_t base = s.keywords_range.start.column;
   for (std::size_t i = 0; i < trimmed.size(); ++i) {
@@ -78,7 +81,8 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
   for (std::size_t i = 0; i < e.keywords.size(); ++i) {
     const auto& p = e.keywords[i];
     if (p.text.empty()) {
-      if (e.keywords.size() > 1 || !trimmed.empty()) {
+      const bool trailing = ends_with_separator && i + 1 == e.keywords.size();
+      if (!trailing && (e.keywords.size() > 1 || !trimmed.empty())) {
         report(p.range, "Empty key word phrase.");
       }
       continue;

@@ -2,6 +2,7 @@
 // entries; entries without an id keep their place) and entry-year (an entry's arXiv year
 // matches its year section).
 #include <algorithm>
+#include <optional>
 
 #include "rules/analysis.hpp"
 
@@ -16,31 +17,6 @@ struct Keyed {
 
 std::uint64_t sort_key(const ArxivId& id) {
   return (static_cast<std::uint64_t>(id.sort_month()) << 32) | id.number;
-}
-
-/// Indexes (into `seq`) of a longest subsequence that is in order; the rest are out of order.
-std::vector<bool> in_order_mask(const std::vector<Keyed>& seq, bool descending) {
-  // Longest non-increasing (descending) or non-decreasing subsequence, O(n log n).
-  std::vector<std::uint64_t> tails;
-  std::vector<std::size_t> tail_index, parent(seq.size(), SIZE_MAX);
-  for (std::size_t i = 0; i < seq.size(); ++i) {
-    const std::uint64_t k = descending ? ~seq[i].key : seq[i].key;
-    const auto pos = static_cast<std::size_t>(
-        std::upper_bound(tails.begin(), tails.end(), k) - tails.begin());
-    if (pos == tails.size()) {
-      tails.push_back(k);
-      tail_index.push_back(i);
-    } else {
-      tails[pos] = k;
-      tail_index[pos] = i;
-    }
-    parent[i] = pos > 0 ? tail_index[pos - 1] : SIZE_MAX;
-  }
-  std::vector<bool> keep(seq.size(), false);
-  for (std::size_t i = tail_index.empty() ? SIZE_MAX : tail_index.back(); i != SIZE_MAX; i = parent[i]) {
-    keep[i] = true;
-  }
-  return keep;
 }
 
 std::string id_of(const Analysis& a, std::size_t block) { return a.entry(block).arxiv->id; }
@@ -77,22 +53,25 @@ void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink&
     if (a.entry(bi).arxiv) seq.push_back({bi, sort_key(*a.entry(bi).arxiv)});
   }
   if (seq.size() < 2) return;
-  const std::vector<bool> keep = in_order_mask(seq, descending);
   std::optional<Fix> fix;
-  for (std::size_t i = 0; i < seq.size(); ++i) {
-    if (keep[i]) continue;
-    // The kept entry it should follow: the last kept one that sorts before it.
+  for (std::size_t i = 1; i < seq.size(); ++i) {
+    // An entry is out of order when it sorts before its predecessor (adjacent inversion).
+    const bool inverted = descending ? seq[i].key > seq[i - 1].key : seq[i].key < seq[i - 1].key;
+    if (!inverted) continue;
+    // It belongs after the last earlier entry that sorts before it (or first).
     std::size_t after = SIZE_MAX;
-    for (std::size_t j = 0; j < seq.size(); ++j) {
-      if (!keep[j]) continue;
-      const bool before = descending ? seq[j].key >= seq[i].key : seq[j].key <= seq[i].key;
-      if (before) after = j;
+    for (std::size_t j = i; j-- > 0;) {
+      if (descending ? seq[j].key >= seq[i].key : seq[j].key <= seq[i].key) {
+        after = j;
+        break;
+      }
     }
     const Entry& e = a.entry(seq[i].block);
     std::string msg = "Entry " + e.arxiv->id + " is out of " +
-                      (descending ? "descending" : "ascending") + " arXiv id order; expected ";
+                      (descending ? "descending" : "ascending") + " arXiv id order after " +
+                      id_of(a, seq[i - 1].block) + "; expected ";
     msg += after == SIZE_MAX ? "it first among the section's entries with an id."
-                             : "it after " + id_of(a, seq[after].block) + ".";
+                             : "it right after " + id_of(a, seq[after].block) + ".";
     const Link& paper = e.links.front();
     auto& d = sink.report("entry-order", a.absolute(seq[i].block, paper.url_range), std::move(msg));
     if (after != SIZE_MAX) {
