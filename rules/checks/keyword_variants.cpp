@@ -2,7 +2,9 @@
 // Phrases are compared at word level: same words up to case, hyphens and plurals, or one rare
 // word that is a small edit away from a frequent word (a typo), judged by frequency.
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "rules/analysis.hpp"
@@ -117,7 +119,54 @@ void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
     }
   };
   std::vector<std::pair<std::string, int>> common_words(word_count.begin(), word_count.end());
-    for (const std::string* p : order) {
+    std::vector<std::tuple<const std::string*, std::size_t, std::string, int>> word_typos;
+  // Reports each use of `phrase` whose word number `word_index` misspells `correct`.
+  auto report_word = [&](const std::string& phrase, std::size_t word_index,
+                         const std::string& correct, int used) {
+    for (const Occurrence& use : phrases[phrase].uses) {
+      const KeywordPhrase& kp = a.entry(use.block).keywords[use.phrase];
+      // Find the word's bytes in the phrase (words() lowercases; match case-insensitively).
+      std::size_t pos = 0, seen = 0, start = std::string::npos, len = 0;
+      while (pos < kp.text.size()) {
+        while (pos < kp.text.size() && !std::isalnum(static_cast<unsigned char>(kp.text[pos])) &&
+               static_cast<unsigned char>(kp.text[pos]) < 0x80) {
+          ++pos;
+        }
+        std::size_t end = pos;
+        while (end < kp.text.size() && (std::isalnum(static_cast<unsigned char>(kp.text[end])) ||
+                                        static_cast<unsigned char>(kp.text[end]) >= 0x80)) {
+          ++end;
+        }
+        if (end == pos) break;
+        if (seen++ == word_index) {
+          start = pos;
+          len = end - pos;
+          break;
+        }
+        pos = end;
+      }
+      if (start == std::string::npos) continue;
+      Range r = a.absolute(use.block, kp.range);
+      r.start.column += static_cast<std::uint32_t>(start);
+      r.end.column = r.start.column + static_cast<std::uint32_t>(len);
+      const std::string wrong = kp.text.substr(start, len);
+      std::string fixed = correct;
+      if (!wrong.empty() && std::isupper(static_cast<unsigned char>(wrong[0]))) {
+        fixed[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(fixed[0])));
+      }
+      auto& d = sink.report("keyword-variant", r,
+                            "Key word '" + phrase + "' contains '" + wrong +
+                                "', which looks like a misspelling of '" + fixed + "' (used " +
+                                std::to_string(used) + " times in key words).");
+      Fix fix;
+      fix.title = "Replace with '" + fixed + "'";
+      fix.edits.push_back({r, fixed});
+      fix.safe = false;
+      fix.preferred = true;
+      d.fixes.push_back(std::move(fix));
+    }
+  };
+  for (const std::string* p : order) {
     const PhraseStats& stats = phrases[*p];
     const std::string* best = best_by_key[key_of[p]];
     if (best != p) {
@@ -158,6 +207,28 @@ void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
         break;
       }
     }
+    if (found.count(*p)) continue;
+    // No phrase to point at: a long rare word one edit away from a frequent word is a typo.
+    for (std::size_t wi = 0; wi < words.size(); ++wi) {
+      const std::string& w = words[wi];
+      const int wc = word_count[w];
+      if (w.size() < 7 || wc > 2) continue;
+      const std::string* best_word = nullptr;
+      int best_count = 4;
+      for (const auto& [cand, cc] : common_words) {
+        if (cc > best_count && is_typo_of(w, wc, cand, cc) && text::edit_distance(w, cand, 1) <= 1) {
+          best_word = &cand;
+          best_count = cc;
+        }
+      }
+      if (best_word) {
+        word_typos.emplace_back(p, wi, *best_word, best_count);
+        break;
+      }
+    }
+  }
+  for (const auto& [phrase, word_index, correct, used] : word_typos) {
+    report_word(*phrase, word_index, correct, used);
   }
   for (const std::string* p : order) {
     auto it = found.find(*p);

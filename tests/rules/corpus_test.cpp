@@ -1,0 +1,98 @@
+// The real lists of the corpus: each known defect is reported at its line, and the number of
+// findings per rule is what was read through by hand (see the notes beside each count).
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "rules/list_document.hpp"
+#include "tests/support/files.hpp"
+
+using awesome::rules::ListDocument;
+using awesome::test::corpus;
+using awesome::test::line_of;
+
+namespace {
+
+std::map<std::string, int> counts(ListDocument& doc) {
+  std::map<std::string, int> out;
+  for (const auto& d : doc.diagnostics()) ++out[std::string(d.rule)];
+  return out;
+}
+
+bool has(ListDocument& doc, std::string_view rule, unsigned line_1based) {
+  for (const auto& d : doc.diagnostics()) {
+    if (d.rule == rule && d.range.start.line + 1 == line_1based) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("2021 list: known defects are reported at their lines") {
+  const std::string text = corpus("trustworthy-2021.md");
+  ListDocument doc(text);
+  CHECK(doc.model().dialect == awesome::rules::Dialect::k2021);
+  CHECK(doc.model().entries.size() == 98);
+  CHECK(has(doc, "heading-hierarchy", line_of(text, "### Others: 2017")));
+  CHECK(has(doc, "keyword-label", line_of(text, "Key Work:")));
+  CHECK(has(doc, "entry-order", line_of(text, "abs/1803.01442")));
+  CHECK(has(doc, "keyword-variant", line_of(text, "Federated Leraning")));
+  CHECK(has(doc, "entry-year", line_of(text, "abs/1711.01768")));
+  CHECK(has(doc, "entry-shape", line_of(text, "    We show that defenses")));
+  const std::map<std::string, int> expected{
+      {"empty-section", 3},  // Survey, Survey: 2021, Others: 2017
+      {"entry-order", 1},    // 1803.01442 after 1802.00420
+      {"entry-shape", 1},    // the digest continued on the next line
+      {"entry-year", 1},     // 1711.01768 under Others: 2018
+      {"heading-hierarchy", 1},
+      {"keyword-label", 1},
+      {"keyword-variant", 1},  // Federated Leraning (Uncerntainty has no reference phrase here)
+      {"whitespace", 96},      // trailing spaces after the digests
+  };
+  CHECK(counts(doc) == expected);
+}
+
+TEST_CASE("2026 full list: repeated arXiv ids, misspelled labels and out-of-order entries") {
+  const std::string text = corpus("trustworthy-2026-full.md");
+  ListDocument doc(text);
+  CHECK(doc.model().dialect == awesome::rules::Dialect::k2026);
+  CHECK(doc.model().entries.size() == 1152);
+  // Second copies of a paper: a repeated arXiv id, and the same IEEE URL on another paper.
+  const auto second_copy = text.find("abs/2007.08450", text.find("abs/2007.08450") + 1);
+  REQUIRE(second_copy != std::string::npos);
+  CHECK(has(doc, "duplicate-paper", line_of(text.substr(0, second_copy) + "@@", "@@")));
+  CHECK(has(doc, "duplicate-paper", line_of(text, "- Revisiting AUC-Oriented Adversarial")));
+  CHECK(has(doc, "keyword-label", line_of(text, "  - Keyword: Federated Learning; Neural")));
+  CHECK(has(doc, "keyword-label", line_of(text, "  - Key Work:")));
+  CHECK(has(doc, "keyword-label", line_of(text, "  - Ke Word:")));
+  CHECK(has(doc, "keyword-variant", line_of(text, "Key Word: Uncerntainty Estimation")));
+  CHECK(has(doc, "keyword-syntax", line_of(text, "Key Word:Backdoor Attack")));
+  CHECK(has(doc, "link-syntax", line_of(text, "[[paper](https://doi.org/10.1016/j.adhoc")));
+  CHECK(has(doc, "placeholder", line_of(text, "\nTBD\n") + 1));
+  // `IEEE TBD` is a journal (Transactions on Big Data), not a placeholder.
+  CHECK_FALSE(has(doc, "placeholder", line_of(text, "*IEEE TBD 2022*")));
+  const std::map<std::string, int> expected{
+      {"arxiv-url", 23},      {"author-line", 2},      {"duplicate-link", 2},
+      {"duplicate-paper", 3}, {"duplicate-title", 1},  {"empty-section", 5},
+      {"entry-order", 31},    {"entry-shape", 7},      {"entry-year", 2},
+      {"keyword-label", 5},   {"keyword-syntax", 12},  {"keyword-variant", 96},
+      {"link-syntax", 7},     {"placeholder", 5},      {"title-punctuation", 1},
+      {"toc-orphan", 1},      {"venue", 9},            {"whitespace", 351},
+  };
+  CHECK(counts(doc) == expected);
+}
+
+TEST_CASE("2026 README: paper part only; toolboxes, workshops and the template get no entry rules") {
+  const std::string text = corpus("trustworthy-2026-readme.md");
+  ListDocument doc(text);
+  CHECK(doc.model().entries.size() == 52);
+  CHECK(has(doc, "toc-orphan", line_of(text, "(#awesome-trustworthy--deep-learning)")));
+  // The contributing template (`Key Word: XXX.`) sits outside the paper list.
+  CHECK_FALSE(has(doc, "placeholder", line_of(text, "Key Word: XXX.")));
+  const std::map<std::string, int> expected{
+      {"empty-section", 2}, {"entry-order", 2}, {"link-syntax", 1},
+      {"toc-orphan", 1},    {"whitespace", 7},
+  };
+  CHECK(counts(doc) == expected);
+}
