@@ -20,11 +20,11 @@ constexpr std::array kRules{
              "Year sections of a category are not newest first."},
     RuleInfo{"empty-section", "structure", kInfo, kNone,
              "A category or year section holds no entries."},
-    RuleInfo{"toc-missing", "structure", kWarning, kSafe,
+    RuleInfo{"toc-missing", "structure", kWarning, kNone,
              "A category heading is not listed in the table of contents."},
     RuleInfo{"toc-orphan", "structure", kWarning, kSafe,
              "A table-of-contents link points at no heading."},
-    RuleInfo{"toc-order", "structure", kInfo, kSafe,
+    RuleInfo{"toc-order", "structure", kInfo, kNone,
              "The table of contents lists headings in a different order than the document."},
     RuleInfo{"entry-shape", "entry format", kError, kNone,
              "Missing author line or digest, sub-bullets out of order, wrong indentation, or a "

@@ -64,3 +64,12 @@ TEST_CASE("every rule of the catalog has fixtures, and each fixture's findings m
   }
   CHECK(files >= 2 * awesome::rules::rule_catalog().size());
 }
+
+TEST_CASE("docs/rules.md documents every rule under its own anchor") {
+  const std::string docs =
+      awesome::test::read_file(std::filesystem::path(AWESOME_SOURCE_DIR) / "docs" / "rules.md");
+  for (const auto& rule : awesome::rules::rule_catalog()) {
+    CAPTURE(rule.id);
+    CHECK(docs.find("\n## " + std::string(rule.id) + "\n") != std::string::npos);
+  }
+}
