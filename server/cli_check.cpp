@@ -1,0 +1,241 @@
+// `awesome-ls check`: config lookup, ignore globs, fixing, diffing and reporting (cli.hpp).
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "rules/fixes.hpp"
+#include "rules/list_document.hpp"
+#include "server/atomic_write.hpp"
+#include "server/cli.hpp"
+#include "server/config_loader.hpp"
+#include "server/glob_match.hpp"
+#include "server/text_layout.hpp"
+#include "server/unified_diff.hpp"
+
+namespace awesome::server {
+namespace fs = std::filesystem;
+namespace {
+
+/// Lists larger than this are refused rather than read into memory (the largest real list is
+/// about 1 MB).
+constexpr std::size_t kMaxInputBytes = 64 * 1024 * 1024;
+
+/// Reads a whole file or standard input; nullopt with `error` set on failure.
+std::optional<std::string> read_input(const std::string& file, std::string& error) {
+  std::string text;
+  if (file == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), {});
+    if (text.size() <= kMaxInputBytes) return text;
+    error = "input larger than 64 MiB";
+    return std::nullopt;
+  }
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) {
+    error = "is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  if (const auto size = fs::file_size(file, ec); !ec && size > kMaxInputBytes) {
+    error = "file larger than 64 MiB";
+    return std::nullopt;
+  }
+  text.assign(std::istreambuf_iterator<char>(in), {});
+  if (in.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::vector<rules::Diagnostic> lint(std::string_view text, const rules::Config& config) {
+  rules::ListDocument document(text, config);
+  std::vector<rules::Diagnostic> found = document.diagnostics();
+  std::erase_if(found, [](const rules::Diagnostic& d) { return d.severity == rules::Severity::kOff; });
+  return found;
+}
+
+std::string plural(std::size_t count, std::string_view word) {
+  return std::to_string(count) + " " + std::string(word) + (count == 1 ? "" : "s");
+}
+
+bool use_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
+}
+
+/// One run of `check` over all its files.
+class CheckRun {
+ public:
+  explicit CheckRun(const CheckOptions& options) : options_(options) {}
+
+  int run() {
+    if (options_.config && !load_forced_config()) return kExitTrouble;
+    for (const auto& file : options_.files) check_file(file);
+    if (options_.mode == CheckMode::kDiff) {
+      std::fwrite(diffs_.data(), 1, diffs_.size(), stdout);
+    } else {
+      const std::string report = render_report(options_.format, reports_, use_color());
+      std::fwrite(report.data(), 1, report.size(), stdout);
+    }
+    std::fflush(stdout);
+    if (options_.mode == CheckMode::kDiff || options_.format == OutputFormat::kText) {
+      print_summary();
+    }
+    if (trouble_) return kExitTrouble;
+    return count(rules::Severity::kError) > 0 ? kExitErrors : kExitClean;
+  }
+
+ private:
+  struct ResolvedConfig {
+    rules::Config config;
+    std::optional<fs::path> dir;  ///< the config file's directory, for ignore globs
+    std::string error;
+  };
+
+  void complain(const std::string& name, const std::string& what) {
+    std::fprintf(stderr, "awesome-ls: %s: %s\n", name.c_str(), what.c_str());
+    trouble_ = true;
+  }
+
+  bool load_forced_config() {
+    ConfigResult loaded = load_config_file(*options_.config);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "awesome-ls: %s\n", loaded.error.c_str());
+      return false;
+    }
+    forced_ = ResolvedConfig{std::move(loaded.config),
+                             fs::absolute(*options_.config).parent_path(), {}};
+    return true;
+  }
+
+  const ResolvedConfig& config_for(const fs::path& directory) {
+    if (forced_) return *forced_;
+    const std::optional<fs::path> found = find_config_file(directory);
+    const fs::path key = found.value_or(fs::path());
+    auto it = configs_.find(key);
+    if (it != configs_.end()) return it->second;
+    ResolvedConfig resolved;
+    if (found) {
+      ConfigResult loaded = load_config_file(*found);
+      resolved = {std::move(loaded.config), found->parent_path(), std::move(loaded.error)};
+    }
+    return configs_.emplace(key, std::move(resolved)).first->second;
+  }
+
+  bool ignored(const ResolvedConfig& resolved, const fs::path& path) const {
+    if (!resolved.dir || resolved.config.ignore.empty()) return false;
+    const auto relative = relative_slash_path(path, *resolved.dir);
+    return relative && first_matching_glob(resolved.config.ignore, *relative) != nullptr;
+  }
+
+  void check_file(const std::string& file) {
+    const bool from_stdin = file == "-";
+    const std::string name = from_stdin ? options_.stdin_filename.value_or("<stdin>") : file;
+    std::error_code ec;
+    const fs::path path = fs::absolute(from_stdin ? fs::path(options_.stdin_filename.value_or(
+                                                        "<stdin>"))
+                                                  : fs::path(file),
+                                       ec);
+    const ResolvedConfig& resolved = config_for(path.parent_path());
+    if (!resolved.error.empty()) return complain(name, "config: " + resolved.error);
+    if (ignored(resolved, path)) {
+      ++ignored_;
+      return;
+    }
+    std::string error;
+    const std::optional<std::string> text = read_input(file, error);
+    if (!text) return complain(name, error);
+    ++checked_;
+    if (options_.mode == CheckMode::kReport) {
+      const std::string_view body = strip_bom(*text);
+      reports_.emplace_back(name, std::string(body), lint(body, resolved.config));
+    } else {
+      fix_file(file, name, *text, resolved.config);
+    }
+  }
+
+  /// --fix and --diff: computes the fixed text, writes or diffs it, reports what is left.
+  void fix_file(const std::string& file, const std::string& name, const std::string& text,
+                const rules::Config& config) {
+    const std::string_view bom = has_bom(text) ? kUtf8Bom : std::string_view();
+    const std::string_view body = strip_bom(text);
+    std::string fixed = restore_layout(body, rules::fix_all(body, config));
+    if (fixed != body) {
+      const std::string new_text = std::string(bom) + fixed;
+      if (options_.mode == CheckMode::kDiff) {
+        diffs_ += unified_diff(text, new_text, name, name);
+        ++fixed_;
+      } else if (std::string failure = write_file_atomically(file, new_text); !failure.empty()) {
+        complain(name, "cannot write fixes: " + failure);
+        fixed = std::string(body);  // the file keeps its old text: report that
+      } else {
+        ++fixed_;
+      }
+    }
+    reports_.emplace_back(name, fixed, lint(fixed, config));
+  }
+
+  std::size_t count(rules::Severity severity) const {
+    std::size_t total = 0;
+    for (const auto& report : reports_) {
+      for (const auto& d : report.diagnostics()) total += d.severity == severity ? 1 : 0;
+    }
+    return total;
+  }
+
+  void print_summary() const {
+    const std::size_t errors = count(rules::Severity::kError);
+    const std::size_t warnings = count(rules::Severity::kWarning);
+    const std::size_t infos = count(rules::Severity::kInfo);
+    std::string line = errors + warnings + infos == 0
+                           ? "no problems"
+                           : plural(errors, "error") + ", " + plural(warnings, "warning") + ", " +
+                                 plural(infos, "info");
+    line += " in " + plural(checked_, "file");
+    if (fixed_ > 0) {
+      line += options_.mode == CheckMode::kDiff ? ", " + plural(fixed_, "file") + " to fix"
+                                                : ", " + plural(fixed_, "file") + " fixed";
+    }
+    if (ignored_ > 0) line += ", " + std::to_string(ignored_) + " ignored";
+    std::fprintf(stderr, "awesome-ls: %s\n", line.c_str());
+  }
+
+  const CheckOptions& options_;
+  std::optional<ResolvedConfig> forced_;
+  std::map<fs::path, ResolvedConfig> configs_;  ///< by config file; "" for no config
+  std::vector<FileReport> reports_;
+  std::string diffs_;
+  std::size_t checked_ = 0;
+  std::size_t fixed_ = 0;
+  std::size_t ignored_ = 0;
+  bool trouble_ = false;
+};
+
+}  // namespace
+
+int run_check_command(std::span<const std::string_view> args) {
+  const ParsedCheckArgs parsed = parse_check_args(args);
+  if (!parsed.error.empty()) {
+    std::fprintf(stderr, "awesome-ls check: %s\n%s", parsed.error.c_str(),
+                 "Try 'awesome-ls check --help'.\n");
+    return kExitTrouble;
+  }
+  if (parsed.options.help) {
+    std::fwrite(check_usage().data(), 1, check_usage().size(), stdout);
+    return kExitClean;
+  }
+  return CheckRun(parsed.options).run();
+}
+
+}  // namespace awesome::server

@@ -1,0 +1,191 @@
+#include "server/config_loader.hpp"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace awesome::server {
+namespace fs = std::filesystem;
+using nlohmann::json;
+namespace {
+
+ConfigResult apply(std::string_view text) {
+  const json settings = json::parse(text, nullptr, false);
+  REQUIRE_FALSE(settings.is_discarded());
+  return apply_config_json(settings);
+}
+
+/// The error for `text`, which must be rejected.
+std::string error_of(std::string_view text) {
+  const ConfigResult result = apply(text);
+  CHECK_FALSE(result.ok());
+  return result.error;
+}
+
+struct TempTree {
+  fs::path root;
+  TempTree() {
+    std::string name = (fs::temp_directory_path() / "awesome-ls-cfg-XXXXXX").string();
+    root = ::mkdtemp(name.data());
+  }
+  ~TempTree() {
+    std::error_code ec;
+    fs::remove_all(root, ec);
+  }
+  fs::path write(const fs::path& relative, std::string_view text) const {
+    fs::create_directories((root / relative).parent_path());
+    std::ofstream(root / relative, std::ios::binary) << text;
+    return root / relative;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a valid config sets every field") {
+  const ConfigResult result = apply(R"({
+    "$schema": "https://example.org/awesome-ls.schema.json",
+    "rules": {
+      "whitespace": "off",
+      "duplicate-title": "error",
+      "keyword-count": {"severity": "warning", "min": 2, "max": 8},
+      "entry-order": {"direction": "ascending"}
+    },
+    "dialect": "2021",
+    "venues": [{"name": "MyConf", "fullName": "My Conference", "aliases": ["MC", "MyC"]}],
+    "ignore": ["CHANGELOG.md", "docs/**"],
+    "digest": {"requireClosingTag": true}
+  })");
+  REQUIRE(result.ok());
+  const rules::Config& c = result.config;
+  CHECK(c.severity.at("whitespace") == rules::Severity::kOff);
+  CHECK(c.severity.at("duplicate-title") == rules::Severity::kError);
+  CHECK(c.severity.at("keyword-count") == rules::Severity::kWarning);
+  CHECK(c.severity.count("entry-order") == 0);  // options only: default severity kept
+  CHECK(c.keyword_min == 2);
+  CHECK(c.keyword_max == 8);
+  CHECK(c.order == rules::SortDirection::kAscending);
+  CHECK(c.dialect == rules::Dialect::k2021);
+  REQUIRE(c.venues.size() == 1);
+  CHECK(c.venues[0] == rules::VenueSpec{"MyConf", "My Conference", {"MC", "MyC"}});
+  CHECK(c.ignore == std::vector<std::string>{"CHANGELOG.md", "docs/**"});
+  CHECK(c.digest_require_close);
+}
+
+TEST_CASE("an empty config keeps the defaults and settings apply on top of a base") {
+  CHECK(apply("{}").config == rules::Config{});
+  rules::Config base;
+  base.severity["venue"] = rules::Severity::kError;
+  base.dialect = rules::Dialect::k2026;
+  const ConfigResult result =
+      apply_config_json(json::parse(R"({"rules": {"digest": "info"}, "dialect": "auto"})"), base);
+  REQUIRE(result.ok());
+  CHECK(result.config.severity.at("venue") == rules::Severity::kError);
+  CHECK(result.config.severity.at("digest") == rules::Severity::kInfo);
+  CHECK_FALSE(result.config.dialect.has_value());
+}
+
+TEST_CASE("a rejected config leaves the base untouched") {
+  rules::Config base;
+  base.keyword_max = 9;
+  const ConfigResult result =
+      apply_config_json(json::parse(R"({"rules": {"keyword-count": {"max": 3}}, "x": 1})"), base);
+  CHECK_FALSE(result.ok());
+  CHECK(result.config == base);
+}
+
+TEST_CASE("config errors name the key") {
+  CHECK(error_of(R"({"rulez": {}})") ==
+        "rulez: unknown key (expected $schema, rules, dialect, venues, ignore or digest)");
+  CHECK(error_of(R"({"rules": {"no-such-rule": "error"}})") ==
+        "rules.no-such-rule: unknown rule id (see `awesome-ls rules`)");
+  CHECK(error_of(R"({"rules": {"venue": "fatal"}})") ==
+        "rules.venue: unknown severity \"fatal\" (use off, info, warning or error)");
+  CHECK(error_of(R"({"rules": {"venue": 2}})") ==
+        "rules.venue: expected a severity string or an object, got 2");
+  CHECK(error_of(R"({"rules": {"venue": {"severity": true}}})") ==
+        "rules.venue.severity: expected a string, got true");
+  CHECK(error_of(R"({"rules": {"venue": {"min": 1}}})") ==
+        "rules.venue.min: unknown option of rule venue");
+  CHECK(error_of(R"({"rules": {"keyword-count": {"min": 5, "max": 2}}})") ==
+        "rules.keyword-count: min (5) is greater than max (2)");
+  CHECK(error_of(R"({"rules": {"keyword-count": {"max": "6"}}})") ==
+        "rules.keyword-count.max: expected an integer from 0 to 100, got \"6\"");
+  CHECK(error_of(R"({"rules": {"keyword-count": {"max": 1.5}}})") ==
+        "rules.keyword-count.max: expected an integer from 0 to 100, got 1.5");
+  CHECK(error_of(R"({"rules": {"keyword-count": {"min": -1}}})") ==
+        "rules.keyword-count.min: expected an integer from 0 to 100, got -1");
+  CHECK(error_of(R"({"rules": {"entry-order": {"direction": "up"}}})") ==
+        "rules.entry-order.direction: expected \"descending\" or \"ascending\", got \"up\"");
+  CHECK(error_of(R"({"rules": []})") == "rules: expected an object, got []");
+  CHECK(error_of(R"({"dialect": 2021})") == "dialect: expected a string, got 2021");
+  CHECK(error_of(R"({"dialect": "2019"})") ==
+        "dialect: expected \"2021\", \"2026\" or \"auto\", got \"2019\"");
+  CHECK(error_of(R"({"digest": {"requireClosingTag": "yes"}})") ==
+        "digest.requireClosingTag: expected true or false, got \"yes\"");
+  CHECK(error_of(R"({"digest": {"close": true}})") == "digest.close: unknown key");
+  CHECK(error_of("[]") == "(top level): expected an object, got []");
+}
+
+TEST_CASE("venue and ignore entries are validated one by one") {
+  CHECK(error_of(R"({"venues": {"name": "X"}})") ==
+        "venues: expected an array, got {\"name\":\"X\"}");
+  CHECK(error_of(R"({"venues": [{"name": "A"}, {"fullName": "B"}]})") ==
+        "venues[1].name: a venue needs a non-empty name");
+  CHECK(error_of(R"({"venues": [{"name": "A", "alias": []}]})") ==
+        "venues[0].alias: unknown key (expected name, fullName or aliases)");
+  CHECK(error_of(R"({"venues": [{"name": "A", "aliases": ["B", 3]}]})") ==
+        "venues[0].aliases[1]: expected a string, got 3");
+  CHECK(error_of(R"({"ignore": ["a", ""]})") == "ignore[1]: empty pattern");
+  CHECK(error_of(R"({"ignore": "docs/**"})") ==
+        "ignore: expected an array, got \"docs/**\"");
+}
+
+TEST_CASE("huge configs are refused before they cost time or memory") {
+  json venues = json::array();
+  for (int i = 0; i < 1001; ++i) venues.push_back({{"name", "V" + std::to_string(i)}});
+  CHECK(apply_config_json({{"venues", venues}}).error == "venues: more than 1000 items");
+  CHECK(apply_config_json({{"ignore", json::array({std::string(1025, '*')})}}).error ==
+        "ignore[0]: string longer than 1024 bytes");
+  CHECK(apply_config_json({{"venues", json::array({{{"name", "V"},
+                                                     {"fullName", std::string(70000, 'x')}}})}})
+            .error == "venues[0].fullName: string longer than 65536 bytes");
+  CHECK(apply_config_json({{"rules", {{"keyword-count", {{"max", 1ULL << 40}}}}}}).error ==
+        "rules.keyword-count.max: expected an integer from 0 to 100, got 1099511627776");
+}
+
+TEST_CASE("load_config_file names the file in every error") {
+  TempTree tree;
+  const auto good = tree.write("good.json", R"({"rules": {"venue": "off"}})");
+  const ConfigResult loaded = load_config_file(good);
+  REQUIRE(loaded.ok());
+  CHECK(loaded.config.severity.at("venue") == rules::Severity::kOff);
+  const auto bad_json = tree.write("bad.json", R"({"rules": )");
+  CHECK(load_config_file(bad_json).error == bad_json.string() + ": not valid JSON");
+  const auto bad_key = tree.write("key.json", R"({"dialekt": "2021"})");
+  CHECK(load_config_file(bad_key).error.starts_with(bad_key.string() + ": dialekt: unknown key"));
+  const auto missing = tree.root / "missing.json";
+  CHECK(load_config_file(missing).error == missing.string() + ": cannot read config file");
+  const auto deep = tree.write("deep.json", std::string(10000, '[') + std::string(10000, ']'));
+  CHECK(load_config_file(deep).error == deep.string() + ": JSON nested too deeply");
+  const auto big = tree.write("big.json", "{\"$schema\": \"" + std::string(1 << 20, 'x') + "\"}");
+  CHECK(load_config_file(big).error == big.string() + ": config file larger than 1 MiB");
+}
+
+TEST_CASE("find_config_file walks up to the nearest config") {
+  TempTree tree;
+  const auto top = tree.write(".awesome-ls.json", "{}");
+  const auto inner = tree.write("a/b/.awesome-ls.json", "{}");
+  fs::create_directories(tree.root / "a/b/c/d");
+  fs::create_directories(tree.root / "x");
+  CHECK(find_config_file(tree.root / "a/b/c/d") == inner);
+  CHECK(find_config_file(tree.root / "a/b/c/d/") == inner);
+  CHECK(find_config_file(tree.root / "a/b") == inner);
+  CHECK(find_config_file(tree.root / "a") == top);
+  CHECK(find_config_file(tree.root / "x") == top);
+  fs::remove(top);
+  CHECK(find_config_file(tree.root / "x") != top);  // nothing above the tree (or an outer one)
+}
+
+}  // namespace awesome::server
