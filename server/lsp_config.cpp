@@ -1,0 +1,62 @@
+// LspServer: configuration from workspace/didChangeConfiguration or by pulling
+// workspace/configuration (section "awesomeLs"); a change re-checks every open document.
+#include "server/lsp_server.hpp"
+
+namespace awesome::server {
+
+using nlohmann::json;
+
+void LspServer::on_did_change_configuration(const json& params) {
+  if (configuration_pull_) {
+    pull_configuration();  // the notification may carry nothing (the pull model)
+    return;
+  }
+  auto change = lsp::parse_params<lsp::DidChangeConfigurationParams>(params);
+  if (!change) {
+    log(lsp::MessageType::kWarning, "didChangeConfiguration: invalid params");
+    return;
+  }
+  apply_settings(change->settings);
+}
+
+void LspServer::pull_configuration() {
+  json items = json::array({{{"section", "awesomeLs"}}});
+  send_request("workspace/configuration", {{"items", std::move(items)}},
+               [this](const protocol::Response& response) {
+                 if (response.error) return;  // logged by dispatch_response
+                 if (!response.result.is_array() || response.result.empty()) {
+                   log(lsp::MessageType::kWarning, "workspace/configuration: unexpected result");
+                   return;
+                 }
+                 apply_settings(response.result.front());
+               });
+}
+
+void LspServer::apply_settings(const json& settings) {
+  rules::Config previous = config_.effective();
+  if (auto error = config_.set_settings(settings); !error.empty()) {
+    report_config_error("settings", error);
+    return;
+  }
+  if (!(config_.effective() == previous)) config_changed();
+}
+
+void LspServer::report_config_error(std::string_view origin, std::string_view error) {
+  std::string message = "invalid configuration in " + std::string(origin) + ": " +
+                        std::string(error) + " (keeping the previous configuration)";
+  log(lsp::MessageType::kError, message);
+  show_message(lsp::MessageType::kError, "awesome-ls: " + message);
+}
+
+void LspServer::config_changed() {
+  log(lsp::MessageType::kInfo, "configuration changed; re-checking open documents");
+  for (auto& [uri, doc] : store_.documents()) {
+    doc.list.set_config(config_.effective());
+    doc.dirty = true;
+  }
+  if (pull_diagnostics_ && diagnostic_refresh_) {
+    send_request("workspace/diagnostic/refresh", nullptr, [](const protocol::Response&) {});
+  }
+}
+
+}  // namespace awesome::server

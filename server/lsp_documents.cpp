@@ -1,0 +1,98 @@
+// LspServer: text document synchronisation and diagnostics, pushed (publishDiagnostics after
+// the input queue drains, only when changed) or pulled (textDocument/diagnostic).
+#include "server/lsp_server.hpp"
+
+#include "server/diagnostics_convert.hpp"
+
+namespace awesome::server {
+
+using nlohmann::json;
+using protocol::ErrorCode;
+using protocol::ResponseError;
+
+void LspServer::on_did_open(const json& params) {
+  std::string error;
+  auto open = lsp::parse_params<lsp::DidOpenTextDocumentParams>(params, &error);
+  if (!open) {
+    log(lsp::MessageType::kWarning, "didOpen: invalid params: " + error);
+    return;
+  }
+  store_.open(open->textDocument, config_.effective());
+}
+
+void LspServer::on_did_change(const json& params) {
+  std::string error;
+  auto change = lsp::parse_params<lsp::DidChangeTextDocumentParams>(params, &error);
+  if (!change) {
+    log(lsp::MessageType::kWarning, "didChange: invalid params: " + error);
+    return;
+  }
+  if (!store_.change(change->textDocument.uri, change->textDocument.version,
+                     change->contentChanges)) {
+    log(lsp::MessageType::kWarning,
+        "didChange for a document that is not open: " + change->textDocument.uri);
+  }
+}
+
+void LspServer::on_did_close(const json& params) {
+  auto close = lsp::parse_params<lsp::DidCloseTextDocumentParams>(params);
+  if (!close) {
+    log(lsp::MessageType::kWarning, "didClose: invalid params");
+    return;
+  }
+  if (!store_.close(close->textDocument.uri)) {
+    log(lsp::MessageType::kWarning, "didClose for a document that is not open");
+    return;
+  }
+  if (!pull_diagnostics_) {
+    send(protocol::make_notification(
+        "textDocument/publishDiagnostics",
+        {{"uri", close->textDocument.uri}, {"diagnostics", json::array()}}));
+  }
+}
+
+void LspServer::on_did_save(const json& /*params*/) {
+  // Nothing to do: the server checks the text it holds, which didChange keeps current.
+}
+
+json LspServer::compute_diagnostics(std::string_view uri, OpenDocument& doc) {
+  ConvertOptions options{store_.encoding(), related_information_, true};
+  json items = to_lsp_diagnostics(doc.list.diagnostics(), doc.list, uri, options);
+  doc.dirty = false;
+  return items;
+}
+
+void LspServer::publish_dirty() {
+  if (pull_diagnostics_) return;  // the client asks when it wants them
+  for (auto& [uri, doc] : store_.documents()) {
+    if (!doc.dirty) continue;
+    json items = compute_diagnostics(uri, doc);
+    if (doc.published && *doc.published == items) continue;
+    doc.published = items;
+    send(protocol::make_notification(
+        "textDocument/publishDiagnostics",
+        {{"uri", uri}, {"version", doc.version}, {"diagnostics", std::move(items)}}));
+  }
+}
+
+LspServer::Reply LspServer::on_diagnostic(const json& params) {
+  std::string error;
+  auto request = lsp::parse_params<lsp::DocumentDiagnosticParams>(params, &error);
+  if (!request) return ResponseError{ErrorCode::kInvalidParams, error};
+  OpenDocument* doc = store_.find(request->textDocument.uri);
+  if (doc == nullptr) return json{{"kind", "full"}, {"items", json::array()}};
+  if (doc->dirty || doc->pull_result == 0) {
+    json items = compute_diagnostics(request->textDocument.uri, *doc);
+    if (doc->pull_result == 0 || items != doc->pulled) {
+      doc->pulled = std::move(items);
+      doc->pull_result = ++last_result_id_;
+    }
+  }
+  std::string result_id = std::to_string(doc->pull_result);
+  if (request->previousResultId == result_id) {
+    return json{{"kind", "unchanged"}, {"resultId", result_id}};
+  }
+  return json{{"kind", "full"}, {"resultId", result_id}, {"items", doc->pulled}};
+}
+
+}  // namespace awesome::server

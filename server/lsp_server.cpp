@@ -1,0 +1,175 @@
+#include "server/lsp_server.hpp"
+
+#include <ostream>
+
+namespace awesome::server {
+
+using nlohmann::json;
+using protocol::ErrorCode;
+using protocol::ResponseError;
+
+LspServer::LspServer(Sink sink, ServerOptions options)
+    : sink_(std::move(sink)), options_(options) {
+  requests_ = {
+      {"initialize", &LspServer::on_initialize},
+      {"shutdown", &LspServer::on_shutdown},
+      {"textDocument/diagnostic", &LspServer::on_diagnostic},
+  };
+  notifications_ = {
+      {"initialized", &LspServer::on_initialized},
+      {"$/setTrace", &LspServer::on_set_trace},
+      {"$/cancelRequest", nullptr},  // acted on in enqueue()
+      {"textDocument/didOpen", &LspServer::on_did_open},
+      {"textDocument/didChange", &LspServer::on_did_change},
+      {"textDocument/didClose", &LspServer::on_did_close},
+      {"textDocument/didSave", &LspServer::on_did_save},
+      {"workspace/didChangeConfiguration", &LspServer::on_did_change_configuration},
+  };
+}
+
+void LspServer::enqueue(std::string_view body) {
+  protocol::Message message = protocol::parse_message(body);
+  if (const auto* note = std::get_if<protocol::Notification>(&message);
+      note != nullptr && note->method == "$/cancelRequest") {
+    if (auto cancel = lsp::parse_params<lsp::CancelParams>(note->params)) {
+      for (auto& queued : queue_) {
+        const auto* request = std::get_if<protocol::Request>(&queued.message);
+        if (request != nullptr && request->id == cancel->id) queued.cancelled = true;
+      }
+    }
+  }
+  queue_.push_back({std::move(message), false});
+}
+
+void LspServer::drain() {
+  while (!queue_.empty() && !exit_requested_) {
+    Queued item = std::move(queue_.front());
+    queue_.pop_front();
+    dispatch(item);
+  }
+  if (!exit_requested_ && initialized_) publish_dirty();
+}
+
+void LspServer::on_frame_error(std::string_view reason) {
+  log(lsp::MessageType::kError, "framing error: " + std::string(reason));
+}
+
+void LspServer::on_input_closed() {
+  if (!exit_requested_) log(lsp::MessageType::kInfo, "input closed; exiting");
+  exit_requested_ = true;
+}
+
+void LspServer::log(lsp::MessageType type, std::string_view message) {
+  static constexpr std::string_view kNames[] = {"", "error", "warning", "info", "log"};
+  if (options_.log != nullptr) {
+    *options_.log << "awesome-ls [" << kNames[static_cast<int>(type)] << "] " << message << '\n';
+  }
+  if (!exit_requested_) {
+    send(protocol::make_notification(
+        "window/logMessage", {{"type", static_cast<int>(type)}, {"message", message}}));
+  }
+}
+
+void LspServer::show_message(lsp::MessageType type, std::string_view message) {
+  send(protocol::make_notification("window/showMessage",
+                                    {{"type", static_cast<int>(type)}, {"message", message}}));
+}
+
+void LspServer::send_request(std::string_view method, json params, ResponseHandler on_response) {
+  std::int64_t id = next_request_id_++;
+  pending_.emplace(id, std::move(on_response));
+  send(protocol::make_request(protocol::RequestId{id}, method, std::move(params)));
+}
+
+void LspServer::dispatch(Queued& item) {
+  std::visit(
+      [&](const auto& message) {
+        using T = std::decay_t<decltype(message)>;
+        if constexpr (std::is_same_v<T, protocol::Request>) {
+          dispatch_request(message, item.cancelled);
+        } else if constexpr (std::is_same_v<T, protocol::Notification>) {
+          dispatch_notification(message);
+        } else if constexpr (std::is_same_v<T, protocol::Response>) {
+          dispatch_response(message);
+        } else {
+          log(lsp::MessageType::kWarning, "invalid message: " + message.reason);
+          if (message.reply) send(*message.reply);
+        }
+      },
+      item.message);
+}
+
+void LspServer::dispatch_request(const protocol::Request& request, bool cancelled) {
+  const json id = protocol::id_to_json(request.id);
+  trace_incoming("request", request.method, request.params);
+  auto fail = [&](ErrorCode code, std::string_view message) {
+    send(protocol::make_error(id, code, message));
+  };
+  if (cancelled) return fail(ErrorCode::kRequestCancelled, "request cancelled");
+  if (shutdown_) return fail(ErrorCode::kInvalidRequest, "the server is shut down");
+  if (!initialized_ && request.method != "initialize") {
+    return fail(ErrorCode::kServerNotInitialized, "the server is not initialized");
+  }
+  auto handler = requests_.find(request.method);
+  if (handler == requests_.end()) {
+    return fail(ErrorCode::kMethodNotFound, "unknown method " + request.method);
+  }
+  Reply reply = ResponseError{ErrorCode::kInternalError, "internal error"};
+  try {
+    reply = (this->*handler->second)(request.params);
+  } catch (const std::exception& e) {  // a bug, not bad input: answer and keep serving
+    log(lsp::MessageType::kError, request.method + " failed: " + e.what());
+  }
+  if (auto* error = std::get_if<ResponseError>(&reply)) {
+    return fail(error->code, error->message);
+  }
+  send(protocol::make_result(request.id, std::move(std::get<json>(reply))));
+}
+
+void LspServer::dispatch_notification(const protocol::Notification& notification) {
+  const std::string& method = notification.method;
+  trace_incoming("notification", method, notification.params);
+  if (method == "exit") {
+    exit_requested_ = true;
+    return;
+  }
+  if (!initialized_ || shutdown_) return;  // dropped, as the spec says
+  auto handler = notifications_.find(method);
+  if (handler == notifications_.end()) {
+    if (!method.starts_with("$/")) {
+      log(lsp::MessageType::kLog, "ignoring unknown notification " + method);
+    }
+    return;
+  }
+  if (handler->second == nullptr) return;
+  try {
+    (this->*handler->second)(notification.params);
+  } catch (const std::exception& e) {
+    log(lsp::MessageType::kError, method + " failed: " + e.what());
+  }
+}
+
+void LspServer::dispatch_response(const protocol::Response& response) {
+  const auto* id = std::get_if<std::int64_t>(&response.id);
+  auto it = id == nullptr ? pending_.end() : pending_.find(*id);
+  if (it == pending_.end()) {
+    log(lsp::MessageType::kWarning, "response to an unknown request");
+    return;
+  }
+  ResponseHandler handler = std::move(it->second);
+  pending_.erase(it);
+  if (response.error) {
+    log(lsp::MessageType::kWarning, "the client answered with an error: " + response.error->message);
+  }
+  handler(response);
+}
+
+void LspServer::trace_incoming(std::string_view kind, std::string_view method,
+                               const json& params) {
+  if (trace_ == "off" || exit_requested_) return;
+  json trace = {{"message", "Received " + std::string(kind) + " '" + std::string(method) + "'."}};
+  if (trace_ == "verbose") trace["verbose"] = "Params: " + protocol::dump_message(params);
+  send(protocol::make_notification("$/logTrace", std::move(trace)));
+}
+
+}  // namespace awesome::server

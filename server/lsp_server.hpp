@@ -1,0 +1,130 @@
+// The language server without I/O: JSON-RPC bodies in, JSON messages out through a sink. It
+// owns the lifecycle, the method table, the document store, configuration and diagnostics
+// publication. The Asio stdio loop (stdio_loop.hpp) feeds it; tests drive it directly.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "protocol/jsonrpc.hpp"
+#include "protocol/lsp_types.hpp"
+#include "server/document_store.hpp"
+#include "server/session_config.hpp"
+
+namespace awesome::server {
+
+struct ServerOptions {
+  std::ostream* log = nullptr;  ///< where logs go besides window/logMessage (stderr); may be null
+};
+
+class LspServer {
+ public:
+  /// Receives every outgoing message, in order. Called on the thread that calls drain().
+  using Sink = std::function<void(const nlohmann::json&)>;
+
+  explicit LspServer(Sink sink, ServerOptions options = {});
+
+  /// Queues one framed body. A `$/cancelRequest` takes effect at once on queued requests.
+  void enqueue(std::string_view body);
+  /// Handles every queued message in order, then lints each changed document once and publishes
+  /// what changed. Does nothing once exit was requested.
+  void drain();
+  /// enqueue() then drain().
+  void handle(std::string_view body) {
+    enqueue(body);
+    drain();
+  }
+  /// Reports a framing error from the transport (logged, nothing answered).
+  void on_frame_error(std::string_view reason);
+  /// The input closed: the session ends (exit code 0 after shutdown, 1 otherwise).
+  void on_input_closed();
+
+  bool exit_requested() const { return exit_requested_; }
+  int exit_code() const { return shutdown_ ? 0 : 1; }
+  /// The client's process id from initialize, to watch for its death.
+  std::optional<std::int64_t> client_process_id() const { return client_pid_; }
+  /// Logs to the log stream and the client (window/logMessage).
+  void log(lsp::MessageType type, std::string_view message);
+
+  /// The store, for tests that inspect held text.
+  DocumentStore& documents() { return store_; }
+
+ private:
+  using Reply = std::variant<nlohmann::json, protocol::ResponseError>;
+  using RequestHandler = Reply (LspServer::*)(const nlohmann::json& params);
+  using NotificationHandler = void (LspServer::*)(const nlohmann::json& params);
+  using ResponseHandler = std::function<void(const protocol::Response&)>;
+  struct Queued {
+    protocol::Message message;
+    bool cancelled = false;
+  };
+
+  void dispatch(Queued& item);
+  void dispatch_request(const protocol::Request& request, bool cancelled);
+  void dispatch_notification(const protocol::Notification& notification);
+  void dispatch_response(const protocol::Response& response);
+  void trace_incoming(std::string_view kind, std::string_view method, const nlohmann::json& params);
+  void send(const nlohmann::json& message) { sink_(message); }
+  void send_request(std::string_view method, nlohmann::json params, ResponseHandler on_response);
+  void show_message(lsp::MessageType type, std::string_view message);
+
+  // Lifecycle (lsp_lifecycle.cpp)
+  Reply on_initialize(const nlohmann::json& params);
+  void on_initialized(const nlohmann::json& params);
+  Reply on_shutdown(const nlohmann::json& params);
+  void on_set_trace(const nlohmann::json& params);
+  void negotiate(const lsp::InitializeParams& params);
+  nlohmann::json server_capabilities() const;
+
+  // Documents and diagnostics (lsp_documents.cpp)
+  void on_did_open(const nlohmann::json& params);
+  void on_did_change(const nlohmann::json& params);
+  void on_did_close(const nlohmann::json& params);
+  void on_did_save(const nlohmann::json& params);
+  Reply on_diagnostic(const nlohmann::json& params);
+  void publish_dirty();
+  nlohmann::json compute_diagnostics(std::string_view uri, OpenDocument& doc);
+
+  // Configuration (lsp_config.cpp)
+  void on_did_change_configuration(const nlohmann::json& params);
+  void pull_configuration();
+  void apply_settings(const nlohmann::json& settings);
+  void report_config_error(std::string_view origin, std::string_view error);
+  void config_changed();
+
+  Sink sink_;
+  ServerOptions options_;
+  std::unordered_map<std::string, RequestHandler> requests_;
+  std::unordered_map<std::string, NotificationHandler> notifications_;
+  std::deque<Queued> queue_;
+  std::map<std::int64_t, ResponseHandler> pending_;  ///< our requests awaiting the client
+  std::int64_t next_request_id_ = 1;
+  std::uint64_t last_result_id_ = 0;  ///< pull diagnostics: the last resultId handed out
+
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  bool exit_requested_ = false;
+  std::optional<std::int64_t> client_pid_;
+  std::string trace_ = "off";
+
+  // Negotiated with the client in initialize.
+  bool pull_diagnostics_ = false;
+  bool related_information_ = false;
+  bool configuration_pull_ = false;
+  bool configuration_registration_ = false;
+  bool diagnostic_refresh_ = false;
+
+  DocumentStore store_;
+  SessionConfig config_;
+};
+
+}  // namespace awesome::server
