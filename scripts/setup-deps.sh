@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what building and testing awesome-ls needs on Debian 12 (run as root).
+# Idempotent: packages already installed are skipped, and apt-get update runs only if needed.
+set -euo pipefail
+
+packages=(cmake g++ make pkg-config nlohmann-json3-dev libboost-dev libre2-dev doctest-dev)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(neovim patch)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
