@@ -141,8 +141,9 @@ void parse_keywords(std::string_view line, std::uint32_t row, std::size_t conten
   std::size_t offset = start;
   for (std::string_view part : text::split(body, ";")) {
     std::string_view phrase = text::trim(part);
+    // An empty phrase sits where its text would start: after the separator's space.
     const std::size_t begin =
-        phrase.empty() ? offset : static_cast<std::size_t>(phrase.data() - line.data());
+        phrase.empty() ? offset + part.size() : static_cast<std::size_t>(phrase.data() - line.data());
     e.keywords.push_back({std::string(phrase), on_line(row, begin, begin + phrase.size())});
     offset += part.size() + 1;
   }

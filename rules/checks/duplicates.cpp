@@ -110,7 +110,8 @@ void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
     }
     if (duplicate) continue;
     for (const Link& l : e.links) {
-      if (text::iequals(l.label, "paper") || l.url.empty()) continue;
+      const bool shared_kind = text::iequals(l.label, "code") || text::iequals(l.label, "dataset");
+      if (!shared_kind || l.url.empty()) continue;
       auto [it, fresh] = by_link.try_emplace(normalize_url(l.url), bi);
       if (!fresh && it->second != bi && keys[it->second] != key) {
         auto& d = sink.report("duplicate-link", a.absolute(bi, l.url_range),

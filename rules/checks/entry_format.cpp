@@ -208,7 +208,9 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     known = a.venues.find(base);
   }
   const Range name_range = {{row, col}, {row, static_cast<std::uint32_t>(col + base.size())}};
-  if (known && base != known->name && !text::iequals(base, known->full_name)) {
+  // A publisher prefix on the canonical name (`IEEE TNNLS`, `ACM CCS`) is fine.
+  const bool prefixed = known && (base == "IEEE " + known->name || base == "ACM " + known->name);
+  if (known && base != known->name && !prefixed && !text::iequals(base, known->full_name)) {
     auto& d = sink.report("venue", name_range,
                           "Venue '" + base + "' is written '" + known->name + "' (" +
                               known->full_name + ").");

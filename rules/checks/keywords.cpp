@@ -94,7 +94,9 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
   }
   const int min = a.config.keyword_min, max = a.config.keyword_max;
   if (static_cast<int>(count) < min || static_cast<int>(count) > max) {
-    sink.report("keyword-count", s.keywords_range,
+    Range phrases = s.keywords_range;
+    if (!e.keywords.empty()) phrases.start = e.keywords.front().range.start;
+    sink.report("keyword-count", phrases,
                 "Entry has " + std::to_string(count) + " key word" + (count == 1 ? "" : "s") +
                     "; expected " + std::to_string(min) + " to " + std::to_string(max) + ".");
   }
