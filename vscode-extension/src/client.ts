@@ -12,7 +12,12 @@ import {
 } from 'vscode-languageclient/node';
 
 import { SECTION, answerConfigurationItems, didChangeConfigurationParams } from './protocol';
-import { SERVER_PATH_SETTING, resolveServerBinary, type Resolution } from './serverBinary';
+import {
+  openSettingCommand,
+  resolveServerBinary,
+  type PathSettingValues,
+  type Resolution,
+} from './serverBinary';
 import { settingsToConfig, type ServerConfig } from './settings';
 
 const OPEN_SETTINGS = 'Open Settings';
@@ -29,9 +34,17 @@ function isExecutableFile(file: string): boolean {
   }
 }
 
+function pathSetting(): PathSettingValues | undefined {
+  return vscode.workspace.getConfiguration(SECTION).inspect('server.path');
+}
+
+/** The only value of the machine-scoped path setting that counts (see resolveServerBinary). */
+function userServerPath(): unknown {
+  return pathSetting()?.globalValue;
+}
+
 export function findServerBinary(extensionPath: string): Resolution {
-  const setting = vscode.workspace.getConfiguration(SECTION).inspect<string>('server.path');
-  return resolveServerBinary(setting, {
+  return resolveServerBinary(pathSetting(), {
     extensionPath,
     pathEnv: process.env.PATH,
     platform: process.platform,
@@ -43,6 +56,10 @@ export function findServerBinary(extensionPath: string): Resolution {
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private lastProblems = '';
+  /** Start, stop and restart run one at a time, in the order asked. */
+  private queue: Promise<void> = Promise.resolve();
+  /** The user value of the path setting that the current server was resolved with. */
+  private startedWithPath: unknown;
 
   constructor(
     private readonly extensionPath: string,
@@ -61,7 +78,9 @@ export class ServerController implements vscode.Disposable {
     const text = problems.join('\n');
     if (text !== this.lastProblems) {
       this.lastProblems = text;
-      problems.forEach((problem) => { this.output.warn(problem); });
+      for (const problem of problems) {
+        this.output.warn(problem);
+      }
       if (problems.length > 0) {
         void vscode.window.showWarningMessage(`awesome-ls: ${problems[0] ?? ''}`);
       }
@@ -69,8 +88,15 @@ export class ServerController implements vscode.Disposable {
     return config;
   }
 
-  /** Pushes the config to the running server after a settings change. */
-  async configurationChanged(): Promise<void> {
+  /** Reacts to a settings change: a new server path restarts, the rest is pushed. */
+  async configurationChanged(event: vscode.ConfigurationChangeEvent): Promise<void> {
+    if (!event.affectsConfiguration(SECTION)) {
+      return;
+    }
+    if (userServerPath() !== this.startedWithPath) {
+      await this.restart();
+      return;
+    }
     const client = this.client;
     if (client?.isRunning() === true) {
       await client.sendNotification(
@@ -80,7 +106,32 @@ export class ServerController implements vscode.Disposable {
     }
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return this.enqueue(() => this.doStart());
+  }
+
+  stop(): Promise<void> {
+    return this.enqueue(() => this.doStop());
+  }
+
+  restart(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.doStop();
+      await this.doStart();
+    });
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(step, step);
+    return this.queue;
+  }
+
+  private async doStart(): Promise<void> {
+    this.startedWithPath = userServerPath();
     const resolution = findServerBinary(this.extensionPath);
     if (!resolution.ok) {
       this.output.error(`${resolution.message} Tried: ${resolution.tried.join(', ')}`);
@@ -97,32 +148,27 @@ export class ServerController implements vscode.Disposable {
     }
   }
 
-  async stop(): Promise<void> {
+  private async doStop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    if (client !== undefined) {
-      try {
-        await client.stop(5000);
-      } catch (error) {
-        this.output.warn(`Stopping the server: ${String(error)}`);
-      }
-      await client.dispose();
+    if (client === undefined) {
+      return;
     }
-  }
-
-  async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
-  }
-
-  dispose(): void {
-    void this.stop();
+    try {
+      if (client.isRunning()) {
+        await client.stop(5000);
+      }
+    } catch (error) {
+      this.output.warn(`Stopping the server: ${String(error)}`);
+    }
+    await client.dispose();
   }
 
   private async showMissingBinary(message: string): Promise<void> {
     const choice = await vscode.window.showErrorMessage(`awesome-ls: ${message}`, OPEN_SETTINGS);
     if (choice === OPEN_SETTINGS) {
-      await vscode.commands.executeCommand('workbench.action.openSettings', SERVER_PATH_SETTING);
+      const { command, args } = openSettingCommand(vscode.env.remoteName);
+      await vscode.commands.executeCommand(command, args);
     }
   }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 
 import { ServerController } from './client';
 import { fixAll, runServerCommand } from './commands';
-import { SECTION, SERVER_COMMANDS } from './protocol';
+import { SERVER_COMMANDS } from './protocol';
 
 let controller: ServerController | undefined;
 
@@ -22,13 +22,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       runServerCommand(servers, SERVER_COMMANDS.updateToc),
     ),
     vscode.commands.registerCommand('awesomeLs.restartServer', () => servers.restart()),
-    vscode.commands.registerCommand('awesomeLs.showOutput', () => { output.show(); }),
+    vscode.commands.registerCommand('awesomeLs.showOutput', () => {
+      output.show();
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${SECTION}.server.path`)) {
-        void servers.restart();
-      } else if (event.affectsConfiguration(SECTION)) {
-        void servers.configurationChanged();
-      }
+      void servers.configurationChanged(event);
     }),
   );
   await servers.start();

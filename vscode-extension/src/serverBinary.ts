@@ -23,6 +23,19 @@ export interface BinaryEnvironment {
   isExecutableFile(file: string): boolean;
 }
 
+/**
+ * The command (and its argument) that shows the path setting where it takes effect: in a
+ * remote window, such as code-server, machine-scoped settings live in the remote settings.
+ */
+export function openSettingCommand(remoteName: string | undefined): {
+  command: string;
+  args: { query: string };
+} {
+  const command =
+    remoteName === undefined ? 'workbench.action.openSettings' : 'workbench.action.openRemoteSettings';
+  return { command, args: { query: SERVER_PATH_SETTING } };
+}
+
 export type BinarySource = 'setting' | 'bundled' | 'path';
 
 export type Resolution =

@@ -40,14 +40,27 @@ function baseArgs(dir: string): string[] {
   ];
 }
 
-/** Writes code-server's config and the user settings that keep the workbench quiet. */
-export function prepareCodeServerDir(dir: string, settings: Record<string, unknown>): void {
-  fs.mkdirSync(path.join(dir, 'user-data', 'User'), { recursive: true });
+export interface SettingsFiles {
+  /** User settings (`user-data/User/settings.json`). */
+  user: string;
+  /**
+   * Remote settings of the code-server machine (`user-data/Machine/settings.json`): where
+   * machine-scoped settings such as `awesomeLs.server.path` take effect in a remote window.
+   */
+  machine: string;
+}
+
+/** Writes code-server's config and the user settings; returns the settings files. */
+export function prepareCodeServerDir(dir: string, settings: Record<string, unknown>): SettingsFiles {
+  const files = {
+    user: path.join(dir, 'user-data', 'User', 'settings.json'),
+    machine: path.join(dir, 'user-data', 'Machine', 'settings.json'),
+  };
+  fs.mkdirSync(path.dirname(files.user), { recursive: true });
+  fs.mkdirSync(path.dirname(files.machine), { recursive: true });
   fs.writeFileSync(path.join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
-  fs.writeFileSync(
-    path.join(dir, 'user-data', 'User', 'settings.json'),
-    JSON.stringify(settings, null, 2),
-  );
+  fs.writeFileSync(files.user, JSON.stringify(settings, null, 2));
+  return files;
 }
 
 export function installExtension(codeServer: string, dir: string, vsix: string): void {

@@ -11,11 +11,17 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { installExtension, prepareCodeServerDir, startCodeServer, type CodeServer } from './codeServer';
+import {
+  installExtension,
+  prepareCodeServerDir,
+  startCodeServer,
+  type CodeServer,
+  type SettingsFiles,
+} from './codeServer';
 import { probeServer, type LspDiagnostic, type ProbeResult } from './lspProbe';
 import * as wb from './workbench';
 
@@ -90,6 +96,8 @@ function advertisesCommand(capabilities: Record<string, unknown>, command: strin
 
 describe('awesome-ls in VS Code (code-server + Chromium)', () => {
   let tmp = '';
+  let workspace = '';
+  let settingsFiles: SettingsFiles = { user: '', machine: '' };
   let workspaceList = '';
   let probe: ProbeResult;
   let server: CodeServer | undefined;
@@ -110,14 +118,14 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     fs.mkdirSync(env.artifacts, { recursive: true });
 
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'awesome-ls-e2e-'));
-    const workspace = path.join(tmp, 'workspace');
+    workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(workspace);
     workspaceList = path.join(workspace, LIST);
     fs.copyFileSync(corpusList, workspaceList);
 
     probe = await probeServer(env.binary, workspaceList);
     const vscodeDir = path.join(tmp, 'code-server');
-    prepareCodeServerDir(vscodeDir, USER_SETTINGS);
+    settingsFiles = prepareCodeServerDir(vscodeDir, USER_SETTINGS);
     installExtension(codeServer, vscodeDir, env.vsix);
     // PATH without awesome-ls: the binary shipped in the .vsix must be the one that runs.
     server = await startCodeServer(codeServer, vscodeDir, workspace, {
@@ -140,6 +148,12 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     await page.goto(server.url);
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await wb.openFileFromExplorer(page, LIST);
+  });
+
+  // The screen after each test, passed or failed, for the artifacts.
+  afterEach(async (t) => {
+    const name = t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    await page.screenshot({ path: path.join(env.artifacts, `after-${name}.png`) }).catch(() => undefined);
   });
 
   after(async () => {
@@ -267,5 +281,45 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
       // Not implemented yet: the request reached the server, which answered with an error.
       assert.equal(failed.length, 1, `one error notification, got ${JSON.stringify(toasts)}`);
     }
+  });
+
+  it('reads the server path only from user/remote settings and reports a wrong one once', async () => {
+    await page.keyboard.press('Control+S');
+    const current = severityCounts((await probeServer(env.binary, workspaceList)).diagnostics);
+
+    // A cloned repository's .vscode/settings.json cannot pick the binary (machine scope).
+    fs.mkdirSync(path.join(workspace, '.vscode'));
+    fs.writeFileSync(
+      path.join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'awesomeLs.server.path': '/nonexistent/from-workspace' }),
+    );
+    await page.waitForTimeout(1000);
+    await wb.runCommand(page, 'awesome-ls: Restart Server');
+    assert.deepEqual(await wb.waitForCounts(page, current, 30_000), current);
+    assert.deepEqual(
+      (await wb.notifications(page)).filter((toast) => toast.includes('from-workspace')),
+      [],
+      'the workspace value is ignored',
+    );
+
+    // A wrong value in the code-server machine's settings: one error, with a button that
+    // opens the setting.
+    const wrong = '/nonexistent/awesome-ls';
+    fs.writeFileSync(settingsFiles.machine, JSON.stringify({ 'awesomeLs.server.path': wrong }));
+    const toast = page.locator('.notification-toast', { hasText: wrong });
+    await toast.waitFor({ timeout: 30_000 });
+    await shot('missing-binary');
+    assert.equal(await toast.count(), 1, 'one error message');
+    await toast.locator('.monaco-button', { hasText: 'Open Settings' }).click();
+    const setting = page.locator('.settings-editor .setting-item', { hasText: 'Server: Path' });
+    await setting.first().waitFor({ timeout: 15_000 });
+    await shot('missing-binary-settings');
+
+    // A valid value: the configured binary is started.
+    fs.writeFileSync(
+      settingsFiles.machine,
+      JSON.stringify({ 'awesomeLs.server.path': env.binary }),
+    );
+    assert.deepEqual(await wb.waitForCounts(page, current, 30_000), current);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import {
+  openSettingCommand,
   resolveServerBinary,
   type BinaryEnvironment,
   type PathSettingValues,
@@ -123,5 +124,19 @@ describe('resolveServerBinary', () => {
       source: 'path',
     });
     assert.deepEqual(checked, ['C:\\ext\\server\\awesome-ls.exe', 'C:\\tools\\awesome-ls.exe']);
+  });
+});
+
+describe('openSettingCommand', () => {
+  it('opens the remote settings in a remote window, where machine settings apply', () => {
+    const query = { query: 'awesomeLs.server.path' };
+    assert.deepEqual(openSettingCommand(undefined), {
+      command: 'workbench.action.openSettings',
+      args: query,
+    });
+    assert.deepEqual(openSettingCommand('ssh-remote'), {
+      command: 'workbench.action.openRemoteSettings',
+      args: query,
+    });
   });
 });
