@@ -1,0 +1,198 @@
+// awesome_bench: argument parsing, the synthetic list and the Markdown report. The figures
+// themselves come from engine_bench.cpp and lsp_bench.cpp; bench/run.sh drives all of it.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <string>
+#include <vector>
+
+#include "bench/bench.hpp"
+#include "bench/bench_util.hpp"
+
+namespace awesome::bench {
+namespace {
+
+using Results = std::map<std::string, std::string>;
+
+const char* kUsage =
+    "usage: awesome_bench engine NAME FILE [--runs N] [--keystrokes N] [--seed S]\n"
+    "       awesome_bench lsp NAME SERVER (--file F [--keystrokes N] | --trace T) [--pull]\n"
+    "       awesome_bench synth FULL_LIST OUT [COPIES]\n"
+    "       awesome_bench report RESULTS\n";
+
+std::optional<double> number(const Results& r, const std::string& key) {
+  auto it = r.find(key);
+  if (it == r.end()) return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(it->second.c_str(), &end);
+  if (end == it->second.c_str()) return std::nullopt;
+  return value;
+}
+
+std::string text(const Results& r, const std::string& key) {
+  auto it = r.find(key);
+  return it == r.end() ? "–" : it->second;
+}
+
+std::string fmt(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+std::string cell(const Results& r, const std::string& key, const char* format = "%.1f") {
+  auto value = number(r, key);
+  return value ? fmt(format, *value) : text(r, key);
+}
+
+/// "p50 / p95 / p99 / max" of `prefix`_p50_us etc.
+std::string pcts(const Results& r, const std::string& prefix) {
+  if (!number(r, prefix + "_p50_us")) return "–";
+  return cell(r, prefix + "_p50_us", "%.0f") + " / " + cell(r, prefix + "_p95_us", "%.0f") +
+         " / " + cell(r, prefix + "_p99_us", "%.0f") + " / " + cell(r, prefix + "_max_us", "%.0f");
+}
+
+std::string verdict(std::optional<double> value, double limit, bool below = true) {
+  if (!value) return "not measured";
+  return (below ? *value < limit : *value >= limit) ? "met" : "**missed**";
+}
+
+int report(const Results& r) {
+  const std::vector<std::string> lists = {"2021", "readme", "full", "synth10"};
+  auto row = [&](const std::string& what, auto make, const std::string& target,
+                 const std::string& result) {
+    std::printf("| %s |", what.c_str());
+    for (const auto& w : lists) std::printf(" %s |", make(w).c_str());
+    std::printf(" %s | %s |\n", target.c_str(), result.c_str());
+  };
+  std::printf("| measure | 2021 (60 KB) | readme (80 KB) | full (1 MB) | synthetic (10 MB) | "
+              "target | result |\n|---|---|---|---|---|---|---|\n");
+  row("diagnostics", [&](const std::string& w) { return cell(r, w + ".diagnostics", "%.0f"); },
+      "", "");
+  row("parse + all checks, in-process: ms (MB/s)",
+      [&](const std::string& w) {
+        return cell(r, w + ".parse_ms", "%.2f") + " (" + cell(r, w + ".parse_mbps", "%.0f") + ")";
+      },
+      "1 MB < 5 ms", verdict(number(r, "full.parse_ms"), 5.0));
+  row("keystroke, in-process edit + diagnostics: p50 / p95 / p99 / max µs",
+      [&](const std::string& w) { return pcts(r, w + ".key"); }, "", "");
+  auto push_p50 = number(r, "full.push_key_p50_us");
+  auto push_p99 = number(r, "full.push_key_p99_us");
+  auto synth_p50 = number(r, "synth10.push_key_p50_us");
+  std::optional<double> scale;
+  if (push_p50 && synth_p50) scale = *synth_p50 / *push_p50;
+  row("keystroke over stdio, didChange → publishDiagnostics: p50 / p95 / p99 / max µs",
+      [&](const std::string& w) { return pcts(r, w + ".push_key"); },
+      "1 MB p50 < 1 ms, p99 < 3 ms; 10 MB p50 ≤ 2× 1 MB",
+      verdict(push_p50, 1000) + ", " + verdict(push_p99, 3000) + ", " +
+          (scale ? fmt("%.1f×", *scale) + " " + verdict(scale, 2.0001) : "not measured"));
+  row("keystroke over stdio, didChange + pull diagnostic → reply: p50 / p95 / p99 / max µs",
+      [&](const std::string& w) { return pcts(r, w + ".pull_key"); }, "", "");
+  row("server open (didOpen → first diagnostics), ms",
+      [&](const std::string& w) { return cell(r, w + ".open_ms", "%.1f"); }, "", "");
+  auto rss = number(r, "synth10.push_rss_kb");
+  row("server peak RSS (VmHWM), MB",
+      [&](const std::string& w) {
+        auto kb = number(r, w + ".push_rss_kb");
+        return kb ? fmt("%.1f", *kb / 1024.0) : std::string("–");
+      },
+      "10 MB < 150 MB", rss ? verdict(*rss / 1024.0, 150) : "not measured");
+  row("trace replay, per didChange + pull: p50 / p95 / p99 / max µs (steps, total ms)",
+      [&](const std::string& w) {
+        std::string t = w == "readme" ? "trace_readme" : w == "full" ? "trace_full" : "";
+        if (t.empty() || !number(r, t + ".trace_step_p50_us")) return std::string("–");
+        return pcts(r, t + ".trace_step") + " (" + cell(r, t + ".trace_step_count", "%.0f") +
+               ", " + cell(r, t + ".trace_total_ms", "%.0f") + ")";
+      },
+      "", "");
+  row("documentSymbol / completion",
+      [&](const std::string& w) {
+        if (!r.count(w + ".documentSymbol")) return std::string("–");
+        return text(r, w + ".documentSymbol") + " / " + text(r, w + ".completion");
+      },
+      "", "");
+  row("`awesome-ls check`, wall ms (median)",
+      [&](const std::string& w) { return cell(r, w + ".check_awesome_ls_ms", "%.0f"); }, "", "");
+  auto ratio = [&](const std::string& w, const std::string& other) -> std::optional<double> {
+    auto ours = number(r, w + ".check_awesome_ls_ms");
+    auto theirs = number(r, w + "." + other);
+    if (!ours || !theirs || *ours <= 0) return std::nullopt;
+    return *theirs / *ours;
+  };
+  for (const auto& [tool, label, limit] :
+       {std::tuple<std::string, std::string, double>{"check_awesome_lint_ms", "awesome-lint", 100},
+        {"check_markdownlint_ms", "markdownlint-cli2", 20}}) {
+    row("`" + label + "`, wall ms (median; ratio to awesome-ls)",
+        [&](const std::string& w) {
+          auto x = ratio(w, tool);
+          return cell(r, w + "." + tool, "%.0f") + (x ? fmt(" (%.0f×)", *x) : std::string());
+        },
+        "1 MB ≥ " + fmt("%.0f", limit) + "× faster",
+        r.count("full." + tool) && !number(r, "full." + tool)
+            ? text(r, "full." + tool)
+            : verdict(ratio("full", tool), limit, false));
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_report(const std::string& results_path) {
+  std::ifstream in(results_path);
+  if (!in) return 2;
+  Results results;
+  std::string line;
+  while (std::getline(in, line)) {
+    auto eq = line.find('=');
+    if (eq != std::string::npos) results[line.substr(0, eq)] = line.substr(eq + 1);
+  }
+  return report(results);
+}
+
+}  // namespace awesome::bench
+
+int main(int argc, char** argv) {
+  using namespace awesome::bench;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto flag = [&](const std::string& name) -> std::optional<std::string> {
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+      if (args[i] == name) return args[i + 1];
+    return std::nullopt;
+  };
+  auto has = [&](const std::string& name) {
+    return std::find(args.begin(), args.end(), name) != args.end();
+  };
+  if (args.size() >= 3 && args[0] == "engine") {
+    EngineOptions o;
+    o.name = args[1];
+    o.file = args[2];
+    if (auto v = flag("--runs")) o.runs = std::stoi(*v);
+    if (auto v = flag("--keystrokes")) o.keystrokes = std::stoul(*v);
+    if (auto v = flag("--seed")) o.seed = static_cast<std::uint32_t>(std::stoul(*v));
+    return run_engine(o);
+  }
+  if (args.size() >= 3 && args[0] == "lsp") {
+    LspOptions o;
+    o.name = args[1];
+    o.server = args[2];
+    if (auto v = flag("--file")) o.file = *v;
+    if (auto v = flag("--trace")) o.trace = *v;
+    if (auto v = flag("--keystrokes")) o.keystrokes = std::stoul(*v);
+    if (auto v = flag("--seed")) o.seed = static_cast<std::uint32_t>(std::stoul(*v));
+    o.pull = has("--pull");
+    return run_lsp(o);
+  }
+  if (args.size() >= 3 && args[0] == "synth") {
+    int copies = args.size() >= 4 ? std::stoi(args[3]) : 10;
+    std::string full = read_file(args[1]);
+    if (full.empty()) return 2;
+    return write_file(args[2], make_synthetic(full, copies)) ? 0 : 2;
+  }
+  if (args.size() >= 2 && args[0] == "report") return run_report(args[1]);
+  std::fputs(kUsage, stderr);
+  return 2;
+}

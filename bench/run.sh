@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Builds awesome-ls and awesome_bench (Release), runs every benchmark and prints one Markdown
+# table. `--update-readme` also writes the table between the bench markers of README.md.
+# Environment: AWESOME_BENCH_BUILD (build dir, default build-bench), BENCH_RUNS (whole-process
+# runs per tool, default 3), BENCH_TIMEOUT (seconds per competitor run, default 120).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${AWESOME_BENCH_BUILD:-$root/build-bench}"
+runs="${BENCH_RUNS:-3}"
+limit="${BENCH_TIMEOUT:-120}"
+update_readme=0
+for arg in "$@"; do
+  case "$arg" in
+    --update-readme) update_readme=1 ;;
+    *) echo "usage: bench/run.sh [--update-readme]" >&2; exit 2 ;;
+  esac
+done
+
+log() { echo "bench: $*" >&2; }
+
+log "building in $build (Release)"
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DAWESOME_BUILD_BENCH=ON \
+  -DAWESOME_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" -j2 --target awesome-ls awesome_bench >/dev/null
+server="$build/server/awesome-ls"
+bench="$build/bench/awesome_bench"
+
+work="$build/bench/workloads"
+mkdir -p "$work"
+cp "$root/tests/corpus/trustworthy-2021.md" "$work/2021.md"
+cp "$root/tests/corpus/trustworthy-2026-readme.md" "$work/readme.md"
+cp "$root/tests/corpus/trustworthy-2026-full.md" "$work/full.md"
+"$bench" synth "$work/full.md" "$work/synth10.md" 10
+lists=(2021 readme full synth10)
+
+competitors=1
+if [[ ! -x "$root/bench/node_modules/.bin/awesome-lint" ||
+      ! -x "$root/bench/node_modules/.bin/markdownlint-cli2" ]]; then
+  log "installing awesome-lint and markdownlint-cli2 into bench/node_modules"
+  (cd "$root/bench" && timeout 600 npm ci --no-audit --no-fund >/dev/null 2>&1) || competitors=0
+fi
+[[ $competitors == 1 ]] || log "npm install failed: competitors not measured"
+
+results="$build/bench/results.txt"
+: >"$results"
+
+log "engine, in-process"
+for w in "${lists[@]}"; do
+  keys=0
+  [[ $w == full || $w == synth10 ]] && keys=1000
+  "$bench" engine "$w" "$work/$w.md" --runs 9 --keystrokes "$keys" --seed 42 >>"$results"
+done
+
+log "server over stdio: keystrokes (push and pull), memory"
+for w in "${lists[@]}"; do
+  "$bench" lsp "$w" "$server" --file "$work/$w.md" --keystrokes 1000 --seed 42 >>"$results"
+  "$bench" lsp "$w" "$server" --file "$work/$w.md" --keystrokes 1000 --seed 42 --pull |
+    grep -v -e documentSymbol -e completion -e open_ms >>"$results"
+done
+
+log "server over stdio: edit traces"
+"$bench" lsp trace_readme "$server" --trace "$root/tests/corpus/trace-readme-history.jsonl" \
+  --pull | grep trace_ >>"$results"
+"$bench" lsp trace_full "$server" --trace "$root/tests/corpus/trace-full-history.jsonl" \
+  --pull | grep trace_ >>"$results"
+
+# Whole-process wall time in ms, or "timeout" / "failed"; exit status 1 (findings) is success.
+wall_ms() {
+  local start end status=0
+  start=$(date +%s%N)
+  timeout "$limit" "$@" >/dev/null 2>&1 || status=$?
+  end=$(date +%s%N)
+  if [[ $status == 124 ]]; then echo timeout
+  elif [[ $status -gt 1 ]]; then echo "failed ($status)"
+  else echo $(((end - start) / 1000000)); fi
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+log "whole-process check vs competitors ($runs runs each, interleaved)"
+bin="$root/bench/node_modules/.bin"
+tools=(awesome_ls)
+[[ $competitors == 1 ]] && tools+=(awesome_lint markdownlint)
+for w in "${lists[@]}"; do
+  declare -A times=() stop=()
+  for ((r = 0; r < runs; r++)); do
+    for tool in "${tools[@]}"; do
+      [[ -n ${stop[$tool]:-} ]] && continue
+      case $tool in
+        awesome_ls) t=$(cd "$work" && wall_ms "$server" check "$w.md") ;;
+        awesome_lint) t=$(cd "$work" && wall_ms "$bin/awesome-lint" "$w.md") ;;
+        markdownlint) t=$(cd "$work" && wall_ms "$bin/markdownlint-cli2" "$w.md") ;;
+      esac
+      if [[ $t =~ ^[0-9]+$ ]]; then times[$tool]+=" $t"; else stop[$tool]=$t; fi
+    done
+  done
+  for tool in "${tools[@]}"; do
+    if [[ -n ${stop[$tool]:-} ]]; then
+      echo "$w.check_${tool}_ms=${stop[$tool]}" >>"$results"
+    else
+      # shellcheck disable=SC2086
+      echo "$w.check_${tool}_ms=$(median ${times[$tool]})" >>"$results"
+    fi
+  done
+  unset times stop
+done
+
+table="$("$bench" report "$results")"
+echo "$table"
+
+if [[ $update_readme == 1 ]]; then
+  readme="$root/README.md"
+  block="$(mktemp)"
+  {
+    echo "<!-- bench:begin -->"
+    echo "Measured by \`bench/run.sh\` on $(nproc) cores ($(uname -m)); medians, µs unless noted."
+    echo
+    echo "$table"
+    echo "<!-- bench:end -->"
+  } >"$block"
+  awk -v block="$block" '
+    /<!-- bench:begin -->/ { while ((getline line < block) > 0) print line; skip = 1; next }
+    /<!-- bench:end -->/ { skip = 0; next }
+    !skip { print }' "$readme" >"$readme.tmp"
+  mv "$readme.tmp" "$readme"
+  rm -f "$block"
+  log "README.md updated"
+fi
