@@ -2,13 +2,16 @@
 # Builds awesome-ls and awesome_bench (Release), runs every benchmark and prints one Markdown
 # table. `--update-readme` also writes the table between the bench markers of README.md.
 # Environment: AWESOME_BENCH_BUILD (build dir, default build-bench), BENCH_RUNS (whole-process
-# runs per tool, default 3), BENCH_TIMEOUT (seconds per competitor run, default 120).
+# runs per tool, default 3), BENCH_TIMEOUT (seconds per competitor run, default 120),
+# BENCH_KEYSTROKES (edits per list, default 1000), BENCH_KEYSTROKES_10MB (default the same).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${AWESOME_BENCH_BUILD:-$root/build-bench}"
 runs="${BENCH_RUNS:-3}"
 limit="${BENCH_TIMEOUT:-120}"
+keystrokes="${BENCH_KEYSTROKES:-1000}"
+keystrokes_10mb="${BENCH_KEYSTROKES_10MB:-$keystrokes}"
 update_readme=0
 for arg in "$@"; do
   case "$arg" in
@@ -48,14 +51,17 @@ results="$build/bench/results.txt"
 log "engine, in-process"
 for w in "${lists[@]}"; do
   keys=0
-  [[ $w == full || $w == synth10 ]] && keys=1000
+  [[ $w == full ]] && keys=$keystrokes
+  [[ $w == synth10 ]] && keys=$keystrokes_10mb
   "$bench" engine "$w" "$work/$w.md" --runs 9 --keystrokes "$keys" --seed 42 >>"$results"
 done
 
 log "server over stdio: keystrokes (push and pull), memory"
-for w in "${lists[@]}"; do
-  "$bench" lsp "$w" "$server" --file "$work/$w.md" --keystrokes 1000 --seed 42 >>"$results"
-  "$bench" lsp "$w" "$server" --file "$work/$w.md" --keystrokes 1000 --seed 42 --pull |
+for w in full synth10; do
+  keys=$keystrokes
+  [[ $w == synth10 ]] && keys=$keystrokes_10mb
+  "$bench" lsp "$w" "$server" --file "$work/$w.md" --keystrokes "$keys" --seed 42 >>"$results"
+  "$bench" lsp "$w" "$server" --file "$work/$w.md" --keystrokes "$keys" --seed 42 --pull |
     grep -v -e documentSymbol -e completion -e open_ms >>"$results"
 done
 
