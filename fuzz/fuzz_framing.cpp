@@ -1,0 +1,16 @@
+// libFuzzer entry point for the fuzz_framing target; the invariants live in framing_checks.hpp.
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "fuzz/framing_checks.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  if (const std::string why = awesome::fuzz::check_framing(input); !why.empty()) {
+    std::fprintf(stderr, "fuzz_framing: %s\n", why.c_str());
+    __builtin_trap();
+  }
+  return 0;
+}

@@ -1,0 +1,192 @@
+// Invariants the rules fuzz targets check, shared with the regression test that replays saved
+// crash inputs. Each check returns an empty string when the input passes, or what went wrong.
+// No libFuzzer here: the targets trap on a non-empty result, the test asserts it is empty.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/config.hpp"
+#include "rules/fixes.hpp"
+#include "rules/list_document.hpp"
+
+namespace awesome::fuzz {
+
+/// A small deterministic generator (splitmix64) so an input always replays the same edits.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  /// Uniform-ish in [0, bound); 0 when bound is 0.
+  std::uint32_t below(std::uint64_t bound) {
+    return bound == 0 ? 0 : static_cast<std::uint32_t>(next() % bound);
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+/// The first up to 8 bytes of `data` as a seed.
+inline std::uint64_t seed_of(std::string_view data) {
+  std::uint64_t seed = 0;
+  for (std::size_t i = 0; i < data.size() && i < 8; ++i) {
+    seed = (seed << 8) | static_cast<unsigned char>(data[i]);
+  }
+  return seed;
+}
+
+inline std::string describe(const rules::Range& r) {
+  return std::to_string(r.start.line) + ":" + std::to_string(r.start.column) + "-" +
+         std::to_string(r.end.line) + ":" + std::to_string(r.end.column);
+}
+
+/// Whether `r` lies within `doc`: lines exist, columns within their line, start <= end.
+inline std::string check_range(rules::ListDocument& doc, const rules::Range& r,
+                               std::string_view what) {
+  const auto lines = doc.line_count();
+  for (const auto& p : {r.start, r.end}) {
+    if (p.line >= lines) {
+      return std::string(what) + " range " + describe(r) + " past the last line (" +
+             std::to_string(lines) + " lines)";
+    }
+    if (p.column > doc.line(p.line).size()) {
+      return std::string(what) + " range " + describe(r) + " past the end of line " +
+             std::to_string(p.line) + " (" + std::to_string(doc.line(p.line).size()) +
+             " bytes)";
+    }
+  }
+  if (r.end < r.start) return std::string(what) + " range " + describe(r) + " is reversed";
+  return {};
+}
+
+/// Every range a diagnostic carries (its own, related places, fix edits) is inside `doc`.
+inline std::string check_diagnostic_ranges(rules::ListDocument& doc) {
+  for (const auto& d : doc.diagnostics()) {
+    const std::string rule(d.rule);
+    if (auto why = check_range(doc, d.range, rule); !why.empty()) return why;
+    for (const auto& rel : d.related) {
+      if (auto why = check_range(doc, rel.range, rule + " related"); !why.empty()) return why;
+    }
+    for (const auto& fix : d.fixes) {
+      for (const auto& e : fix.edits) {
+        if (auto why = check_range(doc, e.range, rule + " fix edit"); !why.empty()) return why;
+      }
+    }
+  }
+  return {};
+}
+
+/// fuzz_rules: any bytes parse; diagnostics and model are computed; ranges are in the text.
+inline std::string check_rules(std::string_view data) {
+  rules::ListDocument doc(data);
+  (void)doc.model();
+  return check_diagnostic_ranges(doc);
+}
+
+/// fuzz_incremental: a sequence of edits derived from the input, applied one by one, leaves
+/// the same text, line count and diagnostics as a fresh parse of the resulting text.
+inline std::string check_incremental(std::string_view data) {
+  Rng rng(seed_of(data));
+  rules::ListDocument doc(data);
+  // Inserted text comes from the input's tail, so mutations of list text feed the edits too.
+  const std::string_view tail = data.substr(data.size() / 2);
+  static constexpr std::string_view kBreaks[] = {"\n", "\r\n", "\r", "\n\n", "- ", "#", "`"};
+  const std::uint32_t edits = 1 + rng.below(12);
+  for (std::uint32_t i = 0; i < edits; ++i) {
+    const std::uint32_t lines = doc.line_count();
+    rules::Position start;
+    start.line = rng.below(lines + 2);  // past the end on purpose: positions are clamped
+    start.column = rng.below(doc.line(start.line).size() + 3);
+    rules::Position end = start;
+    switch (rng.below(4)) {
+      case 0:
+        break;  // pure insertion
+      case 1:
+        end.column += rng.below(40);
+        break;
+      default:
+        end.line += rng.below(4);
+        end.column = rng.below(doc.line(end.line).size() + 3);
+        break;
+    }
+    if (rng.below(8) == 0) std::swap(start, end);  // reversed ranges are swapped by edit()
+    std::string insert;
+    if (rng.below(4) == 0) {
+      insert = kBreaks[rng.below(std::size(kBreaks))];
+    } else if (!tail.empty() && rng.below(3) != 0) {
+      const auto from = rng.below(tail.size());
+      insert = tail.substr(from, rng.below(std::min<std::size_t>(tail.size() - from, 120) + 1));
+    }
+    doc.edit({start, end}, insert);
+    // Sometimes look at the state between edits so cached results get invalidated too.
+    if (rng.below(3) == 0) (void)doc.diagnostics();
+    if (rng.below(5) == 0) (void)doc.model();
+  }
+  const std::string text = doc.text();
+  rules::ListDocument fresh(text);
+  if (text.size() != doc.size_bytes()) return "size_bytes() differs from text().size()";
+  if (fresh.text() != text) return "fresh text() differs from its source";
+  if (fresh.line_count() != doc.line_count()) {
+    return "line_count " + std::to_string(doc.line_count()) + " after edits, " +
+           std::to_string(fresh.line_count()) + " fresh";
+  }
+  for (std::uint32_t l = 0; l < fresh.line_count(); ++l) {
+    if (fresh.line(l) != doc.line(l) || fresh.line_terminator(l) != doc.line_terminator(l)) {
+      return "line " + std::to_string(l) + " differs after edits";
+    }
+  }
+  const auto& a = doc.diagnostics();
+  const auto& b = fresh.diagnostics();
+  if (a != b) {
+    std::string why = "diagnostics differ: " + std::to_string(a.size()) + " after edits, " +
+                      std::to_string(b.size()) + " fresh";
+    for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+      if (i >= a.size() || i >= b.size() || !(a[i] == b[i])) {
+        const auto& d = i < a.size() ? a[i] : b[i];
+        why += "; first at #" + std::to_string(i) + " " + std::string(d.rule) + " " +
+               describe(d.range) + " " + d.message;
+        break;
+      }
+    }
+    return why;
+  }
+  if (doc.model().entries.size() != fresh.model().entries.size()) {
+    return "entry count differs after edits";
+  }
+  return check_diagnostic_ranges(doc);
+}
+
+/// The sorted arXiv ids of a text's entries.
+inline std::vector<std::string> arxiv_ids(rules::ListDocument& doc) {
+  std::vector<std::string> ids;
+  for (const auto& e : doc.model().entries) {
+    if (e.arxiv) ids.push_back(e.arxiv->id);
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+/// fuzz_fix: safe fixes keep every entry and arXiv id, reach a fixed point, and re-parse.
+inline std::string check_fix(std::string_view data) {
+  rules::ListDocument before(data);
+  const std::string fixed = rules::fix_all(data, {});
+  rules::ListDocument after(fixed);
+  if (before.model().entries.size() != after.model().entries.size()) {
+    return "fix_all changed the entry count from " +
+           std::to_string(before.model().entries.size()) + " to " +
+           std::to_string(after.model().entries.size());
+  }
+  if (arxiv_ids(before) != arxiv_ids(after)) return "fix_all changed the arXiv ids";
+  if (rules::fix_all(fixed, {}) != fixed) return "fix_all of its own result is not a no-op";
+  return check_diagnostic_ranges(after);
+}
+
+}  // namespace awesome::fuzz
