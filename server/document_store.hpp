@@ -15,17 +15,20 @@
 #include "protocol/lsp_types.hpp"
 #include "protocol/position_encoding.hpp"
 #include "rules/list_document.hpp"
+#include "server/diagnostics_convert.hpp"
 
 namespace awesome::server {
 
 struct OpenDocument {
+  explicit OpenDocument(rules::ListDocument parsed) : list(std::move(parsed)) {}
   rules::ListDocument list;
   std::int32_t version = 0;
   std::string language_id;
-  bool dirty = true;                        ///< changed since diagnostics were last computed
-  std::optional<nlohmann::json> published;  ///< diagnostics last pushed (push model)
-  nlohmann::json pulled;                    ///< diagnostics last returned by a pull
-  std::uint64_t pull_result = 0;            ///< resultId of `pulled`; 0 before the first pull
+  bool dirty = true;            ///< changed since diagnostics were last computed
+  TouchedLines touched;         ///< lines edited since diagnostics were last converted
+  DiagnosticConverter converter;
+  bool published = false;       ///< pushed at least once (push model)
+  std::uint64_t pull_result = 0;  ///< resultId of the last pull; 0 before the first
 };
 
 /// Byte position in `list` of the LSP position `pos`: a line past the end clamps to the end of

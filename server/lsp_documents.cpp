@@ -55,9 +55,12 @@ void LspServer::on_did_save(const json& /*params*/) {
   // Nothing to do: the server checks the text it holds, which didChange keeps current.
 }
 
-json LspServer::compute_diagnostics(std::string_view uri, OpenDocument& doc) {
+const json& LspServer::compute_diagnostics(std::string_view uri, OpenDocument& doc,
+                                          bool& changed) {
   ConvertOptions options{store_.encoding(), related_information_, true};
-  json items = to_lsp_diagnostics(doc.list.diagnostics(), doc.list, uri, options);
+  const json& items = doc.converter.convert(doc.list.diagnostics(), doc.list, uri, options,
+                                            doc.touched, changed);
+  doc.touched.clear();
   doc.dirty = false;
   return items;
 }
@@ -66,12 +69,13 @@ void LspServer::publish_dirty() {
   if (pull_diagnostics_) return;  // the client asks when it wants them
   for (auto& [uri, doc] : store_.documents()) {
     if (!doc.dirty) continue;
-    json items = compute_diagnostics(uri, doc);
-    if (doc.published && *doc.published == items) continue;
-    doc.published = items;
+    bool changed = false;
+    const json& items = compute_diagnostics(uri, doc, changed);
+    if (doc.published && !changed) continue;
+    doc.published = true;
     send(protocol::make_notification(
         "textDocument/publishDiagnostics",
-        {{"uri", uri}, {"version", doc.version}, {"diagnostics", std::move(items)}}));
+        {{"uri", uri}, {"version", doc.version}, {"diagnostics", items}}));
   }
 }
 
@@ -82,17 +86,15 @@ LspServer::Reply LspServer::on_diagnostic(const json& params) {
   OpenDocument* doc = store_.find(request->textDocument.uri);
   if (doc == nullptr) return json{{"kind", "full"}, {"items", json::array()}};
   if (doc->dirty || doc->pull_result == 0) {
-    json items = compute_diagnostics(request->textDocument.uri, *doc);
-    if (doc->pull_result == 0 || items != doc->pulled) {
-      doc->pulled = std::move(items);
-      doc->pull_result = ++last_result_id_;
-    }
+    bool changed = false;
+    compute_diagnostics(request->textDocument.uri, *doc, changed);
+    if (changed || doc->pull_result == 0) doc->pull_result = ++last_result_id_;
   }
   std::string result_id = std::to_string(doc->pull_result);
   if (request->previousResultId == result_id) {
     return json{{"kind", "unchanged"}, {"resultId", result_id}};
   }
-  return json{{"kind", "full"}, {"resultId", result_id}, {"items", doc->pulled}};
+  return json{{"kind", "full"}, {"resultId", result_id}, {"items", doc->converter.items()}};
 }
 
 }  // namespace awesome::server

@@ -92,7 +92,10 @@ class LspServer {
   void on_did_save(const nlohmann::json& params);
   Reply on_diagnostic(const nlohmann::json& params);
   void publish_dirty();
-  nlohmann::json compute_diagnostics(std::string_view uri, OpenDocument& doc);
+  /// Lints `doc` if needed and converts; `changed` tells whether the result differs from the
+  /// previous conversion.
+  const nlohmann::json& compute_diagnostics(std::string_view uri, OpenDocument& doc,
+                                            bool& changed);
 
   // Configuration (lsp_config.cpp)
   void on_did_change_configuration(const nlohmann::json& params);

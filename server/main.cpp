@@ -7,6 +7,7 @@
 
 #include "server/cli.hpp"
 #include "server/output_formats.hpp"
+#include "server/stdio_loop.hpp"
 
 namespace {
 
@@ -26,7 +27,7 @@ int dispatch(const std::vector<std::string_view>& args) {
   }
   if (command == "check") return run_check_command(rest);
   if (command == "rules") return run_rules_command(rest);
-  // FIXME: `serve` is wired by the LSP server's engineer (run_language_server), not yet here.
+  if (command == "serve") return run_language_server();
   std::fprintf(stderr, "awesome-ls: unknown command '%.*s'\n%.*s",
                static_cast<int>(command.size()), command.data(),
                static_cast<int>(program_usage().size()), program_usage().data());
