@@ -322,4 +322,20 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     );
     assert.deepEqual(await wb.waitForCounts(page, current, 30_000), current);
   });
+
+  it('validates .awesome-ls.json with the schema from docs/', async () => {
+    // In a subfolder, so the server (which reads the workspace root's file) is not affected.
+    const folder = path.join(workspace, 'config-check');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, '.awesome-ls.json'), '{\n  "dialect": "1999"\n}\n');
+    await wb.quickOpen(page, 'config-check/.awesome-ls.json');
+    await wb.showProblemsPanel(page);
+    // VS Code's JSON language service: 'Value is not accepted. Valid values: "2021", ...'.
+    const rows = await wb.filterProblems(page, 'Valid values');
+    await shot('config-schema');
+    assert.ok(
+      rows.some((row) => row.includes('"2021"') && row.includes('"2026"') && row.includes('[Ln 2,')),
+      `no schema error on the dialect line: ${JSON.stringify(rows)}`,
+    );
+  });
 });
