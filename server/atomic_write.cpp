@@ -11,13 +11,17 @@
 namespace awesome::server {
 namespace {
 
-std::string errno_text(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
+std::string errno_text(const char* what) {
+  return std::string(what) + ": " + std::strerror(errno);
+}
 
 bool write_all(int fd, std::string_view content) {
   while (!content.empty()) {
     const ssize_t written = ::write(fd, content.data(), content.size());
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) return false;
+    if (written < 0 && errno == EINTR)
+      continue;
+    if (written <= 0)
+      return false;
     content.remove_prefix(static_cast<std::size_t>(written));
   }
   return true;
@@ -25,19 +29,23 @@ bool write_all(int fd, std::string_view content) {
 
 /// Fills the temporary file `fd` and gives it the mode and owner of `target`.
 std::string fill_temp(int fd, std::string_view content, const struct stat& target) {
-  if (!write_all(fd, content)) return errno_text("write");
-  if (::fchmod(fd, target.st_mode & 07777) != 0) return errno_text("chmod");
+  if (!write_all(fd, content))
+    return errno_text("write");
+  if (::fchmod(fd, target.st_mode & 07777) != 0)
+    return errno_text("chmod");
   if (target.st_uid != ::geteuid() || target.st_gid != ::getegid()) {
     // Only root (or a group member) can keep the owner; the mode is what matters most.
     [[maybe_unused]] int ignored = ::fchown(fd, target.st_uid, target.st_gid);
   }
-  if (::fsync(fd) != 0) return errno_text("fsync");
+  if (::fsync(fd) != 0)
+    return errno_text("fsync");
   return {};
 }
 
 void sync_directory(const std::filesystem::path& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
+  if (fd < 0)
+    return;
   ::fsync(fd);  // best effort: some file systems refuse fsync on directories
   ::close(fd);
 }
@@ -47,20 +55,26 @@ void sync_directory(const std::filesystem::path& dir) {
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view content) {
   std::error_code ec;
   const std::filesystem::path target = std::filesystem::canonical(path, ec);  // follows links
-  if (ec) return ec.message();
+  if (ec)
+    return ec.message();
   struct stat info {};
-  if (::stat(target.c_str(), &info) != 0) return errno_text("stat");
-  if (!S_ISREG(info.st_mode)) return "not a regular file";
+  if (::stat(target.c_str(), &info) != 0)
+    return errno_text("stat");
+  if (!S_ISREG(info.st_mode))
+    return "not a regular file";
   if ((info.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0) {
     return "file is read-only";
   }
   const std::filesystem::path dir = target.parent_path();
   std::string temp = (dir / ("." + target.filename().string() + ".awesome-ls-XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return errno_text("cannot create a temporary file");
+  if (fd < 0)
+    return errno_text("cannot create a temporary file");
   std::string error = fill_temp(fd, content, info);
-  if (::close(fd) != 0 && error.empty()) error = errno_text("close");
-  if (error.empty() && ::rename(temp.c_str(), target.c_str()) != 0) error = errno_text("rename");
+  if (::close(fd) != 0 && error.empty())
+    error = errno_text("close");
+  if (error.empty() && ::rename(temp.c_str(), target.c_str()) != 0)
+    error = errno_text("rename");
   if (!error.empty()) {
     ::unlink(temp.c_str());
     return error;

@@ -23,7 +23,8 @@ bool take_value(std::span<const std::string_view> args, std::size_t& i, std::str
 }
 
 bool is_option(std::string_view arg, std::string_view name) {
-  return arg == name || (arg.starts_with(name) && arg.size() > name.size() && arg[name.size()] == '=');
+  return arg == name ||
+         (arg.starts_with(name) && arg.size() > name.size() && arg[name.size()] == '=');
 }
 
 /// Applies one option at args[i]; false with `error` set on a usage problem.
@@ -41,7 +42,8 @@ bool parse_option(std::span<const std::string_view> args, std::size_t& i, CheckO
   } else if (arg == "-h" || arg == "--help") {
     options.help = true;
   } else if (is_option(arg, "--format")) {
-    if (!take_value(args, i, "--format", value, error)) return false;
+    if (!take_value(args, i, "--format", value, error))
+      return false;
     const auto format = parse_output_format(value);
     if (!format) {
       error = "unknown format \"" + value + "\" (use text, json, sarif or github)";
@@ -50,10 +52,12 @@ bool parse_option(std::span<const std::string_view> args, std::size_t& i, CheckO
     options.format = *format;
     options.format_given = true;
   } else if (is_option(arg, "--config")) {
-    if (!take_value(args, i, "--config", value, error)) return false;
+    if (!take_value(args, i, "--config", value, error))
+      return false;
     options.config = value;
   } else if (is_option(arg, "--stdin-filename")) {
-    if (!take_value(args, i, "--stdin-filename", value, error)) return false;
+    if (!take_value(args, i, "--stdin-filename", value, error))
+      return false;
     options.stdin_filename = value;
   } else {
     error = "unknown option " + std::string(arg);
@@ -63,14 +67,18 @@ bool parse_option(std::span<const std::string_view> args, std::size_t& i, CheckO
 }
 
 std::string check_combinations(const CheckOptions& options) {
-  if (options.help) return {};
-  if (options.files.empty()) return "no input files (use - to read standard input)";
+  if (options.help)
+    return {};
+  if (options.files.empty())
+    return "no input files (use - to read standard input)";
   const auto stdin_count = std::count(options.files.begin(), options.files.end(), "-");
-  if (stdin_count > 1) return "- (standard input) can be given only once";
+  if (stdin_count > 1)
+    return "- (standard input) can be given only once";
   if (stdin_count == 1 && options.mode == CheckMode::kFix) {
     return "--fix cannot rewrite standard input; use --diff";
   }
-  if (options.stdin_filename && stdin_count == 0) return "--stdin-filename needs - among the files";
+  if (options.stdin_filename && stdin_count == 0)
+    return "--stdin-filename needs - among the files";
   if (options.mode == CheckMode::kDiff && options.format_given &&
       options.format != OutputFormat::kText) {
     return "--diff prints a unified diff; it cannot be combined with --format";

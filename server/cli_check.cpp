@@ -32,7 +32,8 @@ std::optional<std::string> read_input(const std::string& file, std::string& erro
   std::string text;
   if (file == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), {});
-    if (text.size() <= kMaxInputBytes) return text;
+    if (text.size() <= kMaxInputBytes)
+      return text;
     error = "input larger than 64 MiB";
     return std::nullopt;
   }
@@ -61,7 +62,8 @@ std::optional<std::string> read_input(const std::string& file, std::string& erro
 std::vector<rules::Diagnostic> lint(std::string_view text, const rules::Config& config) {
   rules::ListDocument document(text, config);
   std::vector<rules::Diagnostic> found = document.diagnostics();
-  std::erase_if(found, [](const rules::Diagnostic& d) { return d.severity == rules::Severity::kOff; });
+  std::erase_if(found,
+                [](const rules::Diagnostic& d) { return d.severity == rules::Severity::kOff; });
   return found;
 }
 
@@ -80,7 +82,8 @@ class CheckRun {
   explicit CheckRun(const CheckOptions& options) : options_(options) {}
 
   int run() {
-    if (options_.config && !load_forced_config()) return kExitTrouble;
+    if (options_.config && !load_forced_config())
+      return kExitTrouble;
     for (const auto& file : options_.files) check_file(file);
     if (options_.mode == CheckMode::kDiff) {
       std::fwrite(diffs_.data(), 1, diffs_.size(), stdout);
@@ -92,7 +95,8 @@ class CheckRun {
     if (options_.mode == CheckMode::kDiff || options_.format == OutputFormat::kText) {
       print_summary();
     }
-    if (trouble_) return kExitTrouble;
+    if (trouble_)
+      return kExitTrouble;
     return count(rules::Severity::kError) > 0 ? kExitErrors : kExitClean;
   }
 
@@ -114,17 +118,19 @@ class CheckRun {
       std::fprintf(stderr, "awesome-ls: %s\n", loaded.error.c_str());
       return false;
     }
-    forced_ = ResolvedConfig{std::move(loaded.config),
-                             fs::absolute(*options_.config).parent_path(), {}};
+    forced_ =
+        ResolvedConfig{std::move(loaded.config), fs::absolute(*options_.config).parent_path(), {}};
     return true;
   }
 
   const ResolvedConfig& config_for(const fs::path& directory) {
-    if (forced_) return *forced_;
+    if (forced_)
+      return *forced_;
     const std::optional<fs::path> found = find_config_file(directory);
     const fs::path key = found.value_or(fs::path());
     auto it = configs_.find(key);
-    if (it != configs_.end()) return it->second;
+    if (it != configs_.end())
+      return it->second;
     ResolvedConfig resolved;
     if (found) {
       ConfigResult loaded = load_config_file(*found);
@@ -134,7 +140,8 @@ class CheckRun {
   }
 
   bool ignored(const ResolvedConfig& resolved, const fs::path& path) const {
-    if (!resolved.dir || resolved.config.ignore.empty()) return false;
+    if (!resolved.dir || resolved.config.ignore.empty())
+      return false;
     const auto relative = relative_slash_path(path, *resolved.dir);
     return relative && first_matching_glob(resolved.config.ignore, *relative) != nullptr;
   }
@@ -143,19 +150,19 @@ class CheckRun {
     const bool from_stdin = file == "-";
     const std::string name = from_stdin ? options_.stdin_filename.value_or("<stdin>") : file;
     std::error_code ec;
-    const fs::path path = fs::absolute(from_stdin ? fs::path(options_.stdin_filename.value_or(
-                                                        "<stdin>"))
-                                                  : fs::path(file),
-                                       ec);
+    const fs::path path = fs::absolute(
+        from_stdin ? fs::path(options_.stdin_filename.value_or("<stdin>")) : fs::path(file), ec);
     const ResolvedConfig& resolved = config_for(path.parent_path());
-    if (!resolved.error.empty()) return complain(name, "config: " + resolved.error);
+    if (!resolved.error.empty())
+      return complain(name, "config: " + resolved.error);
     if (ignored(resolved, path)) {
       ++ignored_;
       return;
     }
     std::string error;
     const std::optional<std::string> text = read_input(file, error);
-    if (!text) return complain(name, error);
+    if (!text)
+      return complain(name, error);
     ++checked_;
     if (options_.mode == CheckMode::kReport) {
       const std::string_view body = strip_bom(*text);
@@ -207,7 +214,8 @@ class CheckRun {
       line += options_.mode == CheckMode::kDiff ? ", " + plural(fixed_, "file") + " to fix"
                                                 : ", " + plural(fixed_, "file") + " fixed";
     }
-    if (ignored_ > 0) line += ", " + std::to_string(ignored_) + " ignored";
+    if (ignored_ > 0)
+      line += ", " + std::to_string(ignored_) + " ignored";
     std::fprintf(stderr, "awesome-ls: %s\n", line.c_str());
   }
 

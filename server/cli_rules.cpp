@@ -1,6 +1,5 @@
 // `awesome-ls rules`: the rule catalog as a table or as JSON (cli.hpp).
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "rules/catalog.hpp"
@@ -10,14 +9,17 @@ namespace awesome::server {
 namespace {
 
 std::string_view fix_label(rules::FixKind kind) {
-  if (kind == rules::FixKind::kSafe) return "safe";
-  if (kind == rules::FixKind::kEditor) return "editor";
+  if (kind == rules::FixKind::kSafe)
+    return "safe";
+  if (kind == rules::FixKind::kEditor)
+    return "editor";
   return "-";
 }
 
 std::string pad(std::string_view text, std::size_t width) {
   std::string out(text);
-  if (out.size() < width) out.append(width - out.size(), ' ');
+  if (out.size() < width)
+    out.append(width - out.size(), ' ');
   return out;
 }
 
@@ -26,8 +28,8 @@ std::string rules_table() {
   for (const auto& rule : rules::rule_catalog()) id_width = std::max(id_width, rule.id.size());
   std::string out = pad("id", id_width) + "  severity  fix     summary\n";
   for (const auto& rule : rules::rule_catalog()) {
-    out += pad(rule.id, id_width) + "  " + pad(rules::to_string(rule.default_severity), 8) +
-           "  " + pad(fix_label(rule.fix), 6) + "  " + std::string(rule.summary) + "\n";
+    out += pad(rule.id, id_width) + "  " + pad(rules::to_string(rule.default_severity), 8) + "  " +
+           pad(fix_label(rule.fix), 6) + "  " + std::string(rule.summary) + "\n";
   }
   return out;
 }

@@ -31,7 +31,8 @@ class Reader {
   const std::string& error() const { return error_; }
 
   bool top_level(const json& settings) {
-    if (!expect_object(settings, "(top level)")) return false;
+    if (!expect_object(settings, "(top level)"))
+      return false;
     for (const auto& [key, value] : settings.items()) {
       bool ok = false;
       if (key == "$schema") {
@@ -49,7 +50,8 @@ class Reader {
       } else {
         ok = fail(key, "unknown key (expected $schema, rules, dialect, venues, ignore or digest)");
       }
-      if (!ok) return false;
+      if (!ok)
+        return false;
     }
     return true;
   }
@@ -62,7 +64,8 @@ class Reader {
 
   static std::string describe(const json& value) {
     std::string text = value.dump();
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
+    if (text.size() > 60)
+      text = text.substr(0, 57) + "...";
     return text;
   }
 
@@ -71,7 +74,8 @@ class Reader {
   }
 
   bool expect_array(const json& value, const std::string& key, std::size_t max_items) {
-    if (!value.is_array()) return fail(key, "expected an array, got " + describe(value));
+    if (!value.is_array())
+      return fail(key, "expected an array, got " + describe(value));
     if (value.size() > max_items) {
       return fail(key, "more than " + std::to_string(max_items) + " items");
     }
@@ -96,22 +100,26 @@ class Reader {
   bool expect_int(const json& value, const std::string& key, int low, int high, int& out) {
     const std::string range = "expected an integer from " + std::to_string(low) + " to " +
                               std::to_string(high) + ", got " + describe(value);
-    if (!value.is_number_integer()) return fail(key, range);
+    if (!value.is_number_integer())
+      return fail(key, range);
     if (value.is_number_unsigned()) {
       auto number = value.get<std::uint64_t>();
-      if (number > static_cast<std::uint64_t>(high)) return fail(key, range);
+      if (number > static_cast<std::uint64_t>(high))
+        return fail(key, range);
       out = static_cast<int>(number);
       return true;
     }
     auto number = value.get<std::int64_t>();
-    if (number < low || number > high) return fail(key, range);
+    if (number < low || number > high)
+      return fail(key, range);
     out = static_cast<int>(number);
     return true;
   }
 
   bool expect_severity(const json& value, const std::string& key, std::string_view id) {
     const std::string* word = expect_string(value, key);
-    if (word == nullptr) return false;
+    if (word == nullptr)
+      return false;
     rules::Severity severity{};
     if (!rules::parse_severity(*word, severity)) {
       return fail(key, "unknown severity \"" + *word + "\" (use off, info, warning or error)");
@@ -122,7 +130,8 @@ class Reader {
 
   bool direction(const json& value, const std::string& key) {
     const std::string* word = expect_string(value, key);
-    if (word == nullptr) return false;
+    if (word == nullptr)
+      return false;
     if (*word == "descending") {
       config_.order = rules::SortDirection::kDescending;
     } else if (*word == "ascending") {
@@ -135,28 +144,34 @@ class Reader {
 
   bool rule_option(std::string_view id, const std::string& name, const json& value,
                    const std::string& key) {
-    if (name == "severity") return expect_severity(value, key, id);
+    if (name == "severity")
+      return expect_severity(value, key, id);
     if (id == "keyword-count" && name == "min") {
       return expect_int(value, key, 0, kMaxKeywordCount, config_.keyword_min);
     }
     if (id == "keyword-count" && name == "max") {
       return expect_int(value, key, 0, kMaxKeywordCount, config_.keyword_max);
     }
-    if (id == "entry-order" && name == "direction") return direction(value, key);
+    if (id == "entry-order" && name == "direction")
+      return direction(value, key);
     return fail(key, "unknown option of rule " + std::string(id));
   }
 
   bool rule_table(const json& rules_json) {
-    if (!expect_object(rules_json, "rules")) return false;
+    if (!expect_object(rules_json, "rules"))
+      return false;
     for (const auto& [id, value] : rules_json.items()) {
       const std::string key = "rules." + id;
       const rules::RuleInfo* rule = rules::find_rule(id);
-      if (rule == nullptr) return fail(key, "unknown rule id (see `awesome-ls rules`)");
+      if (rule == nullptr)
+        return fail(key, "unknown rule id (see `awesome-ls rules`)");
       if (value.is_string()) {
-        if (!expect_severity(value, key, rule->id)) return false;
+        if (!expect_severity(value, key, rule->id))
+          return false;
       } else if (value.is_object()) {
         for (const auto& [name, option] : value.items()) {
-          if (!rule_option(rule->id, name, option, key + "." + name)) return false;
+          if (!rule_option(rule->id, name, option, key + "." + name))
+            return false;
         }
       } else {
         return fail(key, "expected a severity string or an object, got " + describe(value));
@@ -171,55 +186,67 @@ class Reader {
   }
 
   bool aliases(const json& value, const std::string& key, rules::VenueSpec& venue) {
-    if (!expect_array(value, key, kMaxAliases)) return false;
+    if (!expect_array(value, key, kMaxAliases))
+      return false;
     for (std::size_t i = 0; i < value.size(); ++i) {
       const std::string alias_key = key + "[" + std::to_string(i) + "]";
       const std::string* alias = expect_string(value[i], alias_key, kMaxVenueNameBytes);
-      if (alias == nullptr) return false;
-      if (alias->empty()) return fail(alias_key, "empty alias");
+      if (alias == nullptr)
+        return false;
+      if (alias->empty())
+        return fail(alias_key, "empty alias");
       venue.aliases.push_back(*alias);
     }
     return true;
   }
 
   bool venue(const json& value, const std::string& key) {
-    if (!expect_object(value, key)) return false;
+    if (!expect_object(value, key))
+      return false;
     rules::VenueSpec spec;
     for (const auto& [name, item] : value.items()) {
       const std::string sub = key + "." + name;
       const std::size_t limit = name == "fullName" ? kMaxStringBytes : kMaxVenueNameBytes;
       if (name == "name" || name == "fullName") {
         const std::string* text = expect_string(item, sub, limit);
-        if (text == nullptr) return false;
+        if (text == nullptr)
+          return false;
         (name == "name" ? spec.name : spec.full_name) = *text;
       } else if (name == "aliases") {
-        if (!aliases(item, sub, spec)) return false;
+        if (!aliases(item, sub, spec))
+          return false;
       } else {
         return fail(sub, "unknown key (expected name, fullName or aliases)");
       }
     }
-    if (spec.name.empty()) return fail(key + ".name", "a venue needs a non-empty name");
+    if (spec.name.empty())
+      return fail(key + ".name", "a venue needs a non-empty name");
     config_.venues.push_back(std::move(spec));
     return true;
   }
 
   bool venue_list(const json& value) {
-    if (!expect_array(value, "venues", kMaxVenues)) return false;
+    if (!expect_array(value, "venues", kMaxVenues))
+      return false;
     config_.venues.clear();
     for (std::size_t i = 0; i < value.size(); ++i) {
-      if (!venue(value[i], "venues[" + std::to_string(i) + "]")) return false;
+      if (!venue(value[i], "venues[" + std::to_string(i) + "]"))
+        return false;
     }
     return true;
   }
 
   bool ignore_list(const json& value) {
-    if (!expect_array(value, "ignore", kMaxIgnorePatterns)) return false;
+    if (!expect_array(value, "ignore", kMaxIgnorePatterns))
+      return false;
     config_.ignore.clear();
     for (std::size_t i = 0; i < value.size(); ++i) {
       const std::string key = "ignore[" + std::to_string(i) + "]";
       const std::string* pattern = expect_string(value[i], key, kMaxIgnorePatternBytes);
-      if (pattern == nullptr) return false;
-      if (pattern->empty()) return fail(key, "empty pattern");
+      if (pattern == nullptr)
+        return false;
+      if (pattern->empty())
+        return fail(key, "empty pattern");
       config_.ignore.push_back(*pattern);
     }
     return true;
@@ -227,7 +254,8 @@ class Reader {
 
   bool dialect_word(const json& value) {
     const std::string* word = expect_string(value, "dialect");
-    if (word == nullptr) return false;
+    if (word == nullptr)
+      return false;
     if (*word == "2021") {
       config_.dialect = rules::Dialect::k2021;
     } else if (*word == "2026") {
@@ -241,9 +269,11 @@ class Reader {
   }
 
   bool digest_options(const json& value) {
-    if (!expect_object(value, "digest")) return false;
+    if (!expect_object(value, "digest"))
+      return false;
     for (const auto& [name, item] : value.items()) {
-      if (name != "requireClosingTag") return fail("digest." + name, "unknown key");
+      if (name != "requireClosingTag")
+        return fail("digest." + name, "unknown key");
       if (!item.is_boolean()) {
         return fail("digest.requireClosingTag", "expected true or false, got " + describe(item));
       }
@@ -286,7 +316,8 @@ ConfigResult apply_config_json(const json& settings, rules::Config base) {
   // Validate a copy so that a failed config leaves `base` untouched.
   rules::Config config = base;
   Reader reader(config);
-  if (!reader.top_level(settings)) return {std::move(base), reader.error()};
+  if (!reader.top_level(settings))
+    return {std::move(base), reader.error()};
   return {std::move(config), {}};
 }
 
@@ -320,22 +351,28 @@ ConfigResult load_config_file(const std::filesystem::path& path, rules::Config b
     return failed;
   }
   ConfigResult result = apply_config_json(settings, std::move(failed.config));
-  if (!result.ok()) result.error = name + ": " + result.error;
+  if (!result.ok())
+    result.error = name + ": " + result.error;
   return result;
 }
 
 std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start) {
   std::error_code ec;
   std::filesystem::path dir = std::filesystem::absolute(start, ec);
-  if (ec) return std::nullopt;
+  if (ec)
+    return std::nullopt;
   dir = dir.lexically_normal();
-  if (dir.filename().empty() && dir.has_relative_path()) dir = dir.parent_path();  // "a/b/"
+  if (dir.filename().empty() && dir.has_relative_path())
+    dir = dir.parent_path();  // "a/b/"
   while (true) {
     std::filesystem::path candidate = dir / ".awesome-ls.json";
-    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
-    if (!dir.has_relative_path()) return std::nullopt;
+    if (std::filesystem::is_regular_file(candidate, ec))
+      return candidate;
+    if (!dir.has_relative_path())
+      return std::nullopt;
     std::filesystem::path parent = dir.parent_path();
-    if (parent == dir) return std::nullopt;
+    if (parent == dir)
+      return std::nullopt;
     dir = std::move(parent);
   }
 }

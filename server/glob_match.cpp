@@ -50,7 +50,8 @@ std::vector<char> step(const Token& token, std::string_view path, const std::vec
         next[j] = j > 0 && cur[j - 1] && path[j - 1] != '/';
         break;
       case TokenKind::kStar:
-        if (j > 0 && path[j - 1] == '/') reached = false;  // a '*' never crosses a '/'
+        if (j > 0 && path[j - 1] == '/')
+          reached = false;  // a '*' never crosses a '/'
         reached = reached || cur[j];
         next[j] = reached;
         break;
@@ -77,7 +78,8 @@ bool glob_match(std::string_view pattern, std::string_view path) {
   for (const Token& token : tokens) reachable = step(token, path, reachable);
   // The whole path, or a parent directory of it ("docs" and "docs/" ignore "docs/a.md").
   for (std::size_t j = 1; j <= path.size(); ++j) {
-    if (reachable[j] && (j == path.size() || path[j] == '/' || path[j - 1] == '/')) return true;
+    if (reachable[j] && (j == path.size() || path[j] == '/' || path[j - 1] == '/'))
+      return true;
   }
   return path.empty() && reachable[0];
 }
@@ -86,18 +88,22 @@ std::optional<std::string> relative_slash_path(const std::filesystem::path& file
                                                const std::filesystem::path& base) {
   std::error_code ec;
   const auto abs_file = std::filesystem::absolute(file, ec).lexically_normal();
-  if (ec) return std::nullopt;
+  if (ec)
+    return std::nullopt;
   const auto abs_base = std::filesystem::absolute(base, ec).lexically_normal();
-  if (ec) return std::nullopt;
+  if (ec)
+    return std::nullopt;
   const auto relative = abs_file.lexically_relative(abs_base);
-  if (relative.empty() || *relative.begin() == "..") return std::nullopt;
+  if (relative.empty() || *relative.begin() == "..")
+    return std::nullopt;
   return relative.generic_string();
 }
 
 const std::string* first_matching_glob(std::span<const std::string> patterns,
                                        std::string_view path) {
   for (const std::string& pattern : patterns) {
-    if (glob_match(pattern, path)) return &pattern;
+    if (glob_match(pattern, path))
+      return &pattern;
   }
   return nullptr;
 }

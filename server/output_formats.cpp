@@ -28,15 +28,18 @@ struct TextStyle {
 };
 
 TextStyle text_style(bool color, rules::Severity severity) {
-  if (!color) return {};
+  if (!color)
+    return {};
   std::string_view paint = "\x1b[1;36m";  // info: bold cyan
-  if (severity == rules::Severity::kError) paint = "\x1b[1;31m";
-  if (severity == rules::Severity::kWarning) paint = "\x1b[1;33m";
+  if (severity == rules::Severity::kError)
+    paint = "\x1b[1;31m";
+  if (severity == rules::Severity::kWarning)
+    paint = "\x1b[1;33m";
   return {"\x1b[1m", paint, "\x1b[2m", "\x1b[0m"};
 }
 
-void append_text_finding(std::string& out, const FileReport& report,
-                         const rules::Diagnostic& d, bool color) {
+void append_text_finding(std::string& out, const FileReport& report, const rules::Diagnostic& d,
+                         bool color) {
   const TextStyle style = text_style(color, d.severity);
   out += std::string(style.bold) + report.name() + ":" + position_text(d.range.start) + ":" +
          std::string(style.reset) + " " + std::string(style.severity) +
@@ -71,8 +74,10 @@ std::string github_escape(std::string_view text, bool property) {
 }
 
 std::string_view github_level(rules::Severity severity) {
-  if (severity == rules::Severity::kError) return "error";
-  if (severity == rules::Severity::kWarning) return "warning";
+  if (severity == rules::Severity::kError)
+    return "error";
+  if (severity == rules::Severity::kWarning)
+    return "warning";
   return "notice";
 }
 
@@ -86,20 +91,25 @@ json fix_json(const rules::Fix& fix) {
 
 }  // namespace
 
-std::string_view tool_version() { return AWESOME_VERSION; }
+std::string_view tool_version() {
+  return AWESOME_VERSION;
+}
 
 FileReport::FileReport(std::string name, std::string text,
                        std::vector<rules::Diagnostic> diagnostics)
     : name_(std::move(name)), text_(std::move(text)), diagnostics_(std::move(diagnostics)) {
   starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
-    if (text_[i] == '\n' || text_[i] == '\r') starts_.push_back(i + 1);
+    if (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n')
+      ++i;
+    if (text_[i] == '\n' || text_[i] == '\r')
+      starts_.push_back(i + 1);
   }
 }
 
 std::string_view FileReport::line(std::uint32_t index) const {
-  if (index >= starts_.size()) return {};
+  if (index >= starts_.size())
+    return {};
   const std::size_t start = starts_[index];
   std::size_t end = index + 1 < starts_.size() ? starts_[index + 1] : text_.size();
   std::string_view line = std::string_view(text_).substr(start, end - start);
@@ -109,14 +119,19 @@ std::string_view FileReport::line(std::uint32_t index) const {
 
 std::uint32_t FileReport::utf16_column(rules::Position pos) const {
   return protocol::from_byte_column(line(pos.line), pos.column,
-                                    protocol::PositionEncoding::kUtf16) + 1;
+                                    protocol::PositionEncoding::kUtf16) +
+         1;
 }
 
 std::optional<OutputFormat> parse_output_format(std::string_view word) {
-  if (word == "text") return OutputFormat::kText;
-  if (word == "json") return OutputFormat::kJson;
-  if (word == "sarif") return OutputFormat::kSarif;
-  if (word == "github") return OutputFormat::kGithub;
+  if (word == "text")
+    return OutputFormat::kText;
+  if (word == "json")
+    return OutputFormat::kJson;
+  if (word == "sarif")
+    return OutputFormat::kSarif;
+  if (word == "github")
+    return OutputFormat::kGithub;
   return std::nullopt;
 }
 
@@ -174,9 +189,11 @@ std::string render_report(OutputFormat format, std::span<const FileReport> repor
     case OutputFormat::kGithub:
       return format_github(reports);
     case OutputFormat::kJson:
-      return format_json(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      return format_json(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+             "\n";
     case OutputFormat::kSarif:
-      return format_sarif(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      return format_sarif(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+             "\n";
   }
   return {};
 }

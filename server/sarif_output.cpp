@@ -24,8 +24,10 @@ std::string_view sarif_level(rules::Severity severity) {
 }
 
 std::string_view fix_kind_name(rules::FixKind kind) {
-  if (kind == rules::FixKind::kSafe) return "safe";
-  if (kind == rules::FixKind::kEditor) return "editor";
+  if (kind == rules::FixKind::kSafe)
+    return "safe";
+  if (kind == rules::FixKind::kEditor)
+    return "editor";
   return "none";
 }
 
@@ -35,7 +37,8 @@ std::string path_to_uri(std::string_view path) {
   for (const char c : path) {
     const auto byte = static_cast<unsigned char>(c);
     if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-        (byte >= '0' && byte <= '9') || std::string_view("-._~/").find(c) != std::string_view::npos) {
+        (byte >= '0' && byte <= '9') ||
+        std::string_view("-._~/").find(c) != std::string_view::npos) {
       uri += c;
     } else {
       char escaped[4];
@@ -66,30 +69,31 @@ json rule_descriptor(const rules::RuleInfo& rule) {
           {"defaultConfiguration",
            {{"level", sarif_level(rule.default_severity)},
             {"enabled", rule.default_severity != rules::Severity::kOff}}},
-          {"properties",
-           {{"group", std::string(rule.group)}, {"fix", fix_kind_name(rule.fix)}}}};
+          {"properties", {{"group", std::string(rule.group)}, {"fix", fix_kind_name(rule.fix)}}}};
 }
 
 json sarif_fix(const FileReport& report, const rules::Fix& fix) {
   json replacements = json::array();
   for (const auto& edit : fix.edits) {
-    replacements.push_back(
-        {{"deletedRegion", region(report, edit.range)}, {"insertedContent", {{"text", edit.new_text}}}});
+    replacements.push_back({{"deletedRegion", region(report, edit.range)},
+                            {"insertedContent", {{"text", edit.new_text}}}});
   }
-  return {{"description", {{"text", fix.title}}},
-          {"artifactChanges",
-           json::array({{{"artifactLocation", {{"uri", path_to_uri(report.name())}}},
-                         {"replacements", std::move(replacements)}}})}};
+  return {
+      {"description", {{"text", fix.title}}},
+      {"artifactChanges", json::array({{{"artifactLocation", {{"uri", path_to_uri(report.name())}}},
+                                        {"replacements", std::move(replacements)}}})}};
 }
 
 json sarif_result(const FileReport& report, const rules::Diagnostic& d) {
-  json result = {{"ruleId", std::string(d.rule)},
-                 {"level", sarif_level(d.severity)},
-                 {"message", {{"text", d.message}}},
-                 {"locations", json::array({{{"physicalLocation", physical_location(report, d.range)}}})}};
+  json result = {
+      {"ruleId", std::string(d.rule)},
+      {"level", sarif_level(d.severity)},
+      {"message", {{"text", d.message}}},
+      {"locations", json::array({{{"physicalLocation", physical_location(report, d.range)}}})}};
   const auto catalog = rules::rule_catalog();
   for (std::size_t i = 0; i < catalog.size(); ++i) {
-    if (catalog[i].id == d.rule) result["ruleIndex"] = i;
+    if (catalog[i].id == d.rule)
+      result["ruleIndex"] = i;
   }
   if (!d.related.empty()) {
     json related = json::array();

@@ -11,7 +11,8 @@ struct LineBreaks {
 LineBreaks count_breaks(std::string_view text) {
   LineBreaks breaks;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n') continue;
+    if (text[i] != '\n')
+      continue;
     if (i > 0 && text[i - 1] == '\r') {
       ++breaks.crlf;
     } else {
@@ -25,7 +26,8 @@ std::string to_crlf(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 32);
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) out += '\r';
+    if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))
+      out += '\r';
     out += text[i];
   }
   return out;
@@ -37,7 +39,9 @@ bool ends_with_break(std::string_view text) {
 
 }  // namespace
 
-bool has_bom(std::string_view text) { return text.starts_with(kUtf8Bom); }
+bool has_bom(std::string_view text) {
+  return text.starts_with(kUtf8Bom);
+}
 
 std::string_view strip_bom(std::string_view text) {
   return has_bom(text) ? text.substr(kUtf8Bom.size()) : text;
@@ -46,7 +50,8 @@ std::string_view strip_bom(std::string_view text) {
 std::string restore_layout(std::string_view original, std::string fixed) {
   const LineBreaks breaks = count_breaks(original);
   const bool crlf = breaks.crlf > 0 && breaks.lone_lf == 0;
-  if (crlf) fixed = to_crlf(fixed);
+  if (crlf)
+    fixed = to_crlf(fixed);
   if (ends_with_break(original) && !ends_with_break(fixed) && !fixed.empty()) {
     fixed += crlf ? "\r\n" : "\n";
   } else if (!ends_with_break(original)) {

@@ -54,7 +54,8 @@ std::vector<Step> backtrack(const std::vector<std::vector<int>>& trace, const Li
       reversed.push_back({Op::kEqual, base + static_cast<std::size_t>(x - 1),
                           base + static_cast<std::size_t>(y - 1)});
     }
-    if (d == 0) break;
+    if (d == 0)
+      break;
     if (x == prev_x) {
       reversed.push_back({Op::kInsert, base + static_cast<std::size_t>(x),
                           base + static_cast<std::size_t>(prev_y)});
@@ -131,7 +132,8 @@ std::vector<Step> edit_script(const Lines& a, const Lines& b) {
 void append_line(std::string& out, char mark, std::string_view line) {
   out += mark;
   out += line;
-  if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
+  if (line.empty() || line.back() != '\n')
+    out += "\n\\ No newline at end of file\n";
 }
 
 std::string range_text(std::size_t start, std::size_t count) {
@@ -153,17 +155,21 @@ void append_hunk(std::string& out, const std::vector<Step>& steps, std::size_t f
          range_text(steps[first].new_index, new_count) + " @@\n";
   for (std::size_t i = first; i < last; ++i) {
     const Step& s = steps[i];
-    if (s.op == Op::kEqual) append_line(out, ' ', a[s.old_index]);
-    if (s.op == Op::kDelete) append_line(out, '-', a[s.old_index]);
-    if (s.op == Op::kInsert) append_line(out, '+', b[s.new_index]);
+    if (s.op == Op::kEqual)
+      append_line(out, ' ', a[s.old_index]);
+    if (s.op == Op::kDelete)
+      append_line(out, '-', a[s.old_index]);
+    if (s.op == Op::kInsert)
+      append_line(out, '+', b[s.new_index]);
   }
 }
 
 }  // namespace
 
-std::string unified_diff(std::string_view before, std::string_view after,
-                         std::string_view old_name, std::string_view new_name, int context) {
-  if (before == after) return {};
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view old_name,
+                         std::string_view new_name, int context) {
+  if (before == after)
+    return {};
   const Lines a = split_lines(before);
   const Lines b = split_lines(after);
   const std::vector<Step> steps = edit_script(a, b);
@@ -172,14 +178,16 @@ std::string unified_diff(std::string_view before, std::string_view after,
   std::size_t i = 0;
   while (i < steps.size()) {
     while (i < steps.size() && steps[i].op == Op::kEqual) ++i;
-    if (i == steps.size()) break;
+    if (i == steps.size())
+      break;
     const std::size_t first = i >= ctx ? i - ctx : 0;
     std::size_t end = i;  // one past the last change of this hunk
     while (true) {
       while (end < steps.size() && steps[end].op != Op::kEqual) ++end;
       std::size_t next = end;
       while (next < steps.size() && steps[next].op == Op::kEqual) ++next;
-      if (next == steps.size() || next - end > 2 * ctx) break;
+      if (next == steps.size() || next - end > 2 * ctx)
+        break;
       end = next;
     }
     const std::size_t last = std::min(steps.size(), end + ctx);

@@ -12,7 +12,7 @@ namespace awesome::server {
 /// of context surround each change; hunks whose contexts touch are merged. When the texts
 /// differ in more than a few thousand lines the middle is shown as one replacement (still a
 /// correct diff, just not a minimal one).
-std::string unified_diff(std::string_view before, std::string_view after,
-                         std::string_view old_name, std::string_view new_name, int context = 3);
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view old_name,
+                         std::string_view new_name, int context = 3);
 
 }  // namespace awesome::server

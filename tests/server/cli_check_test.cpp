@@ -2,8 +2,8 @@
 // format parsed back, stdin, missing files and broken configs.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -95,7 +95,8 @@ TEST_CASE("text lines follow file:line:col: severity: message [rule]") {
     CHECK(std::stoul(m[2]) >= 1);
     CHECK(std::stoul(m[2]) <= file_lines);
     CHECK(std::stoul(m[3]) >= 1);
-    if (m[4] == "note") continue;
+    if (m[4] == "note")
+      continue;
     ++findings;
     const std::string rest = m[5];
     const auto open = rest.rfind(" [");

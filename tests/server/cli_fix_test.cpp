@@ -26,7 +26,9 @@ ProcessResult awesome_ls(std::vector<std::string> args) {
   return result;
 }
 
-std::string corpus(const char* name) { return read_bytes(fs::path(AWESOME_CORPUS_DIR) / name); }
+std::string corpus(const char* name) {
+  return read_bytes(fs::path(AWESOME_CORPUS_DIR) / name);
+}
 
 /// What must survive --fix: every entry's arXiv id (or paper URL) and its title without the
 /// final punctuation that title-punctuation may add.
@@ -48,7 +50,8 @@ std::vector<std::string> entry_keys(std::string_view text) {
 std::string to_crlf(std::string_view text) {
   std::string out;
   for (const char c : text) {
-    if (c == '\n') out += '\r';
+    if (c == '\n')
+      out += '\r';
     out += c;
   }
   return out;

@@ -138,8 +138,7 @@ TEST_CASE("venue and ignore entries are validated one by one") {
   CHECK(error_of(R"({"venues": [{"name": "A", "aliases": ["B", 3]}]})") ==
         "venues[0].aliases[1]: expected a string, got 3");
   CHECK(error_of(R"({"ignore": ["a", ""]})") == "ignore[1]: empty pattern");
-  CHECK(error_of(R"({"ignore": "docs/**"})") ==
-        "ignore: expected an array, got \"docs/**\"");
+  CHECK(error_of(R"({"ignore": "docs/**"})") == "ignore: expected an array, got \"docs/**\"");
 }
 
 TEST_CASE("huge configs are refused before they cost time or memory") {
@@ -148,8 +147,8 @@ TEST_CASE("huge configs are refused before they cost time or memory") {
   CHECK(apply_config_json({{"venues", venues}}).error == "venues: more than 1000 items");
   CHECK(apply_config_json({{"ignore", json::array({std::string(1025, '*')})}}).error ==
         "ignore[0]: string longer than 1024 bytes");
-  CHECK(apply_config_json({{"venues", json::array({{{"name", "V"},
-                                                     {"fullName", std::string(70000, 'x')}}})}})
+  CHECK(apply_config_json(
+            {{"venues", json::array({{{"name", "V"}, {"fullName", std::string(70000, 'x')}}})}})
             .error == "venues[0].fullName: string longer than 65536 bytes");
   CHECK(apply_config_json({{"rules", {{"keyword-count", {{"max", 1ULL << 40}}}}}}).error ==
         "rules.keyword-count.max: expected an integer from 0 to 100, got 1099511627776");

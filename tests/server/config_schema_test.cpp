@@ -21,16 +21,22 @@ json load_json(const fs::path& path) {
 }
 
 const json& schema() {
-  static const json kSchema = load_json(fs::path(AWESOME_SOURCE_DIR) / "docs/awesome-ls.schema.json");
+  static const json kSchema =
+      load_json(fs::path(AWESOME_SOURCE_DIR) / "docs/awesome-ls.schema.json");
   return kSchema;
 }
 
 bool has_type(const json& value, const std::string& type) {
-  if (type == "object") return value.is_object();
-  if (type == "array") return value.is_array();
-  if (type == "string") return value.is_string();
-  if (type == "integer") return value.is_number_integer();
-  if (type == "boolean") return value.is_boolean();
+  if (type == "object")
+    return value.is_object();
+  if (type == "array")
+    return value.is_array();
+  if (type == "string")
+    return value.is_string();
+  if (type == "integer")
+    return value.is_number_integer();
+  if (type == "boolean")
+    return value.is_boolean();
   return false;
 }
 
@@ -43,35 +49,44 @@ bool validates(const json& value, const json& rule) {
   if (rule.contains("oneOf")) {
     int matches = 0;
     for (const auto& option : rule["oneOf"]) matches += validates(value, option) ? 1 : 0;
-    if (matches != 1) return false;
+    if (matches != 1)
+      return false;
   }
-  if (rule.contains("type") && !has_type(value, rule["type"])) return false;
-  if (rule.contains("enum") && std::find(rule["enum"].begin(), rule["enum"].end(), value) ==
-                                   rule["enum"].end()) {
+  if (rule.contains("type") && !has_type(value, rule["type"]))
+    return false;
+  if (rule.contains("enum") &&
+      std::find(rule["enum"].begin(), rule["enum"].end(), value) == rule["enum"].end()) {
     return false;
   }
   if (value.is_string()) {
     const auto size = value.get_ref<const std::string&>().size();
-    if (size < rule.value("minLength", 0UL) || size > rule.value("maxLength", SIZE_MAX)) return false;
+    if (size < rule.value("minLength", 0UL) || size > rule.value("maxLength", SIZE_MAX))
+      return false;
   }
   if (value.is_number_integer()) {
-    if (rule.contains("minimum") && value.get<double>() < rule["minimum"].get<double>()) return false;
-    if (rule.contains("maximum") && value.get<double>() > rule["maximum"].get<double>()) return false;
+    if (rule.contains("minimum") && value.get<double>() < rule["minimum"].get<double>())
+      return false;
+    if (rule.contains("maximum") && value.get<double>() > rule["maximum"].get<double>())
+      return false;
   }
   if (value.is_array()) {
-    if (value.size() > rule.value("maxItems", SIZE_MAX)) return false;
+    if (value.size() > rule.value("maxItems", SIZE_MAX))
+      return false;
     for (const auto& item : value) {
-      if (rule.contains("items") && !validates(item, rule["items"])) return false;
+      if (rule.contains("items") && !validates(item, rule["items"]))
+        return false;
     }
   }
   if (value.is_object()) {
     for (const auto& name : rule.value("required", json::array())) {
-      if (!value.contains(name.get<std::string>())) return false;
+      if (!value.contains(name.get<std::string>()))
+        return false;
     }
     const json properties = rule.value("properties", json::object());
     for (const auto& [key, item] : value.items()) {
       if (properties.contains(key)) {
-        if (!validates(item, properties[key])) return false;
+        if (!validates(item, properties[key]))
+          return false;
       } else if (rule.value("additionalProperties", true) == false) {
         return false;
       }
@@ -83,7 +98,8 @@ bool validates(const json& value, const json& rule) {
 std::vector<fs::path> example_configs() {
   std::vector<fs::path> found;
   for (const auto& entry : fs::directory_iterator(fs::path(AWESOME_SOURCE_DIR) / "docs/examples")) {
-    if (entry.path().string().ends_with(".awesome-ls.json")) found.push_back(entry.path());
+    if (entry.path().string().ends_with(".awesome-ls.json"))
+      found.push_back(entry.path());
   }
   std::sort(found.begin(), found.end());
   return found;

@@ -107,8 +107,8 @@ TEST_CASE("sarif format: driver rules from the catalog, results with regions and
   REQUIRE(driver["rules"].size() == catalog.size());
   for (std::size_t i = 0; i < catalog.size(); ++i) {
     CHECK(driver["rules"][i]["id"] == std::string(catalog[i].id));
-    CHECK(driver["rules"][i]["helpUri"].get<std::string>().ends_with(
-        "docs/rules.md#" + std::string(catalog[i].id)));
+    CHECK(driver["rules"][i]["helpUri"].get<std::string>().ends_with("docs/rules.md#" +
+                                                                     std::string(catalog[i].id)));
   }
   const json& results = run["results"];
   REQUIRE(results.size() == 2);

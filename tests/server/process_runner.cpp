@@ -49,12 +49,14 @@ bool pump(int in_fd, int out_fd, int err_fd, std::string_view input, ProcessResu
     if (left.count() <= 0 ||
         (::poll(fds, 3, static_cast<int>(left.count())) < 0 && errno != EINTR)) {
       for (int fd : {in_fd, out_fd, err_fd}) {
-        if (fd >= 0) ::close(fd);
+        if (fd >= 0)
+          ::close(fd);
       }
       return false;
     }
     for (int i = 0; i < 2; ++i) {
-      if ((fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;
+      if ((fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0)
+        continue;
       const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
       if (n > 0) {
         (i == 0 ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
@@ -65,14 +67,16 @@ bool pump(int in_fd, int out_fd, int err_fd, std::string_view input, ProcessResu
     }
     if (in_fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP)) != 0) {
       const ssize_t n = ::write(in_fd, input.data() + written, input.size() - written);
-      if (n > 0) written += static_cast<std::size_t>(n);
+      if (n > 0)
+        written += static_cast<std::size_t>(n);
       if (n < 0 || written == input.size()) {
         ::close(in_fd);
         in_fd = -1;
       }
     }
   }
-  if (in_fd >= 0) ::close(in_fd);
+  if (in_fd >= 0)
+    ::close(in_fd);
   return true;
 }
 
@@ -90,7 +94,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   }
   ::signal(SIGPIPE, SIG_IGN);
   const pid_t pid = ::fork();
-  if (pid == 0) exec_child(argv, options, in_pipe[0], out_pipe[1], err_pipe[1]);
+  if (pid == 0)
+    exec_child(argv, options, in_pipe[0], out_pipe[1], err_pipe[1]);
   ::close(in_pipe[0]);
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
@@ -102,18 +107,21 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   }
   int status = 0;
   ::waitpid(pid, &status, 0);
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  if (WIFEXITED(status))
+    result.exit_code = WEXITSTATUS(status);
   return result;
 }
 
 bool program_exists(std::string_view program) {
   const char* path = std::getenv("PATH");
-  if (path == nullptr) return false;
+  if (path == nullptr)
+    return false;
   std::string_view dirs = path;
   while (!dirs.empty()) {
     const auto colon = dirs.find(':');
     const std::filesystem::path dir(std::string(dirs.substr(0, colon)));
-    if (::access((dir / program).c_str(), X_OK) == 0) return true;
+    if (::access((dir / program).c_str(), X_OK) == 0)
+      return true;
     dirs = colon == std::string_view::npos ? std::string_view{} : dirs.substr(colon + 1);
   }
   return false;

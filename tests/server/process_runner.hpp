@@ -17,9 +17,9 @@ struct ProcessResult {
 };
 
 struct ProcessOptions {
-  std::string input;                  ///< written to stdin, then stdin is closed
-  std::string working_directory;      ///< empty: inherit
-  std::vector<std::string> set_env;   ///< "NAME=value" added to the environment
+  std::string input;                 ///< written to stdin, then stdin is closed
+  std::string working_directory;     ///< empty: inherit
+  std::vector<std::string> set_env;  ///< "NAME=value" added to the environment
   std::vector<std::string> unset_env;
   std::chrono::milliseconds timeout{30000};
 };

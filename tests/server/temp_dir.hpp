@@ -15,7 +15,8 @@ struct TempDir {
   std::filesystem::path path;
   TempDir() {
     std::string name = (std::filesystem::temp_directory_path() / "awesome-ls-test-XXXXXX").string();
-    if (::mkdtemp(name.data()) != nullptr) path = name;
+    if (::mkdtemp(name.data()) != nullptr)
+      path = name;
   }
   ~TempDir() {
     std::error_code ec;

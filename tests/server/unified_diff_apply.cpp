@@ -26,26 +26,32 @@ std::optional<std::string> apply_unified_diff(std::string_view original, std::st
   std::size_t next_source = 0;  // first source line not yet copied
   for (std::size_t i = 0; i < patch.size(); ++i) {
     const std::string& line = patch[i];
-    if (line.rfind("--- ", 0) == 0 || line.rfind("+++ ", 0) == 0) continue;
+    if (line.rfind("--- ", 0) == 0 || line.rfind("+++ ", 0) == 0)
+      continue;
     if (line.rfind("@@ -", 0) == 0) {
       unsigned long start = 0;
       unsigned long count = 0;
-      if (std::sscanf(line.c_str(), "@@ -%lu,%lu", &start, &count) != 2) return std::nullopt;
+      if (std::sscanf(line.c_str(), "@@ -%lu,%lu", &start, &count) != 2)
+        return std::nullopt;
       const std::size_t first = count == 0 ? start : start - 1;
-      if (first < next_source || first > source.size()) return std::nullopt;
+      if (first < next_source || first > source.size())
+        return std::nullopt;
       while (next_source < first) result.push_back(source[next_source++]);
       continue;
     }
-    if (line.empty()) return std::nullopt;
+    if (line.empty())
+      return std::nullopt;
     std::string body = line.substr(1);
     if (i + 1 < patch.size() && patch[i + 1].rfind("\\ No newline", 0) == 0) {
       body.pop_back();  // the '\n' the diff added after a line without one
       ++i;
     }
     if (line[0] == ' ' || line[0] == '-') {
-      if (next_source >= source.size() || source[next_source] != body) return std::nullopt;
+      if (next_source >= source.size() || source[next_source] != body)
+        return std::nullopt;
       ++next_source;
-      if (line[0] == ' ') result.push_back(body);
+      if (line[0] == ' ')
+        result.push_back(body);
     } else if (line[0] == '+') {
       result.push_back(body);
     } else {

@@ -46,7 +46,8 @@ std::size_t changed_lines(const std::string& diff) {
       --header;
       continue;
     }
-    if (!line.empty() && (line[0] == '+' || line[0] == '-')) ++count;
+    if (!line.empty() && (line[0] == '+' || line[0] == '-'))
+      ++count;
   }
   return count;
 }
@@ -57,8 +58,10 @@ std::string random_text(std::mt19937& rng, int max_lines) {
   std::string text;
   const int n = count(rng);
   for (int i = 0; i < n; ++i) text += "line " + std::to_string(word(rng)) + "\n";
-  if (!text.empty() && word(rng) == 0) text.pop_back();  // no final newline
-  if (!text.empty() && word(rng) == 1) text.insert(text.size() - 1, "\r");
+  if (!text.empty() && word(rng) == 0)
+    text.pop_back();  // no final newline
+  if (!text.empty() && word(rng) == 1)
+    text.insert(text.size() - 1, "\r");
   return text;
 }
 
