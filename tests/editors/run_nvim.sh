@@ -1,0 +1,20 @@
+#!/bin/sh
+# Runs nvim_diagnostics.lua in headless Neovim against `awesome-ls serve`.
+# Usage: run_nvim.sh AWESOME_BINARY CORPUS_DIR. Exits 77 (skipped) when nvim is missing.
+set -eu
+binary=$1
+list=$2/trustworthy-2021.md
+if ! command -v nvim >/dev/null 2>&1; then
+  echo "SKIP: nvim not found (apt-get install -y --no-install-recommends neovim)"
+  exit 77
+fi
+# 0-based line numbers of the places the diagnostics must point at.
+heading=$(grep -n '^### Others: 2017' "$list" | head -n 1 | cut -d: -f1)
+keyword=$(grep -n '^  - Key Work:' "$list" | head -n 1 | cut -d: -f1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$list" "$work/list.md"  # a private copy: the test edits the buffer
+AWESOME_BINARY=$binary LIST_FILE=$work/list.md \
+EXPECT_HEADING_LINE=$((heading - 1)) EXPECT_KEYWORD_LINE=$((keyword - 1)) \
+  timeout 120 nvim --headless -u NONE -i NONE -n \
+    -c "luafile $(dirname "$0")/nvim_diagnostics.lua" 2>&1
