@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <string_view>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/blocks.hpp"
@@ -35,7 +37,19 @@ struct TocRec {
   int depth = 0;
 };
 
+/// What keyword-variant found for one vocabulary; kept by ListDocument between runs.
+struct VariantCache {
+  bool valid = false;
+  std::uint64_t fingerprint = 0;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> found;  ///< variant -> (reference, why)
+  std::vector<std::tuple<std::string, std::size_t, std::string, int>> word_typos;
+};
+
 struct Analysis {
+  Analysis(const std::vector<BlockPtr>& b, const std::vector<std::uint32_t>& lines,
+           const Config& c, const VenueCatalog& v)
+      : blocks(b), first_line(lines), config(c), venues(v) {}
+
   const std::vector<BlockPtr>& blocks;
   const std::vector<std::uint32_t>& first_line;  ///< absolute first line of each block
   const Config& config;
@@ -46,6 +60,7 @@ struct Analysis {
   std::vector<std::size_t> papers;         ///< block indexes of paper entries, in order
   std::vector<TocRec> toc;
   std::size_t toc_section = SIZE_MAX;
+  VariantCache* variant_cache = nullptr;  ///< reused across runs when set
 
   const Block& block(std::size_t i) const { return *blocks[i]; }
   const Entry& entry(std::size_t block_index) const { return *blocks[block_index]->entry; }

@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include "rules/entry_parser.hpp"
+#include "rules/keys.hpp"
+#include "rules/slug.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -146,6 +148,7 @@ std::optional<HeadingInfo> parse_heading(const Block& b) {
     h.year_and_before = !before.empty();
     h.category = std::string(category.data(), category.size());
   }
+  h.slug = github_slug(heading_plain_text(h.title));
   if (b.kind == BlockKind::kSummary && !h.year) return std::nullopt;
   return h;
 }
@@ -195,6 +198,13 @@ BlockPtr parse_block(BlockKind kind, std::string text, std::vector<BlockLine> li
         if (item.entry.digest_style == DigestStyle::kDetails) b->counts_2026_digest = 1;
         b->entry = std::move(item.entry);
         b->syntax = std::move(item.syntax);
+        b->paper_key = paper_key(*b->entry);
+        b->title_key = title_key(b->entry->title);
+        b->digest_hash = digest_hash(b->entry->digest);
+        for (const auto& k : b->entry->keywords) {
+          b->phrase_words.push_back(text::words(k.text));
+          b->phrase_keys.push_back(phrase_key(b->phrase_words.back()));
+        }
       }
       break;
     }

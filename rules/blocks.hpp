@@ -41,6 +41,7 @@ struct HeadingInfo {
   std::optional<int> year;       ///< `2020`, `Category: 2020`, `Category: 2019 and Before`
   bool year_and_before = false;
   std::string category;          ///< `Category` of `Category: 2020`
+  std::string slug;              ///< GitHub slug of the title, before de-duplication
 };
 
 /// Suppression comment parsed from a kComment block.
@@ -56,6 +57,12 @@ struct Block {
   std::optional<HeadingInfo> heading;      ///< kHeading, kSummary
   std::optional<Entry> entry;              ///< kListItem that looks like a paper entry
   EntrySyntax syntax;                      ///< details of `entry`
+  // Keys of `entry` for document-wide checks, computed once when the block is parsed.
+  std::string paper_key;
+  std::string title_key;
+  std::uint64_t digest_hash = 0;
+  std::vector<std::vector<std::string>> phrase_words;  ///< lowercased words of each key word
+  std::vector<std::string> phrase_keys;                ///< phrase_key() of each key word
   std::optional<Suppression> suppression;  ///< kComment
   std::uint32_t counts_2021_digest = 0;    ///< for dialect detection
   std::uint32_t counts_2026_digest = 0;

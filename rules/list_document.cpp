@@ -46,6 +46,7 @@ struct ListDocument::Impl {
   std::uint64_t model_generation = UINT64_MAX;
   std::vector<Diagnostic> diagnostics;
   Model model;
+  VariantCache variant_cache;
 
   explicit Impl(Config c) : config(std::move(c)), venues(config.venues) {}
 
@@ -171,6 +172,7 @@ void ListDocument::Impl::apply_suppressions(std::vector<Diagnostic>& out) const 
 
 void ListDocument::Impl::compute_diagnostics() {
   Analysis a{blocks, first_line, config, venues};
+  a.variant_cache = &variant_cache;
   build_outline(a);
   std::vector<Diagnostic> out;
   for (std::size_t bi = 0; bi < blocks.size(); ++bi) {

@@ -58,7 +58,10 @@ std::string github_slug(std::string_view text) {
 }
 
 std::string SlugCounter::next(std::string_view heading_title) {
-  std::string base = github_slug(heading_plain_text(heading_title));
+  return next_slug(github_slug(heading_plain_text(heading_title)));
+}
+
+std::string SlugCounter::next_slug(const std::string& base) {
   int& count = seen_[base];
   std::string slug = count == 0 ? base : base + "-" + std::to_string(count);
   ++count;

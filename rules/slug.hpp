@@ -20,6 +20,8 @@ std::string github_slug(std::string_view plain_text);
 class SlugCounter {
  public:
   std::string next(std::string_view heading_title);
+  /// Same as next() for a slug already computed with github_slug(heading_plain_text(title)).
+  std::string next_slug(const std::string& base);
 
  private:
   std::unordered_map<std::string, int> seen_;

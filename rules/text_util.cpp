@@ -1,6 +1,7 @@
 #include "rules/text_util.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 
@@ -86,13 +87,27 @@ std::size_t find_invalid_utf8(std::string_view s, std::size_t from, std::size_t&
 int edit_distance(std::string_view a, std::string_view b, int cap) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > cap) return cap + 1;
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rolling rows; on the stack for the short words this is called with.
+  constexpr int kStack = 64;
+  std::array<int, kStack + 1> s0{}, s1{}, s2{};
+  std::vector<int> h0, h1, h2;
+  int* prev2 = s0.data();
+  int* prev = s1.data();
+  int* cur = s2.data();
+  if (m > kStack) {
+    h0.resize(m + 1);
+    h1.resize(m + 1);
+    h2.resize(m + 1);
+    prev2 = h0.data();
+    prev = h1.data();
+    cur = h2.data();
+  }
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
     int row_min = cur[0];
     for (int j = 1; j <= m; ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         cur[j] = std::min(cur[j], prev2[j - 2] + 1);
@@ -100,8 +115,10 @@ int edit_distance(std::string_view a, std::string_view b, int cap) {
       row_min = std::min(row_min, cur[j]);
     }
     if (row_min > cap) return cap + 1;
-    prev2.swap(prev);
-    prev.swap(cur);
+    int* old = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = old;
   }
   return std::min(prev[m], cap + 1);
 }

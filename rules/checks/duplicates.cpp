@@ -3,47 +3,12 @@
 #include <unordered_map>
 
 #include "rules/analysis.hpp"
+#include "rules/keys.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
 
 namespace {
-
-std::string normalize_url(std::string_view url) {
-  std::string u = text::to_lower_ascii(text::trim(url));
-  for (std::string_view p : {"https://", "http://"}) {
-    if (u.starts_with(p)) u.erase(0, p.size());
-  }
-  if (u.starts_with("www.")) u.erase(0, 4);
-  while (!u.empty() && (u.back() == '/' || u.back() == '#')) u.pop_back();
-  return u;
-}
-
-std::string normalize_title(std::string_view title) {
-  std::string out;
-  for (const auto& w : text::words(title)) out += w;
-  return out;
-}
-
-std::string normalize_digest(std::string_view digest) {
-  std::string out;
-  for (char c : text::trim(digest)) {
-    if (text::is_space(c)) {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string paper_key(const Entry& e) {
-  if (e.arxiv) return "arxiv:" + e.arxiv->id;
-  for (const Link& l : e.links) {
-    if (text::iequals(l.label, "paper") && !l.url.empty()) return "url:" + normalize_url(l.url);
-  }
-  return {};
-}
 
 /// Removes the entry block and one blank line next to it.
 Fix removal_fix(const Analysis& a, std::size_t bi) {
@@ -70,12 +35,13 @@ Fix removal_fix(const Analysis& a, std::size_t bi) {
 }  // namespace
 
 void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
-  std::unordered_map<std::string, std::size_t> by_paper, by_title, by_digest, by_link;
-  std::vector<std::string> keys(a.blocks.size());
+  std::unordered_map<std::string_view, std::size_t> by_paper, by_title;
+  std::unordered_map<std::uint64_t, std::size_t> by_digest;
+  std::unordered_map<std::string, std::size_t> by_link;
+  auto keys = [&](std::size_t block) -> const std::string& { return a.block(block).paper_key; };
   for (std::size_t bi : a.papers) {
     const Entry& e = a.entry(bi);
-    const std::string key = paper_key(e);
-    keys[bi] = key;
+    const std::string& key = a.block(bi).paper_key;
     const Range title = a.absolute(bi, e.title_range);
     bool duplicate = false;
     if (!key.empty()) {
@@ -90,19 +56,19 @@ void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
         d.fixes.push_back(removal_fix(a, bi));
       }
     }
-    const std::string t = normalize_title(e.title);
+    const std::string& t = a.block(bi).title_key;
     if (!t.empty()) {
       auto [it, fresh] = by_title.try_emplace(t, bi);
-      if (!fresh && !duplicate && keys[it->second] != key) {
+      if (!fresh && !duplicate && keys(it->second) != key) {
         auto& d = sink.report("duplicate-title", title,
                               "Another entry has the same title '" + a.entry(it->second).title + "'.");
         d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});
       }
     }
-    const std::string dg = normalize_digest(e.digest);
-    if (dg.size() >= 20) {
+    const std::uint64_t dg = a.block(bi).digest_hash;
+    if (dg != 0) {
       auto [it, fresh] = by_digest.try_emplace(dg, bi);
-      if (!fresh && !duplicate && keys[it->second] != key) {
+      if (!fresh && !duplicate && keys(it->second) != key) {
         auto& d = sink.report("duplicate-digest", a.absolute(bi, a.block(bi).syntax.digest_text_range),
                               "Another entry ('" + a.entry(it->second).title + "') has the same digest.");
         d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});
@@ -113,7 +79,7 @@ void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
       const bool shared_kind = text::iequals(l.label, "code") || text::iequals(l.label, "dataset");
       if (!shared_kind || l.url.empty()) continue;
       auto [it, fresh] = by_link.try_emplace(normalize_url(l.url), bi);
-      if (!fresh && it->second != bi && keys[it->second] != key) {
+      if (!fresh && it->second != bi && keys(it->second) != key) {
         auto& d = sink.report("duplicate-link", a.absolute(bi, l.url_range),
                               "The " + l.label + " link is also given for '" + a.entry(it->second).title + "'.");
         d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});

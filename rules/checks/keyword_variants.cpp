@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "rules/analysis.hpp"
+#include "rules/keys.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -25,23 +26,6 @@ struct PhraseStats {
   std::vector<Occurrence> uses;
 };
 
-std::string singular(std::string w) {
-  if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("is") &&
-      !w.ends_with("us")) {
-    w.pop_back();
-  }
-  return w;
-}
-
-std::string norm_key(const std::vector<std::string>& words) {
-  std::string key;
-  for (const auto& w : words) {
-    if (!key.empty()) key.push_back(' ');
-    key += singular(w);
-  }
-  return key;
-}
-
 enum class Difference { kCase, kSpelling, kPlural };
 
 Difference classify(std::string_view a, std::string_view b) {
@@ -55,11 +39,105 @@ bool is_typo_of(const std::string& rare, int rare_count, const std::string& comm
                 int common_count) {
   if (rare.size() < 5 || rare == common || rare[0] != common[0]) return false;
   if (common_count < 3 * rare_count || rare_count > 3) return false;
-  if (singular(rare) == singular(common)) return false;
+  const int cap = rare.size() >= 8 ? 2 : 1;
+  const auto diff = static_cast<int>(rare.size()) - static_cast<int>(common.size());
+  if (diff > cap || diff < -cap) return false;
   // One word extending the other is derivation (representation/representational), not a typo.
   if (rare.starts_with(common) || common.starts_with(rare)) return false;
-  const int cap = rare.size() >= 8 ? 2 : 1;
-  return text::edit_distance(rare, common, cap) <= cap;
+  if (text::edit_distance(rare, common, cap) > cap) return false;
+  return singular(rare) != singular(common);
+}
+
+/// Finds every variant among the distinct phrases (in first-use order) into `cache`.
+void analyze_variants(const Analysis& a, const std::unordered_map<std::string, PhraseStats>& phrases,
+                      const std::vector<const std::string*>& order, VariantCache& cache) {
+  std::unordered_map<std::string, int> word_count;
+  for (const auto& [text, stats] : phrases) {
+    const Occurrence& use = stats.uses.front();
+    for (const auto& w : a.block(use.block).phrase_words[use.phrase]) word_count[w] += stats.count;
+  }
+  auto report = [&](const std::string& variant, const std::string& reference, std::string why) {
+    cache.found.emplace(variant, std::make_pair(reference, std::move(why)));
+  };
+  // Group spellings by their normalized form; the most used spelling is the reference.
+  std::unordered_map<std::string, const std::string*> best_by_key;
+  std::unordered_map<const std::string*, std::string> key_of;
+  for (const std::string* p : order) {
+    const Occurrence& first_use = phrases.at(*p).uses.front();
+    std::string key = a.block(first_use.block).phrase_keys[first_use.phrase];
+    auto [it, fresh] = best_by_key.try_emplace(key, p);
+    if (!fresh && phrases.at(*p).count > phrases.at(*it->second).count) it->second = p;
+    key_of.emplace(p, std::move(key));
+  }
+  // Words used at least three times, by first byte: the only candidates a typo can be of.
+  std::vector<std::vector<std::pair<std::string, int>>> frequent(256);
+  for (const auto& [w, c] : word_count) {
+    if (c >= 3 && !w.empty()) frequent[static_cast<unsigned char>(w[0])].emplace_back(w, c);
+  }
+  for (auto& bucket : frequent) std::sort(bucket.begin(), bucket.end());  // deterministic ties
+  for (const std::string* p : order) {
+    const PhraseStats& stats = phrases.at(*p);
+    const std::string* best = best_by_key[key_of[p]];
+    if (best != p) {
+      const int ref = phrases.at(*best).count;
+      const Difference diff = classify(*p, *best);
+      if (diff == Difference::kCase && ref > stats.count) {
+        report(*p, *best, "differs only in case from");
+        continue;
+      }
+      if (diff == Difference::kSpelling && ref > stats.count) {
+        report(*p, *best, "is a spelling variant of");
+        continue;
+      }
+      if (diff == Difference::kPlural && ref >= 3 * stats.count) {
+        report(*p, *best, "is a singular/plural variant of");
+        continue;
+      }
+    }
+    // One rare word that is a typo of a frequent word: prefer a phrase that exists.
+    const Occurrence& use0 = stats.uses.front();
+    const auto& words = a.block(use0.block).phrase_words[use0.phrase];
+    for (std::size_t wi = 0; wi < words.size(); ++wi) {
+      const std::string& w = words[wi];
+      const int wc = word_count[w];
+      if (w.size() < 5 || wc > 3) continue;  // only rare words can be typos
+      const std::string* target = nullptr;
+      int target_count = 0;
+      for (const auto& [cand, cc] : frequent[static_cast<unsigned char>(w[0])]) {
+        if (cc <= target_count || !is_typo_of(w, wc, cand, cc)) continue;
+        auto replaced = words;
+        replaced[wi] = cand;
+        auto it = best_by_key.find(phrase_key(replaced));
+        if (it != best_by_key.end() && phrases.at(*it->second).count >= stats.count) {
+          target = it->second;
+          target_count = cc;
+        }
+      }
+      if (target) {
+        report(*p, *target, "looks like a misspelling of");
+        break;
+      }
+    }
+    if (cache.found.count(*p)) continue;
+    // No phrase to point at: a long rare word one edit away from a frequent word is a typo.
+    for (std::size_t wi = 0; wi < words.size(); ++wi) {
+      const std::string& w = words[wi];
+      const int wc = word_count[w];
+      if (w.size() < 7 || wc > 2) continue;
+      const std::string* best_word = nullptr;
+      int best_count = 4;
+      for (const auto& [cand, cc] : frequent[static_cast<unsigned char>(w[0])]) {
+        if (cc > best_count && is_typo_of(w, wc, cand, cc) && text::edit_distance(w, cand, 1) <= 1) {
+          best_word = &cand;
+          best_count = cc;
+        }
+      }
+      if (best_word) {
+        cache.word_typos.emplace_back(*p, wi, *best_word, best_count);
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -67,7 +145,9 @@ bool is_typo_of(const std::string& rare, int rare_count, const std::string& comm
 void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
   std::unordered_map<std::string, PhraseStats> phrases;
   std::vector<const std::string*> order;
-  std::unordered_map<std::string, int> word_count;
+  // Order-sensitive fingerprint of every key word use: findings depend on nothing else, so an
+  // edit outside key word lines reuses the previous analysis.
+  std::uint64_t fingerprint = 1469598103934665603ull;
   for (std::size_t bi : a.papers) {
     const Entry& e = a.entry(bi);
     for (std::size_t pi = 0; pi < e.keywords.size(); ++pi) {
@@ -80,23 +160,20 @@ void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
       }
       ++it->second.count;
       it->second.uses.push_back({bi, pi});
-      for (auto& w : text::words(t)) ++word_count[w];
+      fingerprint = (fingerprint ^ std::hash<std::string>{}(t)) * 1099511628211ull;
     }
   }
-  // Group spellings by their normalized form; the most used spelling is the reference.
-  std::unordered_map<std::string, const std::string*> best_by_key;
-  std::unordered_map<const std::string*, std::string> key_of;
-  for (const std::string* p : order) {
-    std::string key = norm_key(text::words(*p));
-    auto [it, fresh] = best_by_key.try_emplace(key, p);
-    if (!fresh && phrases[*p].count > phrases[*it->second].count) it->second = p;
-    key_of.emplace(p, std::move(key));
+  VariantCache local;
+  VariantCache& cache = a.variant_cache ? *a.variant_cache : local;
+  if (!cache.valid || cache.fingerprint != fingerprint) {
+    cache.found.clear();
+    cache.word_typos.clear();
+    analyze_variants(a, phrases, order, cache);
+    cache.fingerprint = fingerprint;
+    cache.valid = true;
   }
-  // Variant -> (reference, reason); references that are variants themselves are followed.
-  std::unordered_map<std::string, std::pair<std::string, std::string>> found;
-  auto report = [&](const std::string& variant, const std::string& reference, std::string why) {
-    found.emplace(variant, std::make_pair(reference, std::move(why)));
-  };
+  const auto& found = cache.found;
+  // References that are variants themselves are followed to the end of the chain.
   auto emit = [&](const std::string& variant, std::string reference, const std::string& why) {
     for (int hops = 0; hops < 8; ++hops) {
       auto it = found.find(reference);
@@ -118,8 +195,6 @@ void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
       d.fixes.push_back(std::move(fix));
     }
   };
-  std::vector<std::pair<std::string, int>> common_words(word_count.begin(), word_count.end());
-    std::vector<std::tuple<const std::string*, std::size_t, std::string, int>> word_typos;
   // Reports each use of `phrase` whose word number `word_index` misspells `correct`.
   auto report_word = [&](const std::string& phrase, std::size_t word_index,
                          const std::string& correct, int used) {
@@ -166,69 +241,8 @@ void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
       d.fixes.push_back(std::move(fix));
     }
   };
-  for (const std::string* p : order) {
-    const PhraseStats& stats = phrases[*p];
-    const std::string* best = best_by_key[key_of[p]];
-    if (best != p) {
-      const int ref = phrases[*best].count;
-      const Difference diff = classify(*p, *best);
-      if (diff == Difference::kCase && ref > stats.count) {
-        report(*p, *best, "differs only in case from");
-        continue;
-      }
-      if (diff == Difference::kSpelling && ref > stats.count) {
-        report(*p, *best, "is a spelling variant of");
-        continue;
-      }
-      if (diff == Difference::kPlural && ref >= 3 * stats.count) {
-        report(*p, *best, "is a singular/plural variant of");
-        continue;
-      }
-    }
-    // One rare word that is a typo of a frequent word: prefer a phrase that exists.
-    const auto words = text::words(*p);
-    for (std::size_t wi = 0; wi < words.size(); ++wi) {
-      const std::string& w = words[wi];
-      const int wc = word_count[w];
-      const std::string* target = nullptr;
-      int target_count = 0;
-      for (const auto& [cand, cc] : common_words) {
-        if (cc <= target_count || !is_typo_of(w, wc, cand, cc)) continue;
-        auto replaced = words;
-        replaced[wi] = cand;
-        auto it = best_by_key.find(norm_key(replaced));
-        if (it != best_by_key.end() && phrases[*it->second].count >= stats.count) {
-          target = it->second;
-          target_count = cc;
-        }
-      }
-      if (target) {
-        report(*p, *target, "looks like a misspelling of");
-        break;
-      }
-    }
-    if (found.count(*p)) continue;
-    // No phrase to point at: a long rare word one edit away from a frequent word is a typo.
-    for (std::size_t wi = 0; wi < words.size(); ++wi) {
-      const std::string& w = words[wi];
-      const int wc = word_count[w];
-      if (w.size() < 7 || wc > 2) continue;
-      const std::string* best_word = nullptr;
-      int best_count = 4;
-      for (const auto& [cand, cc] : common_words) {
-        if (cc > best_count && is_typo_of(w, wc, cand, cc) && text::edit_distance(w, cand, 1) <= 1) {
-          best_word = &cand;
-          best_count = cc;
-        }
-      }
-      if (best_word) {
-        word_typos.emplace_back(p, wi, *best_word, best_count);
-        break;
-      }
-    }
-  }
-  for (const auto& [phrase, word_index, correct, used] : word_typos) {
-    report_word(*phrase, word_index, correct, used);
+  for (const auto& [phrase, word_index, correct, used] : cache.word_typos) {
+    report_word(phrase, word_index, correct, used);
   }
   for (const std::string* p : order) {
     auto it = found.find(*p);

@@ -53,7 +53,7 @@ void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink&
     if (a.entry(bi).arxiv) seq.push_back({bi, sort_key(*a.entry(bi).arxiv)});
   }
   if (seq.size() < 2) return;
-  std::optional<Fix> fix;
+  bool fix_attached = false;
   for (std::size_t i = 1; i < seq.size(); ++i) {
     // An entry is out of order when it sorts before its predecessor (adjacent inversion).
     const bool inverted = descending ? seq[i].key > seq[i - 1].key : seq[i].key < seq[i - 1].key;
@@ -78,12 +78,13 @@ void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink&
       d.related.push_back({a.absolute(seq[after].block, a.entry(seq[after].block).title_range),
                            "the entry it should follow"});
     }
-    if (!fix) {
+    // The fix rewrites the whole section, so only the section's first finding carries it.
+    if (!fix_attached) {
+      fix_attached = true;
       if (auto edit = sort_section_edit(a, s, descending)) {
-        fix = Fix{"Sort the entries of this section by arXiv id", {std::move(*edit)}, true, true};
+        d.fixes.push_back(Fix{"Sort the entries of this section by arXiv id", {std::move(*edit)}, true, true});
       }
     }
-    if (fix) d.fixes.push_back(*fix);
   }
 }
 

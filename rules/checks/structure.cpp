@@ -108,11 +108,17 @@ void check_year_order(const Analysis& a, DiagnosticSink& sink) {
       for (auto& c : chunks) replacement += c.second;
       const std::uint32_t from_line = a.first_line[chunk_start(a, a.sections[years.front()])];
       const std::size_t end_block = a.sections[years.back()].end_block;
-      const std::uint32_t to_line = end_block < a.blocks.size() ? a.first_line[end_block]
-                                                                : a.first_line.back() + a.blocks.back()->line_count();
+      // The replaced text ends where the next block starts, or at the very end of the document.
+      Position end{};
+      if (end_block < a.blocks.size()) {
+        end = {a.first_line[end_block], 0};
+      } else {
+        const Block& last = *a.blocks.back();
+        end = {a.first_line.back() + last.line_count() - 1, last.lines.back().length};
+      }
       Fix fix;
       fix.title = "Sort the year sections of this category, newest first";
-      fix.edits.push_back({{{from_line, 0}, {to_line, 0}}, std::move(replacement)});
+      fix.edits.push_back({{{from_line, 0}, end}, std::move(replacement)});
       fix.safe = true;
       fix.preferred = true;
       d.fixes.push_back(std::move(fix));
@@ -156,7 +162,7 @@ void check_toc(const Analysis& a, DiagnosticSink& sink) {
   std::vector<std::string> slugs(a.sections.size());
   for (std::size_t si = 0; si < a.sections.size(); ++si) {
     if (a.sections[si].level == 0) continue;  // <summary> sections have no anchor
-    slugs[si] = counter.next(heading_of(a, a.sections[si]).title);
+    slugs[si] = counter.next_slug(heading_of(a, a.sections[si]).slug);
     slug_to_section.emplace(slugs[si], si);
   }
   std::unordered_map<std::string, std::size_t> listed;
@@ -178,7 +184,7 @@ void check_toc(const Analysis& a, DiagnosticSink& sink) {
       // A heading with the same text: point the link at its real anchor.
       const std::string wanted = github_slug(heading_plain_text(t.text));
       for (std::size_t si = 0; si < a.sections.size(); ++si) {
-        if (slugs[si].empty() || github_slug(heading_plain_text(heading_of(a, a.sections[si]).title)) != wanted) continue;
+        if (slugs[si].empty() || heading_of(a, a.sections[si]).slug != wanted) continue;
         Fix fix;
         fix.title = "Link to #" + slugs[si];
         fix.edits.push_back({a.absolute(t.block, t.anchor_range), slugs[si]});

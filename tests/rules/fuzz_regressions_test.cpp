@@ -7,7 +7,7 @@
 
 #include "fuzz/framing_checks.hpp"
 #include "fuzz/rules_checks.hpp"
-#include "support/files.hpp"
+#include "tests/support/files.hpp"
 
 namespace {
 

@@ -1,0 +1,64 @@
+#include "rules/keys.hpp"
+
+#include <functional>
+
+#include "rules/text_util.hpp"
+
+namespace awesome::rules {
+
+std::string normalize_url(std::string_view url) {
+  std::string u = text::to_lower_ascii(text::trim(url));
+  for (std::string_view p : {"https://", "http://"}) {
+    if (u.starts_with(p)) u.erase(0, p.size());
+  }
+  if (u.starts_with("www.")) u.erase(0, 4);
+  while (!u.empty() && (u.back() == '/' || u.back() == '#')) u.pop_back();
+  return u;
+}
+
+std::string paper_key(const Entry& e) {
+  if (e.arxiv) return "arxiv:" + e.arxiv->id;
+  for (const Link& l : e.links) {
+    if (text::iequals(l.label, "paper") && !l.url.empty()) return "url:" + normalize_url(l.url);
+  }
+  return {};
+}
+
+std::string title_key(std::string_view title) {
+  std::string out;
+  for (const auto& w : text::words(title)) out += w;
+  return out;
+}
+
+std::uint64_t digest_hash(std::string_view digest) {
+  std::string folded;
+  for (char c : text::trim(digest)) {
+    if (text::is_space(c)) {
+      if (!folded.empty() && folded.back() != ' ') folded.push_back(' ');
+    } else {
+      folded.push_back(c);
+    }
+  }
+  if (folded.size() < 20) return 0;
+  const std::uint64_t h = std::hash<std::string>{}(folded);
+  return h == 0 ? 1 : h;
+}
+
+std::string singular(std::string w) {
+  if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("is") &&
+      !w.ends_with("us")) {
+    w.pop_back();
+  }
+  return w;
+}
+
+std::string phrase_key(const std::vector<std::string>& words) {
+  std::string key;
+  for (const auto& w : words) {
+    if (!key.empty()) key.push_back(' ');
+    key += singular(w);
+  }
+  return key;
+}
+
+}  // namespace awesome::rules
