@@ -43,6 +43,15 @@ struct VariantCache {
   std::uint64_t fingerprint = 0;
   std::unordered_map<std::string, std::pair<std::string, std::string>> found;  ///< variant -> (reference, why)
   std::vector<std::tuple<std::string, std::size_t, std::string, int>> word_typos;
+  /// One record per variant spelling, keyed by the hash of its text.
+  struct Emit {
+    std::string variant;
+    std::string reference;      ///< the phrase, or the word for a word-level typo
+    std::string why;
+    int used = 0;
+    std::size_t word_index = SIZE_MAX;  ///< word-level typo: which word of the phrase
+  };
+  std::unordered_map<std::uint64_t, Emit> emits;
 };
 
 struct Analysis {

@@ -1,5 +1,7 @@
 #include "rules/blocks.hpp"
 
+#include <functional>
+
 #include <re2/re2.h>
 
 #include "rules/entry_parser.hpp"
@@ -201,9 +203,15 @@ BlockPtr parse_block(BlockKind kind, std::string text, std::vector<BlockLine> li
         b->paper_key = paper_key(*b->entry);
         b->title_key = title_key(b->entry->title);
         b->digest_hash = digest_hash(b->entry->digest);
+        const std::hash<std::string> hash;
+        b->paper_key_hash = hash(b->paper_key);
+        b->title_key_hash = hash(b->title_key);
+        b->phrases_hash = 1469598103934665603ull;
         for (const auto& k : b->entry->keywords) {
           b->phrase_words.push_back(text::words(k.text));
           b->phrase_keys.push_back(phrase_key(b->phrase_words.back()));
+          b->phrase_hashes.push_back(hash(k.text));
+          b->phrases_hash = (b->phrases_hash ^ b->phrase_hashes.back()) * 1099511628211ull;
         }
       }
       break;

@@ -63,6 +63,9 @@ struct Block {
   std::uint64_t digest_hash = 0;
   std::vector<std::vector<std::string>> phrase_words;  ///< lowercased words of each key word
   std::vector<std::string> phrase_keys;                ///< phrase_key() of each key word
+  std::vector<std::uint64_t> phrase_hashes;            ///< hash of each key word's text
+  std::uint64_t phrases_hash = 0;                      ///< of all key words, in order
+  std::uint64_t paper_key_hash = 0, title_key_hash = 0;
   std::optional<Suppression> suppression;  ///< kComment
   std::uint32_t counts_2021_digest = 0;    ///< for dialect detection
   std::uint32_t counts_2026_digest = 0;

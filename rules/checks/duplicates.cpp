@@ -35,8 +35,11 @@ Fix removal_fix(const Analysis& a, std::size_t bi) {
 }  // namespace
 
 void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
-  std::unordered_map<std::string_view, std::size_t> by_paper, by_title;
-  std::unordered_map<std::uint64_t, std::size_t> by_digest;
+  // Keyed by precomputed hashes; a hit is confirmed on the strings themselves.
+  std::unordered_map<std::uint64_t, std::size_t> by_paper, by_title, by_digest;
+  by_paper.reserve(a.papers.size());
+  by_title.reserve(a.papers.size());
+  by_digest.reserve(a.papers.size());
   std::unordered_map<std::string, std::size_t> by_link;
   auto keys = [&](std::size_t block) -> const std::string& { return a.block(block).paper_key; };
   for (std::size_t bi : a.papers) {
@@ -45,8 +48,8 @@ void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
     const Range title = a.absolute(bi, e.title_range);
     bool duplicate = false;
     if (!key.empty()) {
-      auto [it, fresh] = by_paper.try_emplace(key, bi);
-      if (!fresh) {
+      auto [it, fresh] = by_paper.try_emplace(a.block(bi).paper_key_hash, bi);
+      if (!fresh && keys(it->second) == key) {
         duplicate = true;
         const Entry& first = a.entry(it->second);
         auto& d = sink.report("duplicate-paper", a.absolute(bi, e.links.front().range),
@@ -58,8 +61,8 @@ void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
     }
     const std::string& t = a.block(bi).title_key;
     if (!t.empty()) {
-      auto [it, fresh] = by_title.try_emplace(t, bi);
-      if (!fresh && !duplicate && keys(it->second) != key) {
+      auto [it, fresh] = by_title.try_emplace(a.block(bi).title_key_hash, bi);
+      if (!fresh && !duplicate && keys(it->second) != key && a.block(it->second).title_key == t) {
         auto& d = sink.report("duplicate-title", title,
                               "Another entry has the same title '" + a.entry(it->second).title + "'.");
         d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});

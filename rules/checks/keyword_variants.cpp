@@ -140,113 +140,124 @@ void analyze_variants(const Analysis& a, const std::unordered_map<std::string, P
   }
 }
 
+
+/// Byte offset and length of word number `index` of `phrase` (as text::words() splits it).
+std::pair<std::size_t, std::size_t> word_span(std::string_view phrase, std::size_t index) {
+  auto is_word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  };
+  std::size_t pos = 0, seen = 0;
+  while (pos < phrase.size()) {
+    while (pos < phrase.size() && !is_word(phrase[pos])) ++pos;
+    std::size_t end = pos;
+    while (end < phrase.size() && is_word(phrase[end])) ++end;
+    if (end == pos) break;
+    if (seen++ == index) return {pos, end - pos};
+    pos = end;
+  }
+  return {std::string_view::npos, 0};
+}
+
+/// Turns the analysis into one record per variant spelling, keyed by the hash of its text.
+void resolve_emits(const std::unordered_map<std::string, PhraseStats>& phrases, VariantCache& cache) {
+  const std::hash<std::string> hash;
+  for (const auto& [variant, found] : cache.found) {
+    std::string reference = found.first;
+    for (int hops = 0; hops < 8; ++hops) {  // a reference that is a variant itself is followed
+      auto it = cache.found.find(reference);
+      if (it == cache.found.end() || it->second.first == variant) break;
+      reference = it->second.first;
+    }
+    VariantCache::Emit e;
+    e.variant = variant;
+    e.reference = reference;
+    e.why = found.second;
+    e.used = phrases.at(reference).count;
+    cache.emits.emplace(hash(variant), std::move(e));
+  }
+  for (const auto& [phrase, word_index, correct, used] : cache.word_typos) {
+    VariantCache::Emit e;
+    e.variant = phrase;
+    e.word_index = word_index;
+    e.reference = correct;
+    e.used = used;
+    cache.emits.emplace(hash(phrase), std::move(e));
+  }
+}
+
+void report_use(const Analysis& a, std::size_t block, const KeywordPhrase& kp,
+                const VariantCache::Emit& e, DiagnosticSink& sink) {
+  Range r = a.absolute(block, kp.range);
+  std::string message, replacement = e.reference;
+  if (e.word_index == SIZE_MAX) {
+    message = "Key word '" + e.variant + "' " + e.why + " '" + e.reference + "' (used " +
+              std::to_string(e.used) + " times); expected '" + e.reference + "'.";
+  } else {
+    const auto [start, len] = word_span(kp.text, e.word_index);
+    if (start == std::string_view::npos) return;
+    r.start.column += static_cast<std::uint32_t>(start);
+    r.end.column = r.start.column + static_cast<std::uint32_t>(len);
+    const std::string wrong = kp.text.substr(start, len);
+    if (!wrong.empty() && std::isupper(static_cast<unsigned char>(wrong[0]))) {
+      replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
+    }
+    message = "Key word '" + e.variant + "' contains '" + wrong +
+              "', which looks like a misspelling of '" + replacement + "' (used " +
+              std::to_string(e.used) + " times in key words).";
+  }
+  auto& d = sink.report("keyword-variant", r, std::move(message));
+  Fix fix;
+  fix.title = "Replace with '" + replacement + "'";
+  fix.edits.push_back({r, replacement});
+  fix.safe = false;
+  fix.preferred = true;
+  d.fixes.push_back(std::move(fix));
+}
+
 }  // namespace
 
 void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
-  std::unordered_map<std::string, PhraseStats> phrases;
-  std::vector<const std::string*> order;
-  // Order-sensitive fingerprint of every key word use: findings depend on nothing else, so an
-  // edit outside key word lines reuses the previous analysis.
+  // Findings depend only on the sequence of key words: an edit elsewhere reuses the analysis.
   std::uint64_t fingerprint = 1469598103934665603ull;
   for (std::size_t bi : a.papers) {
-    const Entry& e = a.entry(bi);
-    for (std::size_t pi = 0; pi < e.keywords.size(); ++pi) {
-      const std::string& t = e.keywords[pi].text;
-      if (t.empty()) continue;
-      auto [it, fresh] = phrases.try_emplace(t);
-      if (fresh) {
-        it->second.first = order.size();
-        order.push_back(&it->first);
-      }
-      ++it->second.count;
-      it->second.uses.push_back({bi, pi});
-      fingerprint = (fingerprint ^ std::hash<std::string>{}(t)) * 1099511628211ull;
-    }
+    fingerprint = (fingerprint ^ a.block(bi).phrases_hash) * 1099511628211ull;
   }
   VariantCache local;
   VariantCache& cache = a.variant_cache ? *a.variant_cache : local;
   if (!cache.valid || cache.fingerprint != fingerprint) {
+    std::unordered_map<std::string, PhraseStats> phrases;
+    std::vector<const std::string*> order;
+    for (std::size_t bi : a.papers) {
+      const Entry& e = a.entry(bi);
+      for (std::size_t pi = 0; pi < e.keywords.size(); ++pi) {
+        const std::string& t = e.keywords[pi].text;
+        if (t.empty()) continue;
+        auto [it, fresh] = phrases.try_emplace(t);
+        if (fresh) {
+          it->second.first = order.size();
+          order.push_back(&it->first);
+        }
+        ++it->second.count;
+        it->second.uses.push_back({bi, pi});
+      }
+    }
     cache.found.clear();
     cache.word_typos.clear();
+    cache.emits.clear();
     analyze_variants(a, phrases, order, cache);
+    resolve_emits(phrases, cache);
     cache.fingerprint = fingerprint;
     cache.valid = true;
   }
-  const auto& found = cache.found;
-  // References that are variants themselves are followed to the end of the chain.
-  auto emit = [&](const std::string& variant, std::string reference, const std::string& why) {
-    for (int hops = 0; hops < 8; ++hops) {
-      auto it = found.find(reference);
-      if (it == found.end() || it->second.first == variant) break;
-      reference = it->second.first;
-    }
-    const PhraseStats& ref = phrases[reference];
-    for (const Occurrence& use : phrases[variant].uses) {
-      const KeywordPhrase& kp = a.entry(use.block).keywords[use.phrase];
-      auto& d = sink.report("keyword-variant", a.absolute(use.block, kp.range),
-                            "Key word '" + variant + "' " + why + " '" + reference +
-                                "' (used " + std::to_string(ref.count) + " times); expected '" +
-                                reference + "'.");
-      Fix fix;
-      fix.title = "Replace with '" + reference + "'";
-      fix.edits.push_back({a.absolute(use.block, kp.range), reference});
-      fix.safe = false;
-      fix.preferred = true;
-      d.fixes.push_back(std::move(fix));
-    }
-  };
-  // Reports each use of `phrase` whose word number `word_index` misspells `correct`.
-  auto report_word = [&](const std::string& phrase, std::size_t word_index,
-                         const std::string& correct, int used) {
-    for (const Occurrence& use : phrases[phrase].uses) {
-      const KeywordPhrase& kp = a.entry(use.block).keywords[use.phrase];
-      // Find the word's bytes in the phrase (words() lowercases; match case-insensitively).
-      std::size_t pos = 0, seen = 0, start = std::string::npos, len = 0;
-      while (pos < kp.text.size()) {
-        while (pos < kp.text.size() && !std::isalnum(static_cast<unsigned char>(kp.text[pos])) &&
-               static_cast<unsigned char>(kp.text[pos]) < 0x80) {
-          ++pos;
-        }
-        std::size_t end = pos;
-        while (end < kp.text.size() && (std::isalnum(static_cast<unsigned char>(kp.text[end])) ||
-                                        static_cast<unsigned char>(kp.text[end]) >= 0x80)) {
-          ++end;
-        }
-        if (end == pos) break;
-        if (seen++ == word_index) {
-          start = pos;
-          len = end - pos;
-          break;
-        }
-        pos = end;
+  if (cache.emits.empty()) return;
+  for (std::size_t bi : a.papers) {
+    const Block& b = a.block(bi);
+    for (std::size_t pi = 0; pi < b.entry->keywords.size(); ++pi) {
+      auto it = cache.emits.find(b.phrase_hashes[pi]);
+      if (it != cache.emits.end() && it->second.variant == b.entry->keywords[pi].text) {
+        report_use(a, bi, b.entry->keywords[pi], it->second, sink);
       }
-      if (start == std::string::npos) continue;
-      Range r = a.absolute(use.block, kp.range);
-      r.start.column += static_cast<std::uint32_t>(start);
-      r.end.column = r.start.column + static_cast<std::uint32_t>(len);
-      const std::string wrong = kp.text.substr(start, len);
-      std::string fixed = correct;
-      if (!wrong.empty() && std::isupper(static_cast<unsigned char>(wrong[0]))) {
-        fixed[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(fixed[0])));
-      }
-      auto& d = sink.report("keyword-variant", r,
-                            "Key word '" + phrase + "' contains '" + wrong +
-                                "', which looks like a misspelling of '" + fixed + "' (used " +
-                                std::to_string(used) + " times in key words).");
-      Fix fix;
-      fix.title = "Replace with '" + fixed + "'";
-      fix.edits.push_back({r, fixed});
-      fix.safe = false;
-      fix.preferred = true;
-      d.fixes.push_back(std::move(fix));
     }
-  };
-  for (const auto& [phrase, word_index, correct, used] : cache.word_typos) {
-    report_word(phrase, word_index, correct, used);
-  }
-  for (const std::string* p : order) {
-    auto it = found.find(*p);
-    if (it != found.end()) emit(*p, it->second.first, it->second.second);
   }
 }
 
