@@ -6,15 +6,15 @@
 # by the e2e test. AWESOME_LS_SKIP_SETUP=1 skips scripts/e2e-setup.sh (apt + code-server).
 set -euo pipefail
 
-ext_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ext_dir"
-
-if [[ -z "${AWESOME_LS_BINARY:-}" ]]; then
+if [[ -z "${AWESOME_LS_BINARY:-}" || ! -x "${AWESOME_LS_BINARY:-}" ]]; then
   echo "test-all: set AWESOME_LS_BINARY to the built awesome-ls (e.g. build/server/awesome-ls)" >&2
   exit 2
 fi
-AWESOME_LS_BINARY="$(realpath "$AWESOME_LS_BINARY")"
+AWESOME_LS_BINARY="$(realpath "$AWESOME_LS_BINARY")"  # relative to the caller's folder
 export AWESOME_LS_BINARY
+
+ext_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ext_dir"
 
 step() { printf '\n== %s\n' "$*"; }
 

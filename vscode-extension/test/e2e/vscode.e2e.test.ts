@@ -195,7 +195,12 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
         assert.equal(rows.length, expectedRows.length, `all ${rule} findings are listed`);
       }
     }
-    await wb.filterProblems(page, '');
+    // Choosing a finding in the Problems panel selects its range in the editor.
+    const target = probe.diagnostics.find((d) => d.code === 'keyword-label');
+    assert.ok(target !== undefined);
+    await wb.filterProblems(page, 'keyword-label');
+    await wb.openProblemRow(page, 'keyword-label');
+    await wb.waitForCursor(page, target.range.end.line + 1, target.range.end.character + 1);
     await shot('problems');
   });
 

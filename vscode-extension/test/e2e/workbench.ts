@@ -66,8 +66,8 @@ export async function showProblemsPanel(page: Page): Promise<void> {
 }
 
 /**
- * Types `text` into the Problems filter and returns the texts of the marker rows shown (rows
- * of single problems, whose label says "... at line L and character C", not file rows).
+ * Types `text` into the Problems filter and returns the texts of the problem rows shown (their
+ * label starts with the severity; file rows and related-information rows are left out).
  */
 export async function filterProblems(page: Page, text: string): Promise<string[]> {
   const input = page.locator('.markers-panel-container input, .panel input[placeholder^="Filter"]');
@@ -77,7 +77,7 @@ export async function filterProblems(page: Page, text: string): Promise<string[]
     .waitForFunction(
       ({ selector, filter }) => {
         const rows = [...document.querySelectorAll(selector)].filter((row) =>
-          / at line \d+ and character \d+/.test(row.getAttribute('aria-label') ?? ''),
+          /^(Error|Warning|Info|Hint): /.test(row.getAttribute('aria-label') ?? ''),
         );
         return rows.length > 0 && rows.every((row) => row.textContent.includes(filter));
       },
@@ -88,7 +88,7 @@ export async function filterProblems(page: Page, text: string): Promise<string[]
   // One snapshot of the rendered rows (the list is virtualised and re-renders).
   return page.locator(PROBLEM_ROWS).evaluateAll((rows) =>
     rows
-      .filter((row) => / at line \d+ and character \d+/.test(row.getAttribute('aria-label') ?? ''))
+      .filter((row) => /^(Error|Warning|Info|Hint): /.test(row.getAttribute('aria-label') ?? ''))
       .map((row) => (row as HTMLElement).innerText.replace(/\n/g, ' ')),
   );
 }
@@ -96,6 +96,16 @@ export async function filterProblems(page: Page, text: string): Promise<string[]
 export async function focusEditor(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+}
+
+/** Waits until the status bar shows the cursor at `line`, `column` (1-based). */
+export async function waitForCursor(page: Page, line: number, column: number): Promise<void> {
+  await page.waitForFunction(
+    (expected) =>
+      document.querySelector('#status\\.editor\\.selection')?.textContent.includes(expected),
+    `Ln ${line}, Col ${column}`,
+    { timeout: 10_000 },
+  );
 }
 
 /** Moves the cursor with Go to Line (1-based line and column, as the user types them). */
@@ -106,11 +116,17 @@ export async function goToLine(page: Page, line: number, column: number): Promis
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
-  await page.waitForFunction(
-    (expected) => document.querySelector('#status\\.editor\\.selection')?.textContent.includes(expected),
-    `Ln ${line}, Col ${column}`,
-    { timeout: 5000 },
-  );
+  await waitForCursor(page, line, column);
+}
+
+/** Opens the first problem row containing `text` (select it, then Enter, as with the keyboard). */
+export async function openProblemRow(page: Page, text: string): Promise<void> {
+  const row = page.locator(`${PROBLEM_ROWS}[aria-label^="Error"], ${PROBLEM_ROWS}[aria-label^="Warning"], ${PROBLEM_ROWS}[aria-label^="Info"]`, {
+    hasText: text,
+  });
+  // Click on the message, left of the rule id (which links to the rule's documentation).
+  await row.first().click({ position: { x: 80, y: 10 } });
+  await page.keyboard.press('Enter');
 }
 
 /** Opens a workspace file with Quick Open (Ctrl+P), by its relative path. */
