@@ -206,6 +206,11 @@ BlockPtr parse_block(BlockKind kind, std::string text, std::vector<BlockLine> li
         const std::hash<std::string> hash;
         b->paper_key_hash = hash(b->paper_key);
         b->title_key_hash = hash(b->title_key);
+        for (const Link& l : b->entry->links) {
+          const bool shared = text::iequals(l.label, "code") || text::iequals(l.label, "dataset");
+          const std::uint64_t h = shared && !l.url.empty() ? hash(normalize_url(l.url)) : 0;
+          b->shared_link_hashes.push_back(h == 0 && shared && !l.url.empty() ? 1 : h);
+        }
         b->phrases_hash = 1469598103934665603ull;
         for (const auto& k : b->entry->keywords) {
           b->phrase_words.push_back(text::words(k.text));

@@ -66,6 +66,8 @@ struct Block {
   std::vector<std::uint64_t> phrase_hashes;            ///< hash of each key word's text
   std::uint64_t phrases_hash = 0;                      ///< of all key words, in order
   std::uint64_t paper_key_hash = 0, title_key_hash = 0;
+  std::vector<std::uint64_t> shared_link_hashes;  ///< per link: normalized URL hash of code and
+                                                  ///< dataset links, 0 for the others
   std::optional<Suppression> suppression;  ///< kComment
   std::uint32_t counts_2021_digest = 0;    ///< for dialect detection
   std::uint32_t counts_2026_digest = 0;

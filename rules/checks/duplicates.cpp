@@ -40,7 +40,7 @@ void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
   by_paper.reserve(a.papers.size());
   by_title.reserve(a.papers.size());
   by_digest.reserve(a.papers.size());
-  std::unordered_map<std::string, std::size_t> by_link;
+  std::unordered_map<std::uint64_t, std::size_t> by_link;
   auto keys = [&](std::size_t block) -> const std::string& { return a.block(block).paper_key; };
   for (std::size_t bi : a.papers) {
     const Entry& e = a.entry(bi);
@@ -78,10 +78,11 @@ void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
       }
     }
     if (duplicate) continue;
-    for (const Link& l : e.links) {
-      const bool shared_kind = text::iequals(l.label, "code") || text::iequals(l.label, "dataset");
-      if (!shared_kind || l.url.empty()) continue;
-      auto [it, fresh] = by_link.try_emplace(normalize_url(l.url), bi);
+    for (std::size_t li = 0; li < e.links.size(); ++li) {
+      const std::uint64_t h = a.block(bi).shared_link_hashes[li];
+      if (h == 0) continue;
+      const Link& l = e.links[li];
+      auto [it, fresh] = by_link.try_emplace(h, bi);
       if (!fresh && it->second != bi && keys(it->second) != key) {
         auto& d = sink.report("duplicate-link", a.absolute(bi, l.url_range),
                               "The " + l.label + " link is also given for '" + a.entry(it->second).title + "'.");
