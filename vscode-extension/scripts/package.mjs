@@ -62,6 +62,11 @@ if (target !== undefined) {
   const shipped = path.join(serverDir, TARGETS[target].exe);
   fs.copyFileSync(binary, shipped);
   fs.chmodSync(shipped, 0o755);
+  // A RelWithDebInfo build carries ~10 MB of debug info that users do not need.
+  const strip = spawnSync('strip', ['--strip-debug', shipped], { stdio: 'inherit' });
+  if (strip.error !== undefined || strip.status !== 0) {
+    console.warn('package: strip is not available; shipping the binary with its debug info.');
+  }
   outFile = `awesome-ls-${target}-${manifest.version}.vsix`;
   vsceArgs.push('--target', target);
 }
