@@ -41,10 +41,12 @@ std::string_view trim(std::string_view s) {
 /// Parses a decimal length; false for anything but digits or for more than 19 digits.
 bool parse_length(std::string_view text, std::uint64_t& out) {
   text = trim(text);
-  if (text.empty() || text.size() > 19) return false;
+  if (text.empty() || text.size() > 19)
+    return false;
   std::uint64_t value = 0;
   for (char c : text) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9')
+      return false;
     value = value * 10 + static_cast<std::uint64_t>(c - '0');
   }
   out = value;
@@ -79,7 +81,8 @@ void read_header_line(std::string_view line, HeaderBlock& block) {
     colon = kContentLength.size();
     name = line.substr(0, colon);
   }
-  if (!iequals(name, kContentLength)) return;  // Content-Type and unknown headers are ignored
+  if (!iequals(name, kContentLength))
+    return;  // Content-Type and unknown headers are ignored
   std::uint64_t value = 0;
   if (!parse_length(line.substr(colon + 1), value)) {
     block.fail("invalid Content-Length value");
@@ -115,7 +118,8 @@ void FrameDecoder::push(std::string_view bytes, std::vector<Frame>& out) {
         auto take = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, bytes.size()));
         bytes.remove_prefix(take);
         remaining_ -= take;
-        if (remaining_ == 0) state_ = State::kHeader;
+        if (remaining_ == 0)
+          state_ = State::kHeader;
         break;
       }
     }
@@ -150,13 +154,16 @@ void FrameDecoder::finish_header(std::vector<Frame>& out) {
     auto eol = rest.find('\n');
     std::string_view line = rest.substr(0, eol);
     rest.remove_prefix(eol == rest.npos ? rest.size() : eol + 1);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    if (!line.empty()) read_header_line(line, block);
+    if (line.ends_with('\r'))
+      line.remove_suffix(1);
+    if (!line.empty())
+      read_header_line(line, block);
   }
   header_.clear();
   for (auto& problem : block.problems) out.push_back({Frame::Kind::kError, std::move(problem)});
   if (!block.length) {
-    if (block.problems.empty()) out.push_back({Frame::Kind::kError, "missing Content-Length"});
+    if (block.problems.empty())
+      out.push_back({Frame::Kind::kError, "missing Content-Length"});
     return;
   }
   remaining_ = *block.length;

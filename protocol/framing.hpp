@@ -46,8 +46,8 @@ class FrameDecoder {
 
   std::size_t max_body_;
   State state_ = State::kHeader;
-  std::string header_;       ///< header bytes read so far (state kHeader)
-  std::string body_;         ///< body bytes read so far (state kBody)
+  std::string header_;           ///< header bytes read so far (state kHeader)
+  std::string body_;             ///< body bytes read so far (state kBody)
   std::uint64_t remaining_ = 0;  ///< body bytes still expected (kBody) or to drop (kSkip)
 };
 

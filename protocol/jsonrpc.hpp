@@ -4,12 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 namespace awesome::protocol {
 
@@ -48,7 +47,7 @@ struct Notification {
 };
 struct Response {
   RequestId id;
-  json result;                         ///< null when `error` is set
+  json result;  ///< null when `error` is set
   std::optional<ResponseError> error;
 };
 /// A body that is no valid message. `reply` is the error response to send (id null when the

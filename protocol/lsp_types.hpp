@@ -4,11 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "protocol/jsonrpc.hpp"
 
@@ -124,7 +123,12 @@ struct DidChangeConfigurationParams {
 };
 void from_json(const json& j, DidChangeConfigurationParams& out);
 
-enum class DiagnosticSeverity : std::uint8_t { kError = 1, kWarning = 2, kInformation = 3, kHint = 4 };
+enum class DiagnosticSeverity : std::uint8_t {
+  kError = 1,
+  kWarning = 2,
+  kInformation = 3,
+  kHint = 4
+};
 enum class DiagnosticTag : std::uint8_t { kUnnecessary = 1, kDeprecated = 2 };
 
 struct DiagnosticRelatedInformation {
@@ -157,7 +161,8 @@ std::optional<T> parse_params(const json& params, std::string* error = nullptr) 
   try {
     return params.get<T>();
   } catch (const json::exception& e) {
-    if (error != nullptr) *error = e.what();
+    if (error != nullptr)
+      *error = e.what();
     return std::nullopt;
   }
 }

@@ -8,7 +8,9 @@ struct Char {
   std::uint32_t units;  ///< its length in the target encoding
 };
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 /// Length of a valid UTF-8 sequence at `s[i]` and its code point, or 0 when invalid (overlong
 /// forms, surrogates and values past U+10FFFF are invalid, as in the Unicode standard).
@@ -31,10 +33,12 @@ std::uint32_t valid_sequence(std::string_view s, std::size_t i, char32_t& cp) {
   } else {
     return 0;
   }
-  if (i + len > s.size()) return 0;
+  if (i + len > s.size())
+    return 0;
   for (std::uint32_t k = 1; k < len; ++k) {
     auto b = static_cast<unsigned char>(s[i + k]);
-    if (!is_continuation(b)) return 0;
+    if (!is_continuation(b))
+      return 0;
     cp = (cp << 6) | (b & 0x3F);
   }
   if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
@@ -45,10 +49,12 @@ std::uint32_t valid_sequence(std::string_view s, std::size_t i, char32_t& cp) {
 }
 
 Char next_char(std::string_view s, std::size_t i, PositionEncoding encoding) {
-  if (static_cast<unsigned char>(s[i]) < 0x80) return {1, 1};  // the common case
+  if (static_cast<unsigned char>(s[i]) < 0x80)
+    return {1, 1};  // the common case
   char32_t cp = 0;
   std::uint32_t len = valid_sequence(s, i, cp);
-  if (len == 0) return {1, 1};
+  if (len == 0)
+    return {1, 1};
   switch (encoding) {
     case PositionEncoding::kUtf8:
       return {len, len};
@@ -75,9 +81,12 @@ std::string_view to_string(PositionEncoding encoding) {
 }
 
 std::optional<PositionEncoding> parse_position_encoding(std::string_view name) {
-  if (name == "utf-8") return PositionEncoding::kUtf8;
-  if (name == "utf-16") return PositionEncoding::kUtf16;
-  if (name == "utf-32") return PositionEncoding::kUtf32;
+  if (name == "utf-8")
+    return PositionEncoding::kUtf8;
+  if (name == "utf-16")
+    return PositionEncoding::kUtf16;
+  if (name == "utf-32")
+    return PositionEncoding::kUtf32;
   return std::nullopt;
 }
 
@@ -87,7 +96,8 @@ std::uint32_t to_byte_column(std::string_view line, std::uint32_t units,
   std::uint32_t seen = 0;
   while (byte < line.size() && seen < units) {
     Char c = next_char(line, byte, encoding);
-    if (seen + c.units > units) break;  // inside this character: stay at its start
+    if (seen + c.units > units)
+      break;  // inside this character: stay at its start
     seen += c.units;
     byte += c.bytes;
   }

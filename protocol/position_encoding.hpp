@@ -20,8 +20,7 @@ std::optional<PositionEncoding> parse_position_encoding(std::string_view name);
 /// of the line clamps to the line's length; a column inside a character (e.g. between the two
 /// halves of a surrogate pair) snaps back to the start of that character. Each byte of an
 /// invalid UTF-8 sequence counts as one unit in every encoding.
-std::uint32_t to_byte_column(std::string_view line, std::uint32_t units,
-                             PositionEncoding encoding);
+std::uint32_t to_byte_column(std::string_view line, std::uint32_t units, PositionEncoding encoding);
 
 /// The column in `encoding` of byte offset `byte` in `line`. A byte past the end clamps to the
 /// end; a byte inside a multi-byte character counts that whole character (so the column lies

@@ -43,22 +43,27 @@ bool same_output(const rules::Diagnostic& a, const rules::Diagnostic& b) {
   for (std::size_t i = 0; i < a.fixes.size(); ++i) {
     const auto& x = a.fixes[i];
     const auto& y = b.fixes[i];
-    if (x.title != y.title || x.safe != y.safe || x.preferred != y.preferred) return false;
+    if (x.title != y.title || x.safe != y.safe || x.preferred != y.preferred)
+      return false;
   }
   return true;
 }
 
 bool on_touched_line(const rules::Diagnostic& d, const TouchedLines& touched) {
-  if (touched.all) return true;
+  if (touched.all)
+    return true;
   auto hit = [&](const rules::Range& r) {
     for (auto line = r.start.line; line <= r.end.line; ++line) {
-      if (touched.touches(line)) return true;
+      if (touched.touches(line))
+        return true;
     }
     return false;
   };
-  if (hit(d.range)) return true;
+  if (hit(d.range))
+    return true;
   for (const auto& related : d.related) {
-    if (hit(related.range)) return true;
+    if (hit(related.range))
+      return true;
   }
   return false;
 }
@@ -77,7 +82,8 @@ bool TouchedLines::touches(std::uint32_t line) const {
 
 void TouchedLines::add(std::uint32_t first, std::uint32_t last, std::uint32_t new_last) {
   constexpr std::size_t kMaxLines = 64;  // beyond this, converting everything is as cheap
-  if (all) return;
+  if (all)
+    return;
   if (new_last != last || lines.size() + (last - first + 1) > kMaxLines) {
     all = true;
     lines.clear();
@@ -88,15 +94,16 @@ void TouchedLines::add(std::uint32_t first, std::uint32_t last, std::uint32_t ne
 
 const json& DiagnosticConverter::convert(std::span<const rules::Diagnostic> diagnostics,
                                          const rules::ListDocument& list, std::string_view uri,
-                                         const ConvertOptions& options,
-                                         const TouchedLines& touched, bool& changed) {
+                                         const ConvertOptions& options, const TouchedLines& touched,
+                                         bool& changed) {
   changed = first_;
   json items = json::array();
   std::vector<rules::Diagnostic> kept;
   kept.reserve(diagnostics.size());
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     const rules::Diagnostic& d = diagnostics[i];
-    if (d.severity == rules::Severity::kOff) continue;
+    if (d.severity == rules::Severity::kOff)
+      continue;
     std::size_t at = kept.size();
     if (!first_ && at < previous_.size() && same_output(d, previous_[at]) &&
         !on_touched_line(d, touched)) {
@@ -105,7 +112,8 @@ const json& DiagnosticConverter::convert(std::span<const rules::Diagnostic> diag
       continue;
     }
     json one = to_lsp_diagnostic(d, list, uri, options);
-    if (!changed && (at >= items_.size() || items_[at] != one)) changed = true;
+    if (!changed && (at >= items_.size() || items_[at] != one))
+      changed = true;
     items.push_back(std::move(one));
     kept.push_back(without_edits(d));
   }
@@ -118,7 +126,8 @@ const json& DiagnosticConverter::convert(std::span<const rules::Diagnostic> diag
 
 json to_lsp_diagnostic(const rules::Diagnostic& diagnostic, const rules::ListDocument& list,
                        std::string_view uri, const ConvertOptions& options) {
-  if (diagnostic.severity == rules::Severity::kOff) return nullptr;
+  if (diagnostic.severity == rules::Severity::kOff)
+    return nullptr;
   lsp::Diagnostic out;
   out.range = to_lsp_range(list, diagnostic.range, options.encoding);
   out.severity = to_lsp_severity(diagnostic.severity);
@@ -126,8 +135,10 @@ json to_lsp_diagnostic(const rules::Diagnostic& diagnostic, const rules::ListDoc
   out.codeDescriptionHref = std::string(kRulesDocUrl) + out.code;
   out.source = std::string(kDiagnosticSource);
   out.message = diagnostic.message;
-  if (diagnostic.tag == rules::Tag::kUnnecessary) out.tags.push_back(lsp::DiagnosticTag::kUnnecessary);
-  if (diagnostic.tag == rules::Tag::kDeprecated) out.tags.push_back(lsp::DiagnosticTag::kDeprecated);
+  if (diagnostic.tag == rules::Tag::kUnnecessary)
+    out.tags.push_back(lsp::DiagnosticTag::kUnnecessary);
+  if (diagnostic.tag == rules::Tag::kDeprecated)
+    out.tags.push_back(lsp::DiagnosticTag::kDeprecated);
   if (options.related_information) {
     for (const auto& related : diagnostic.related) {
       out.relatedInformation.push_back(
@@ -147,7 +158,8 @@ json to_lsp_diagnostics(std::span<const rules::Diagnostic> diagnostics,
   json out = json::array();
   for (const auto& diagnostic : diagnostics) {
     json one = to_lsp_diagnostic(diagnostic, list, uri, options);
-    if (!one.is_null()) out.push_back(std::move(one));
+    if (!one.is_null())
+      out.push_back(std::move(one));
   }
   return out;
 }

@@ -9,7 +9,8 @@ using protocol::PositionEncoding;
 rules::Position to_byte_position(const rules::ListDocument& list, lsp::Position pos,
                                  PositionEncoding encoding) {
   std::uint32_t lines = list.line_count();
-  if (lines == 0) return {};
+  if (lines == 0)
+    return {};
   if (pos.line >= lines) {
     std::uint32_t last = lines - 1;
     return {last, static_cast<std::uint32_t>(list.line(last).size())};
@@ -20,7 +21,8 @@ rules::Position to_byte_position(const rules::ListDocument& list, lsp::Position 
 lsp::Position to_lsp_position(const rules::ListDocument& list, rules::Position pos,
                               PositionEncoding encoding) {
   std::uint32_t lines = list.line_count();
-  if (lines == 0) return {};
+  if (lines == 0)
+    return {};
   if (pos.line >= lines) {
     std::uint32_t last = lines - 1;
     return {last, protocol::column_count(list.line(last), encoding)};
@@ -31,7 +33,8 @@ lsp::Position to_lsp_position(const rules::ListDocument& list, rules::Position p
 lsp::Range to_lsp_range(const rules::ListDocument& list, rules::Range range,
                         PositionEncoding encoding) {
   lsp::Position start = to_lsp_position(list, range.start, encoding);
-  if (range.end == range.start) return {start, start};
+  if (range.end == range.start)
+    return {start, start};
   return {start, to_lsp_position(list, range.end, encoding)};
 }
 
@@ -54,7 +57,8 @@ void note_touched(const rules::ListDocument& list, rules::Position start, rules:
 
 OpenDocument& DocumentStore::open(const lsp::TextDocumentItem& item, const rules::Config& config) {
   auto it = documents_.find(item.uri);
-  if (it != documents_.end()) documents_.erase(it);
+  if (it != documents_.end())
+    documents_.erase(it);
   OpenDocument doc{rules::ListDocument(item.text, config)};
   doc.version = item.version;
   doc.language_id = item.languageId;
@@ -63,7 +67,8 @@ OpenDocument& DocumentStore::open(const lsp::TextDocumentItem& item, const rules
 
 bool DocumentStore::close(std::string_view uri) {
   auto it = documents_.find(uri);
-  if (it == documents_.end()) return false;
+  if (it == documents_.end())
+    return false;
   documents_.erase(it);
   return true;
 }
@@ -76,7 +81,8 @@ OpenDocument* DocumentStore::find(std::string_view uri) {
 bool DocumentStore::change(std::string_view uri, std::int32_t version,
                            std::span<const lsp::TextDocumentContentChangeEvent> changes) {
   OpenDocument* doc = find(uri);
-  if (doc == nullptr) return false;
+  if (doc == nullptr)
+    return false;
   for (const auto& change : changes) {
     if (!change.range) {
       doc->list.reset(change.text);
@@ -85,7 +91,8 @@ bool DocumentStore::change(std::string_view uri, std::int32_t version,
     }
     rules::Position start = to_byte_position(doc->list, change.range->start, encoding_);
     rules::Position end = to_byte_position(doc->list, change.range->end, encoding_);
-    if (end < start) std::swap(start, end);
+    if (end < start)
+      std::swap(start, end);
     note_touched(doc->list, start, end, change.text, doc->touched);
     doc->list.edit({start, end}, change.text);
   }

@@ -5,12 +5,11 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "protocol/lsp_types.hpp"
 #include "protocol/position_encoding.hpp"
@@ -24,10 +23,10 @@ struct OpenDocument {
   rules::ListDocument list;
   std::int32_t version = 0;
   std::string language_id;
-  bool dirty = true;            ///< changed since diagnostics were last computed
-  TouchedLines touched;         ///< lines edited since diagnostics were last converted
+  bool dirty = true;     ///< changed since diagnostics were last computed
+  TouchedLines touched;  ///< lines edited since diagnostics were last converted
   DiagnosticConverter converter;
-  bool published = false;       ///< pushed at least once (push model)
+  bool published = false;         ///< pushed at least once (push model)
   std::uint64_t pull_result = 0;  ///< resultId of the last pull; 0 before the first
 };
 

@@ -23,7 +23,8 @@ void LspServer::pull_configuration() {
   json items = json::array({{{"section", "awesomeLs"}}});
   send_request("workspace/configuration", {{"items", std::move(items)}},
                [this](const protocol::Response& response) {
-                 if (response.error) return;  // logged by dispatch_response
+                 if (response.error)
+                   return;  // logged by dispatch_response
                  if (!response.result.is_array() || response.result.empty()) {
                    log(lsp::MessageType::kWarning, "workspace/configuration: unexpected result");
                    return;
@@ -38,7 +39,8 @@ void LspServer::apply_settings(const json& settings) {
     report_config_error("settings", error);
     return;
   }
-  if (!(config_.effective() == previous)) config_changed();
+  if (!(config_.effective() == previous))
+    config_changed();
 }
 
 void LspServer::report_config_error(std::string_view origin, std::string_view error) {

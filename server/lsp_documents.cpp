@@ -1,8 +1,7 @@
 // LspServer: text document synchronisation and diagnostics, pushed (publishDiagnostics after
 // the input queue drains, only when changed) or pulled (textDocument/diagnostic).
-#include "server/lsp_server.hpp"
-
 #include "server/diagnostics_convert.hpp"
+#include "server/lsp_server.hpp"
 
 namespace awesome::server {
 
@@ -55,23 +54,25 @@ void LspServer::on_did_save(const json& /*params*/) {
   // Nothing to do: the server checks the text it holds, which didChange keeps current.
 }
 
-const json& LspServer::compute_diagnostics(std::string_view uri, OpenDocument& doc,
-                                          bool& changed) {
+const json& LspServer::compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed) {
   ConvertOptions options{store_.encoding(), related_information_, true};
-  const json& items = doc.converter.convert(doc.list.diagnostics(), doc.list, uri, options,
-                                            doc.touched, changed);
+  const json& items =
+      doc.converter.convert(doc.list.diagnostics(), doc.list, uri, options, doc.touched, changed);
   doc.touched.clear();
   doc.dirty = false;
   return items;
 }
 
 void LspServer::publish_dirty() {
-  if (pull_diagnostics_) return;  // the client asks when it wants them
+  if (pull_diagnostics_)
+    return;  // the client asks when it wants them
   for (auto& [uri, doc] : store_.documents()) {
-    if (!doc.dirty) continue;
+    if (!doc.dirty)
+      continue;
     bool changed = false;
     const json& items = compute_diagnostics(uri, doc, changed);
-    if (doc.published && !changed) continue;
+    if (doc.published && !changed)
+      continue;
     doc.published = true;
     send(protocol::make_notification(
         "textDocument/publishDiagnostics",
@@ -82,13 +83,16 @@ void LspServer::publish_dirty() {
 LspServer::Reply LspServer::on_diagnostic(const json& params) {
   std::string error;
   auto request = lsp::parse_params<lsp::DocumentDiagnosticParams>(params, &error);
-  if (!request) return ResponseError{ErrorCode::kInvalidParams, error};
+  if (!request)
+    return ResponseError{ErrorCode::kInvalidParams, error};
   OpenDocument* doc = store_.find(request->textDocument.uri);
-  if (doc == nullptr) return json{{"kind", "full"}, {"items", json::array()}};
+  if (doc == nullptr)
+    return json{{"kind", "full"}, {"items", json::array()}};
   if (doc->dirty || doc->pull_result == 0) {
     bool changed = false;
     compute_diagnostics(request->textDocument.uri, *doc, changed);
-    if (changed || doc->pull_result == 0) doc->pull_result = ++last_result_id_;
+    if (changed || doc->pull_result == 0)
+      doc->pull_result = ++last_result_id_;
   }
   std::string result_id = std::to_string(doc->pull_result);
   if (request->previousResultId == result_id) {

@@ -1,7 +1,7 @@
 // LspServer: initialize (capability negotiation), initialized, shutdown and $/setTrace.
-#include "server/lsp_server.hpp"
-
 #include <algorithm>
+
+#include "server/lsp_server.hpp"
 
 namespace awesome::server {
 
@@ -17,21 +17,27 @@ bool valid_trace(std::string_view value) {
 
 /// The workspace root: rootUri, else rootPath, else the first workspace folder.
 std::optional<std::filesystem::path> workspace_root(const lsp::InitializeParams& params) {
-  if (params.rootUri) return file_uri_to_path(*params.rootUri);
-  if (params.rootPath && !params.rootPath->empty()) return std::filesystem::path(*params.rootPath);
-  if (!params.workspaceFolders.empty()) return file_uri_to_path(params.workspaceFolders[0].uri);
+  if (params.rootUri)
+    return file_uri_to_path(*params.rootUri);
+  if (params.rootPath && !params.rootPath->empty())
+    return std::filesystem::path(*params.rootPath);
+  if (!params.workspaceFolders.empty())
+    return file_uri_to_path(params.workspaceFolders[0].uri);
   return std::nullopt;
 }
 
 }  // namespace
 
 LspServer::Reply LspServer::on_initialize(const json& params) {
-  if (initialized_) return ResponseError{ErrorCode::kInvalidRequest, "initialize was already received"};
+  if (initialized_)
+    return ResponseError{ErrorCode::kInvalidRequest, "initialize was already received"};
   std::string error;
   auto init = lsp::parse_params<lsp::InitializeParams>(params, &error);
-  if (!init) return ResponseError{ErrorCode::kInvalidParams, error};
+  if (!init)
+    return ResponseError{ErrorCode::kInvalidParams, error};
   client_pid_ = init->processId;
-  if (init->trace && valid_trace(*init->trace)) trace_ = *init->trace;
+  if (init->trace && valid_trace(*init->trace))
+    trace_ = *init->trace;
   negotiate(*init);
   if (auto root = workspace_root(*init)) {
     if (auto problem = config_.load_workspace_file(*root); !problem.empty()) {
@@ -61,8 +67,9 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
   }
   json::json_pointer diagnostic_at("/textDocument/diagnostic");
   pull_diagnostics_ = caps.contains(diagnostic_at) && caps.at(diagnostic_at).is_object();
-  related_information_ = lsp::flag_at(caps, "/textDocument/publishDiagnostics/relatedInformation") ||
-                         lsp::flag_at(caps, "/textDocument/diagnostic/relatedInformation");
+  related_information_ =
+      lsp::flag_at(caps, "/textDocument/publishDiagnostics/relatedInformation") ||
+      lsp::flag_at(caps, "/textDocument/diagnostic/relatedInformation");
   configuration_pull_ = lsp::flag_at(caps, "/workspace/configuration");
   configuration_registration_ =
       lsp::flag_at(caps, "/workspace/didChangeConfiguration/dynamicRegistration");
@@ -93,7 +100,8 @@ void LspServer::on_initialized(const json& /*params*/) {
                  {{"registrations", json::array({std::move(registration)})}},
                  [](const protocol::Response&) {});
   }
-  if (configuration_pull_) pull_configuration();
+  if (configuration_pull_)
+    pull_configuration();
 }
 
 LspServer::Reply LspServer::on_shutdown(const json& /*params*/) {

@@ -8,8 +8,7 @@ using nlohmann::json;
 using protocol::ErrorCode;
 using protocol::ResponseError;
 
-LspServer::LspServer(Sink sink, ServerOptions options)
-    : sink_(std::move(sink)), options_(options) {
+LspServer::LspServer(Sink sink, ServerOptions options) : sink_(std::move(sink)), options_(options) {
   requests_ = {
       {"initialize", &LspServer::on_initialize},
       {"shutdown", &LspServer::on_shutdown},
@@ -34,7 +33,8 @@ void LspServer::enqueue(std::string_view body) {
     if (auto cancel = lsp::parse_params<lsp::CancelParams>(note->params)) {
       for (auto& queued : queue_) {
         const auto* request = std::get_if<protocol::Request>(&queued.message);
-        if (request != nullptr && request->id == cancel->id) queued.cancelled = true;
+        if (request != nullptr && request->id == cancel->id)
+          queued.cancelled = true;
       }
     }
   }
@@ -47,7 +47,8 @@ void LspServer::drain() {
     queue_.pop_front();
     dispatch(item);
   }
-  if (!exit_requested_ && initialized_) publish_dirty();
+  if (!exit_requested_ && initialized_)
+    publish_dirty();
 }
 
 void LspServer::on_frame_error(std::string_view reason) {
@@ -55,7 +56,8 @@ void LspServer::on_frame_error(std::string_view reason) {
 }
 
 void LspServer::on_input_closed() {
-  if (!exit_requested_) log(lsp::MessageType::kInfo, "input closed; exiting");
+  if (!exit_requested_)
+    log(lsp::MessageType::kInfo, "input closed; exiting");
   exit_requested_ = true;
 }
 
@@ -65,14 +67,14 @@ void LspServer::log(lsp::MessageType type, std::string_view message) {
     *options_.log << "awesome-ls [" << kNames[static_cast<int>(type)] << "] " << message << '\n';
   }
   if (!exit_requested_) {
-    send(protocol::make_notification(
-        "window/logMessage", {{"type", static_cast<int>(type)}, {"message", message}}));
+    send(protocol::make_notification("window/logMessage",
+                                     {{"type", static_cast<int>(type)}, {"message", message}}));
   }
 }
 
 void LspServer::show_message(lsp::MessageType type, std::string_view message) {
   send(protocol::make_notification("window/showMessage",
-                                    {{"type", static_cast<int>(type)}, {"message", message}}));
+                                   {{"type", static_cast<int>(type)}, {"message", message}}));
 }
 
 void LspServer::send_request(std::string_view method, json params, ResponseHandler on_response) {
@@ -93,7 +95,8 @@ void LspServer::dispatch(Queued& item) {
           dispatch_response(message);
         } else {
           log(lsp::MessageType::kWarning, "invalid message: " + message.reason);
-          if (message.reply) send(*message.reply);
+          if (message.reply)
+            send(*message.reply);
         }
       },
       item.message);
@@ -105,8 +108,10 @@ void LspServer::dispatch_request(const protocol::Request& request, bool cancelle
   auto fail = [&](ErrorCode code, std::string_view message) {
     send(protocol::make_error(id, code, message));
   };
-  if (cancelled) return fail(ErrorCode::kRequestCancelled, "request cancelled");
-  if (shutdown_) return fail(ErrorCode::kInvalidRequest, "the server is shut down");
+  if (cancelled)
+    return fail(ErrorCode::kRequestCancelled, "request cancelled");
+  if (shutdown_)
+    return fail(ErrorCode::kInvalidRequest, "the server is shut down");
   if (!initialized_ && request.method != "initialize") {
     return fail(ErrorCode::kServerNotInitialized, "the server is not initialized");
   }
@@ -133,7 +138,8 @@ void LspServer::dispatch_notification(const protocol::Notification& notification
     exit_requested_ = true;
     return;
   }
-  if (!initialized_ || shutdown_) return;  // dropped, as the spec says
+  if (!initialized_ || shutdown_)
+    return;  // dropped, as the spec says
   auto handler = notifications_.find(method);
   if (handler == notifications_.end()) {
     if (!method.starts_with("$/")) {
@@ -141,7 +147,8 @@ void LspServer::dispatch_notification(const protocol::Notification& notification
     }
     return;
   }
-  if (handler->second == nullptr) return;
+  if (handler->second == nullptr)
+    return;
   try {
     (this->*handler->second)(notification.params);
   } catch (const std::exception& e) {
@@ -159,16 +166,18 @@ void LspServer::dispatch_response(const protocol::Response& response) {
   ResponseHandler handler = std::move(it->second);
   pending_.erase(it);
   if (response.error) {
-    log(lsp::MessageType::kWarning, "the client answered with an error: " + response.error->message);
+    log(lsp::MessageType::kWarning,
+        "the client answered with an error: " + response.error->message);
   }
   handler(response);
 }
 
-void LspServer::trace_incoming(std::string_view kind, std::string_view method,
-                               const json& params) {
-  if (trace_ == "off" || exit_requested_) return;
+void LspServer::trace_incoming(std::string_view kind, std::string_view method, const json& params) {
+  if (trace_ == "off" || exit_requested_)
+    return;
   json trace = {{"message", "Received " + std::string(kind) + " '" + std::string(method) + "'."}};
-  if (trace_ == "verbose") trace["verbose"] = "Params: " + protocol::dump_message(params);
+  if (trace_ == "verbose")
+    trace["verbose"] = "Params: " + protocol::dump_message(params);
   send(protocol::make_notification("$/logTrace", std::move(trace)));
 }
 

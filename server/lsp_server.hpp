@@ -8,12 +8,11 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 #include "protocol/jsonrpc.hpp"
 #include "protocol/lsp_types.hpp"
@@ -94,8 +93,7 @@ class LspServer {
   void publish_dirty();
   /// Lints `doc` if needed and converts; `changed` tells whether the result differs from the
   /// previous conversion.
-  const nlohmann::json& compute_diagnostics(std::string_view uri, OpenDocument& doc,
-                                            bool& changed);
+  const nlohmann::json& compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed);
 
   // Configuration (lsp_config.cpp)
   void on_did_change_configuration(const nlohmann::json& params);

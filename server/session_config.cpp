@@ -10,9 +10,12 @@ namespace {
 using nlohmann::json;
 
 int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -22,11 +25,13 @@ std::optional<std::filesystem::path> file_uri_to_path(std::string_view uri) {
   constexpr std::string_view kScheme = "file://";
   std::string scheme(uri.substr(0, kScheme.size()));
   for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (scheme != kScheme) return std::nullopt;
+  if (scheme != kScheme)
+    return std::nullopt;
   uri.remove_prefix(kScheme.size());
   if (auto slash = uri.find('/'); slash != 0) {
     // "file://host/path": only an empty host or localhost denotes this machine.
-    if (uri.substr(0, slash) != "localhost") return std::nullopt;
+    if (uri.substr(0, slash) != "localhost")
+      return std::nullopt;
     uri.remove_prefix(slash);
   }
   std::string path;
@@ -41,14 +46,17 @@ std::optional<std::filesystem::path> file_uri_to_path(std::string_view uri) {
     path.push_back(static_cast<char>(hex_value(uri[i + 1]) * 16 + hex_value(uri[i + 2])));
     i += 2;
   }
-  if (path.empty()) return std::nullopt;
+  if (path.empty())
+    return std::nullopt;
   return std::filesystem::path(path);
 }
 
 json settings_section(const json& settings) {
-  if (!settings.is_object()) return json::object();
+  if (!settings.is_object())
+    return json::object();
   auto it = settings.find("awesomeLs");
-  if (it != settings.end()) return it->is_object() ? *it : json::object();
+  if (it != settings.end())
+    return it->is_object() ? *it : json::object();
   return settings;
 }
 
@@ -72,25 +80,29 @@ std::string SessionConfig::set_init_options(const json& options) {
   json init = settings_section(options);
   std::string error = compose(init, settings_);
   init_ = error.empty() ? init : json::object();
-  if (!error.empty()) compose(init_, settings_);
+  if (!error.empty())
+    compose(init_, settings_);
   return error;
 }
 
 std::string SessionConfig::set_settings(const json& settings) {
   json section = settings_section(settings);
   std::string error = compose(init_, section);
-  if (error.empty()) settings_ = std::move(section);
+  if (error.empty())
+    settings_ = std::move(section);
   return error;
 }
 
 std::string SessionConfig::compose(const json& init, const json& settings) {
-  ConfigResult with_init = init.empty() ? ConfigResult{file_config_, ""}
-                                        : apply_config_json(init, file_config_);
-  if (!with_init.ok()) return with_init.error;
+  ConfigResult with_init =
+      init.empty() ? ConfigResult{file_config_, ""} : apply_config_json(init, file_config_);
+  if (!with_init.ok())
+    return with_init.error;
   ConfigResult with_settings = settings.empty()
                                    ? std::move(with_init)
                                    : apply_config_json(settings, std::move(with_init.config));
-  if (!with_settings.ok()) return with_settings.error;
+  if (!with_settings.ok())
+    return with_settings.error;
   effective_ = std::move(with_settings.config);
   return "";
 }

@@ -45,7 +45,8 @@ class StdioLoop {
   }
 
   void on_read(error_code ec, std::size_t n) {
-    if (ec == asio::error::operation_aborted) return;  // finish() closed the input
+    if (ec == asio::error::operation_aborted)
+      return;  // finish() closed the input
     decode(n);
     // Take whatever else the pipe already holds, so that the whole backlog is handled before
     // the documents are linted once.
@@ -56,11 +57,14 @@ class StdioLoop {
     }
     server_.drain();
     if (ec) {
-      if (ec != asio::error::eof) server_.log(lsp::MessageType::kError, "read: " + ec.message());
-      if (decoder_.mid_message()) server_.on_frame_error("input ended inside a message");
+      if (ec != asio::error::eof)
+        server_.log(lsp::MessageType::kError, "read: " + ec.message());
+      if (decoder_.mid_message())
+        server_.on_frame_error("input ended inside a message");
       server_.on_input_closed();
     }
-    if (server_.exit_requested()) return finish();
+    if (server_.exit_requested())
+      return finish();
     watch_parent();
     start_read();
   }
@@ -86,7 +90,8 @@ class StdioLoop {
 
   void write(std::string body) {
     outbox_.push_back(protocol::encode_frame(body));
-    if (outbox_.size() == 1) write_front();
+    if (outbox_.size() == 1)
+      write_front();
   }
 
   void write_front() {
@@ -108,7 +113,8 @@ class StdioLoop {
 
   /// Starts polling the client process once initialize named it.
   void watch_parent() {
-    if (watching_ || !server_.client_process_id()) return;
+    if (watching_ || !server_.client_process_id())
+      return;
     watching_ = true;
     poll_parent();
   }
@@ -116,7 +122,8 @@ class StdioLoop {
   void poll_parent() {
     parent_timer_.expires_after(options_.parent_poll);
     parent_timer_.async_wait([this](error_code ec) {
-      if (ec) return;
+      if (ec)
+        return;
       auto pid = static_cast<pid_t>(*server_.client_process_id());
       if (::kill(pid, 0) == -1 && errno == ESRCH) {
         std::cerr << "awesome-ls [info] client process " << pid << " is gone; exiting\n";
@@ -136,9 +143,11 @@ class StdioLoop {
     input_.close(ignored);
     exit_timer_.expires_after(std::chrono::seconds(2));
     exit_timer_.async_wait([this](error_code ec) {
-      if (!ec) io_.stop();
+      if (!ec)
+        io_.stop();
     });
-    if (outbox_.empty()) exit_timer_.cancel();
+    if (outbox_.empty())
+      exit_timer_.cancel();
   }
 
   ServeOptions options_;

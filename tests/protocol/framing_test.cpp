@@ -15,7 +15,8 @@ namespace {
 std::vector<std::string> bodies(const std::vector<Frame>& frames) {
   std::vector<std::string> out;
   for (const auto& f : frames) {
-    if (f.kind == Frame::Kind::kBody) out.push_back(f.text);
+    if (f.kind == Frame::Kind::kBody)
+      out.push_back(f.text);
   }
   return out;
 }
@@ -85,8 +86,8 @@ TEST_CASE("duplicate Content-Length headers") {
     CHECK(bodies(frames) == std::vector<std::string>{"{}"});
   }
   SUBCASE("conflicting values are refused") {
-    auto frames = decode_whole("Content-Length: 2\r\nContent-Length: 3\r\n\r\n" +
-                               encode_frame("[1]"));
+    auto frames =
+        decode_whole("Content-Length: 2\r\nContent-Length: 3\r\n\r\n" + encode_frame("[1]"));
     CHECK(errors(frames) >= 1);
     CHECK(frames.front().text == "conflicting Content-Length headers");
     CHECK(bodies(frames) == std::vector<std::string>{"[1]"});

@@ -85,5 +85,6 @@ TEST_CASE("builders write JSON-RPC 2.0 and dump_message survives invalid UTF-8")
   CHECK(make_error(nullptr, ErrorCode::kServerNotInitialized, "no").dump() ==
         R"({"error":{"code":-32002,"message":"no"},"id":null,"jsonrpc":"2.0"})");
   json bad = make_notification("m", json{{"s", std::string("a\xff")}});
-  CHECK(dump_message(bad) == "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"s\":\"a\xEF\xBF\xBD\"}}");
+  CHECK(dump_message(bad) ==
+        "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"s\":\"a\xEF\xBF\xBD\"}}");
 }

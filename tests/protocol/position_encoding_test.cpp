@@ -20,9 +20,9 @@ constexpr auto kU32 = PositionEncoding::kUtf32;
 TEST_CASE("two-byte names: Jörn and Mądry") {
   const std::string line = "Jörn Mądry.";  // ö and ą take two bytes each
   REQUIRE(line.size() == 13);
-  CHECK(from_byte_column(line, 3, kU16) == 2);   // after "Jö"
+  CHECK(from_byte_column(line, 3, kU16) == 2);  // after "Jö"
   CHECK(to_byte_column(line, 2, kU16) == 3);
-  CHECK(from_byte_column(line, 9, kU16) == 7);   // after "Jörn Mą"
+  CHECK(from_byte_column(line, 9, kU16) == 7);  // after "Jörn Mą"
   CHECK(to_byte_column(line, 7, kU16) == 9);
   CHECK(column_count(line, kU16) == 11);
   CHECK(column_count(line, kU32) == 11);

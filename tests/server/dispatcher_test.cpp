@@ -9,11 +9,14 @@ using nlohmann::json;
 
 namespace {
 
-int error_code(const json& reply) { return reply.at("error").at("code").get<int>(); }
+int error_code(const json& reply) {
+  return reply.at("error").at("code").get<int>();
+}
 
 /// The server still answers a normal request afterwards.
 void check_alive(FakeClient& client) {
-  json reply = client.request("textDocument/diagnostic", {{"textDocument", {{"uri", "file:///none.md"}}}});
+  json reply =
+      client.request("textDocument/diagnostic", {{"textDocument", {{"uri", "file:///none.md"}}}});
   CHECK(reply.contains("result"));
 }
 

@@ -24,7 +24,8 @@ constexpr std::string_view kEntry =
 
 json find_code(const json& diagnostics, std::string_view code) {
   for (const auto& d : diagnostics) {
-    if (d["code"] == code) return d;
+    if (d["code"] == code)
+      return d;
   }
   FAIL("no diagnostic " << code << " in " << diagnostics.dump());
   return nullptr;
@@ -103,11 +104,14 @@ TEST_CASE("a same-byte-length edit before a diagnostic still moves its UTF-16 co
   FakeClient client;
   client.initialize();
   client.open("file:///a.md", kEntry);
-  CHECK(find_code(one_publish(client)["diagnostics"], "whitespace")["range"] == range(7, 41, 7, 44));
+  CHECK(find_code(one_publish(client)["diagnostics"], "whitespace")["range"] ==
+        range(7, 41, 7, 44));
   // "😀" and "abcd" both take four bytes: the byte range stays, the UTF-16 range moves.
-  client.notify("textDocument/didChange",
-                change_params("file:///a.md", 2, {{{"range", range(7, 16, 7, 18)}, {"text", "abcd"}}}));
-  CHECK(find_code(one_publish(client)["diagnostics"], "whitespace")["range"] == range(7, 43, 7, 46));
+  client.notify(
+      "textDocument/didChange",
+      change_params("file:///a.md", 2, {{{"range", range(7, 16, 7, 18)}, {"text", "abcd"}}}));
+  CHECK(find_code(one_publish(client)["diagnostics"], "whitespace")["range"] ==
+        range(7, 43, 7, 46));
 }
 
 TEST_CASE("positions past the end of a line or the document are clamped") {
@@ -115,8 +119,9 @@ TEST_CASE("positions past the end of a line or the document are clamped") {
   client.initialize();
   client.open("file:///a.md", "# T\nJörn\n");
   client.notify("textDocument/didChange",
-                change_params("file:///a.md", 2, {{{"range", range(1, 99, 1, 120)}, {"text", "!"}},
-                                                   {{"range", range(50, 0, 60, 0)}, {"text", "end"}}}));
+                change_params("file:///a.md", 2,
+                              {{{"range", range(1, 99, 1, 120)}, {"text", "!"}},
+                               {{"range", range(50, 0, 60, 0)}, {"text", "end"}}}));
   CHECK(client.server().documents().find("file:///a.md")->list.text() == "# T\nJörn!\nend");
 }
 
@@ -126,19 +131,21 @@ TEST_CASE("diagnostics are published only when they changed, and once per draine
   client.open("file:///a.md", kEntry);
   one_publish(client);
   SUBCASE("an edit that changes no diagnostic publishes nothing") {
-    client.notify("textDocument/didChange",
-                  change_params("file:///a.md", 2, {{{"range", range(9, 14, 9, 14)}, {"text", "x"}}}));
+    client.notify(
+        "textDocument/didChange",
+        change_params("file:///a.md", 2, {{{"range", range(9, 14, 9, 14)}, {"text", "x"}}}));
     CHECK(client.take("textDocument/publishDiagnostics").empty());
   }
   SUBCASE("a batch of edits is linted once") {
     auto& server = client.server();
     for (int v = 2; v < 6; ++v) {
-      server.enqueue(json{{"jsonrpc", "2.0"},
-                          {"method", "textDocument/didChange"},
-                          {"params", change_params("file:///a.md", v,
-                                                   {{{"range", range(8, 4, 8, 12)},
-                                                     {"text", v % 2 == 0 ? "Key Word:" : "Key Work:"}}})}}
-                         .dump());
+      server.enqueue(
+          json{{"jsonrpc", "2.0"},
+               {"method", "textDocument/didChange"},
+               {"params", change_params("file:///a.md", v,
+                                        {{{"range", range(8, 4, 8, 12)},
+                                          {"text", v % 2 == 0 ? "Key Word:" : "Key Work:"}}})}}
+              .dump());
     }
     server.drain();
     json params = one_publish(client);
@@ -146,8 +153,9 @@ TEST_CASE("diagnostics are published only when they changed, and once per draine
     CHECK(find_code(params["diagnostics"], "keyword-label")["range"]["start"]["line"] == 8);
   }
   SUBCASE("fixing the label publishes without it") {
-    client.notify("textDocument/didChange",
-                  change_params("file:///a.md", 2, {{{"range", range(8, 4, 8, 13)}, {"text", "Key Word:"}}}));
+    client.notify(
+        "textDocument/didChange",
+        change_params("file:///a.md", 2, {{{"range", range(8, 4, 8, 13)}, {"text", "Key Word:"}}}));
     json params = one_publish(client);
     for (const auto& d : params["diagnostics"]) CHECK(d["code"] != "keyword-label");
   }
@@ -159,8 +167,9 @@ TEST_CASE("several documents with their versions; close publishes an empty list"
   client.open("file:///a.md", kEntry, 1);
   client.open("file:///b.md", kEntry, 7);
   CHECK(client.take("textDocument/publishDiagnostics").size() == 2);
-  client.notify("textDocument/didChange",
-                change_params("file:///b.md", 8, {{{"range", range(8, 4, 8, 13)}, {"text", "Key Word:"}}}));
+  client.notify(
+      "textDocument/didChange",
+      change_params("file:///b.md", 8, {{{"range", range(8, 4, 8, 13)}, {"text", "Key Word:"}}}));
   json params = one_publish(client);
   CHECK(params["uri"] == "file:///b.md");
   CHECK(params["version"] == 8);
@@ -176,8 +185,9 @@ TEST_CASE("didChange for a document never opened is logged and ignored") {
   FakeClient client;
   client.initialize();
   client.messages().clear();
-  client.notify("textDocument/didChange",
-                change_params("file:///ghost.md", 2, {{{"range", range(0, 0, 0, 0)}, {"text", "x"}}}));
+  client.notify(
+      "textDocument/didChange",
+      change_params("file:///ghost.md", 2, {{{"range", range(0, 0, 0, 0)}, {"text", "x"}}}));
   auto logs = client.take("window/logMessage");
   REQUIRE(logs.size() == 1);
   CHECK(logs[0]["params"]["message"].get<std::string>().find("ghost.md") != std::string::npos);
@@ -198,11 +208,13 @@ TEST_CASE("pull diagnostics: advertised, never pushed, with unchanged reports") 
   again["previousResultId"] = first["resultId"];
   json second = client.request("textDocument/diagnostic", again)["result"];
   CHECK(second == json{{"kind", "unchanged"}, {"resultId", first["resultId"]}});
-  client.notify("textDocument/didChange",
-                change_params("file:///a.md", 2, {{{"range", range(9, 14, 9, 14)}, {"text", "x"}}}));
+  client.notify(
+      "textDocument/didChange",
+      change_params("file:///a.md", 2, {{{"range", range(9, 14, 9, 14)}, {"text", "x"}}}));
   CHECK(client.request("textDocument/diagnostic", again)["result"]["kind"] == "unchanged");
-  client.notify("textDocument/didChange",
-                change_params("file:///a.md", 3, {{{"range", range(8, 4, 8, 13)}, {"text", "Key Word:"}}}));
+  client.notify(
+      "textDocument/didChange",
+      change_params("file:///a.md", 3, {{{"range", range(8, 4, 8, 13)}, {"text", "Key Word:"}}}));
   json third = client.request("textDocument/diagnostic", again)["result"];
   CHECK(third["kind"] == "full");
   CHECK(third["resultId"] != first["resultId"]);
@@ -252,27 +264,31 @@ TEST_CASE("configuration: initializationOptions, didChangeConfiguration, bad val
 
 TEST_CASE("configuration pulled with workspace/configuration when the client supports it") {
   FakeClient client;
-  client.initialize({{"workspace", {{"configuration", true},
-                                    {"didChangeConfiguration", {{"dynamicRegistration", true}}}}}});
+  client.initialize(
+      {{"workspace",
+        {{"configuration", true}, {"didChangeConfiguration", {{"dynamicRegistration", true}}}}}});
   CHECK(client.take("client/registerCapability").size() == 1);
   auto pulls = client.take("workspace/configuration");
   REQUIRE(pulls.size() == 1);
-  client.send_raw(json{{"jsonrpc", "2.0"}, {"id", pulls[0]["id"]},
-                       {"result", json::array({nullptr})}}.dump());
+  client.send_raw(
+      json{{"jsonrpc", "2.0"}, {"id", pulls[0]["id"]}, {"result", json::array({nullptr})}}.dump());
   client.open("file:///a.md", kEntry);
   CHECK(find_code(one_publish(client)["diagnostics"], "keyword-label")["severity"] == 1);
   client.notify("workspace/didChangeConfiguration", {{"settings", nullptr}});
   pulls = client.take("workspace/configuration");
   REQUIRE(pulls.size() == 1);
-  client.send_raw(json{{"jsonrpc", "2.0"}, {"id", pulls[0]["id"]},
-                       {"result", json::array({{{"rules", {{"keyword-label", "info"}}}}})}}.dump());
+  client.send_raw(json{{"jsonrpc", "2.0"},
+                       {"id", pulls[0]["id"]},
+                       {"result", json::array({{{"rules", {{"keyword-label", "info"}}}}})}}
+                      .dump());
   CHECK(find_code(one_publish(client)["diagnostics"], "keyword-label")["severity"] == 3);
 }
 
 TEST_CASE(".awesome-ls.json in the workspace root applies, overridden by initializationOptions") {
   auto root = std::filesystem::temp_directory_path() / "awesome-ls-root-test dir";
   std::filesystem::create_directories(root);
-  std::ofstream(root / ".awesome-ls.json") << R"({"rules": {"keyword-label": "warning", "whitespace": "off"}})";
+  std::ofstream(root / ".awesome-ls.json")
+      << R"({"rules": {"keyword-label": "warning", "whitespace": "off"}})";
   std::string uri = "file://" + root.string();
   for (std::size_t at; (at = uri.find(' ')) != std::string::npos;) uri.replace(at, 1, "%20");
   SUBCASE("file only") {

@@ -31,7 +31,8 @@ class PublishedDiagnostics {
  public:
   void update(FakeClient& client) {
     for (auto& note : client.take("textDocument/publishDiagnostics")) {
-      if (note["params"]["uri"] == kUri) current_ = note["params"]["diagnostics"];
+      if (note["params"]["uri"] == kUri)
+        current_ = note["params"]["diagnostics"];
     }
     client.messages().clear();
   }
@@ -118,8 +119,10 @@ struct RandomEditor {
   /// A random code-point boundary, as (line, UTF-16 character) and as an offset.
   std::pair<json, std::size_t> boundary(std::size_t min_offset) {
     std::size_t offset = min_offset + pick(std::min<std::size_t>(text.size() - min_offset, 300));
-    if (offset < text.size() && text[offset] >= 0xDC00 && text[offset] < 0xE000) --offset;
-    if (offset < min_offset) offset = min_offset;
+    if (offset < text.size() && text[offset] >= 0xDC00 && text[offset] < 0xE000)
+      --offset;
+    if (offset < min_offset)
+      offset = min_offset;
     std::size_t line = 0;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < offset; ++i) {
@@ -133,10 +136,21 @@ struct RandomEditor {
 
   /// Applies a random edit to the reference and returns it as an LSP content change.
   json next() {
-    static const std::u16string kPool[] = {u"",  u"x", u"ö",  u"😀", u"Mądry", u"\n", u"- ",
-                                           u"张三", u"#", u"  ", u".", u"[[paper]](https://arxiv.org/abs/2001.0000",
-                                           u"\n  - Key Word: Jörn; 😀.",
-                                           u"\n- Neu. [[paper]](https://arxiv.org/abs/2101.00001)\n  - A B.\n"};
+    static const std::u16string kPool[] = {
+        u"",
+        u"x",
+        u"ö",
+        u"😀",
+        u"Mądry",
+        u"\n",
+        u"- ",
+        u"张三",
+        u"#",
+        u"  ",
+        u".",
+        u"[[paper]](https://arxiv.org/abs/2001.0000",
+        u"\n  - Key Word: Jörn; 😀.",
+        u"\n- Neu. [[paper]](https://arxiv.org/abs/2101.00001)\n  - A B.\n"};
     std::size_t near = text.size() > 600 ? pick(text.size() - 600) : 0;
     auto [start, a] = boundary(near);
     auto [end, b] = pick(3) == 0 ? std::pair{start, a} : boundary(a);

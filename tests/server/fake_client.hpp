@@ -22,13 +22,15 @@ class FakeClient {
   json request(std::string_view method, json params = nullptr) {
     std::int64_t id = next_id_++;
     json msg = {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}};
-    if (!params.is_null()) msg["params"] = std::move(params);
+    if (!params.is_null())
+      msg["params"] = std::move(params);
     server_.handle(msg.dump());
     return reply_to(id);
   }
   void notify(std::string_view method, json params = nullptr) {
     json msg = {{"jsonrpc", "2.0"}, {"method", method}};
-    if (!params.is_null()) msg["params"] = std::move(params);
+    if (!params.is_null())
+      msg["params"] = std::move(params);
     server_.handle(msg.dump());
   }
   void send_raw(std::string_view body) { server_.handle(body); }

@@ -52,7 +52,8 @@ class ServerProcess {
   }
   ~ServerProcess() {
     close_input();
-    if (from_server_ >= 0) ::close(from_server_);
+    if (from_server_ >= 0)
+      ::close(from_server_);
     if (!exit_code_) {
       ::kill(pid_, SIGKILL);
       ::waitpid(pid_, nullptr, 0);
@@ -68,7 +69,8 @@ class ServerProcess {
   }
   void send(const json& message) { send_raw(awesome::protocol::encode_frame(message.dump())); }
   void close_input() {
-    if (to_server_ >= 0) ::close(to_server_);
+    if (to_server_ >= 0)
+      ::close(to_server_);
     to_server_ = -1;
   }
 
@@ -79,7 +81,8 @@ class ServerProcess {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
       REQUIRE_MESSAGE(left.count() > 0, "timed out waiting for the server");
       pollfd p{from_server_, POLLIN, 0};
-      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
+      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0)
+        continue;
       char buffer[65536];
       ssize_t n = ::read(from_server_, buffer, sizeof buffer);
       REQUIRE_MESSAGE(n > 0, "the server closed its output");
@@ -97,7 +100,8 @@ class ServerProcess {
   json receive_until(Match match) {
     for (;;) {
       json message = receive();
-      if (match(message)) return message;
+      if (match(message))
+        return message;
     }
   }
   json reply_to(int id) {
@@ -131,7 +135,8 @@ class ServerProcess {
 
 json request(int id, std::string_view method, json params = nullptr) {
   json m = {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}};
-  if (!params.is_null()) m["params"] = std::move(params);
+  if (!params.is_null())
+    m["params"] = std::move(params);
   return m;
 }
 json notification(std::string_view method, json params = json::object()) {
@@ -139,25 +144,29 @@ json notification(std::string_view method, json params = json::object()) {
 }
 
 void initialize(ServerProcess& server, json process_id = nullptr) {
-  server.send(request(1, "initialize",
-                      {{"processId", process_id}, {"rootUri", nullptr},
-                       {"capabilities", json::object()}}));
+  server.send(
+      request(1, "initialize",
+              {{"processId", process_id}, {"rootUri", nullptr}, {"capabilities", json::object()}}));
   json reply = server.reply_to(1);
   REQUIRE(reply["result"]["capabilities"]["textDocumentSync"]["change"] == 2);
   server.send(notification("initialized"));
 }
 
-bool is_publish(const json& m) { return m.value("method", "") == "textDocument/publishDiagnostics"; }
+bool is_publish(const json& m) {
+  return m.value("method", "") == "textDocument/publishDiagnostics";
+}
 
 std::uint32_t line_of(const std::string& text, std::string_view needle) {
   auto at = text.find(needle);
   REQUIRE(at != std::string::npos);
-  return static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  return static_cast<std::uint32_t>(
+      std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
 }
 
 json with_code(const json& diagnostics, std::string_view code, std::uint32_t line) {
   for (const auto& d : diagnostics) {
-    if (d["code"] == code && d["range"]["start"]["line"] == line) return d;
+    if (d["code"] == code && d["range"]["start"]["line"] == line)
+      return d;
   }
   return nullptr;
 }
@@ -174,9 +183,10 @@ TEST_CASE("a whole session over stdio: open a corpus list, edit, shutdown, exit 
 
   ServerProcess server;
   initialize(server);
-  server.send(notification("textDocument/didOpen",
-                           {{"textDocument", {{"uri", "file:///t.md"}, {"languageId", "markdown"},
-                                              {"version", 1}, {"text", text}}}}));
+  server.send(notification(
+      "textDocument/didOpen",
+      {{"textDocument",
+        {{"uri", "file:///t.md"}, {"languageId", "markdown"}, {"version", 1}, {"text", text}}}}));
   json published = server.receive_until(is_publish)["params"];
   CHECK(published["version"] == 1);
   CHECK_FALSE(with_code(published["diagnostics"], "heading-hierarchy", others).is_null());
@@ -186,8 +196,9 @@ TEST_CASE("a whole session over stdio: open a corpus list, edit, shutdown, exit 
 
   // Framing garbage in between does not disturb the session.
   server.send_raw("Content-Length: nonsense\r\n\r\n");
-  json fix = {{"range", {{"start", {{"line", key_work}, {"character", 4}}},
-                         {"end", {{"line", key_work}, {"character", 13}}}}},
+  json fix = {{"range",
+               {{"start", {{"line", key_work}, {"character", 4}}},
+                {"end", {{"line", key_work}, {"character", 13}}}}},
               {"text", "Key Word:"}};
   server.send(notification("textDocument/didChange",
                            {{"textDocument", {{"uri", "file:///t.md"}, {"version", 2}}},
