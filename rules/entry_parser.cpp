@@ -247,6 +247,7 @@ bool is_known_link_label(std::string_view label) {
 }
 
 std::optional<ArxivId> parse_arxiv_url(std::string_view url) {
+  if (url.find("arxiv.org/") == std::string_view::npos) return std::nullopt;  // skip the regex
   std::string whole, new_yy, new_mm, new_num, archive, old_yy, old_mm, old_num, version;
   if (!RE2::FullMatch(re2::StringPiece(url.data(), url.size()), arxiv_re(), &whole, &new_yy,
                       &new_mm, &new_num, &archive, &old_yy, &old_mm, &old_num, &version)) {
