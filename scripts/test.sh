@@ -14,7 +14,8 @@ cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAWESOME_WERROR=ON \
+# Warnings were enforced above; GCC's flow warnings give false positives under -fsanitize.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAWESOME_WERROR=OFF \
   -DAWESOME_SANITIZE=address,undefined >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -74,6 +74,7 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
   configuration_registration_ =
       lsp::flag_at(caps, "/workspace/didChangeConfiguration/dynamicRegistration");
   diagnostic_refresh_ = lsp::flag_at(caps, "/workspace/diagnostics/refreshSupport");
+  document_changes_ = lsp::flag_at(caps, "/workspace/workspaceEdit/documentChanges");
 }
 
 json LspServer::server_capabilities() const {
@@ -81,6 +82,8 @@ json LspServer::server_capabilities() const {
       {"positionEncoding", protocol::to_string(store_.encoding())},
       {"textDocumentSync",
        {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.awesome-ls"}}}},
+      {"documentFormattingProvider", true},
   };
   if (pull_diagnostics_) {
     caps["diagnosticProvider"] = {{"identifier", "awesome-ls"},

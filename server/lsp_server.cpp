@@ -13,6 +13,8 @@ LspServer::LspServer(Sink sink, ServerOptions options) : sink_(std::move(sink)),
       {"initialize", &LspServer::on_initialize},
       {"shutdown", &LspServer::on_shutdown},
       {"textDocument/diagnostic", &LspServer::on_diagnostic},
+      {"textDocument/codeAction", &LspServer::on_code_action},
+      {"textDocument/formatting", &LspServer::on_formatting},
   };
   notifications_ = {
       {"initialized", &LspServer::on_initialized},

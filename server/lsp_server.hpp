@@ -95,6 +95,11 @@ class LspServer {
   /// previous conversion.
   const nlohmann::json& compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed);
 
+  // Code actions and formatting (lsp_edits.cpp)
+  Reply on_code_action(const nlohmann::json& params);
+  Reply on_formatting(const nlohmann::json& params);
+  nlohmann::json workspace_edit(std::string_view uri, const OpenDocument& doc,
+                                const std::vector<rules::TextEdit>& edits) const;
   // Configuration (lsp_config.cpp)
   void on_did_change_configuration(const nlohmann::json& params);
   void pull_configuration();
@@ -123,6 +128,7 @@ class LspServer {
   bool configuration_pull_ = false;
   bool configuration_registration_ = false;
   bool diagnostic_refresh_ = false;
+  bool document_changes_ = false;  ///< the client takes versioned documentChanges
 
   DocumentStore store_;
   SessionConfig config_;
