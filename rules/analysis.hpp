@@ -100,6 +100,16 @@ class DiagnosticSink {
   std::uint32_t base_;
 };
 
+/// A safe, preferred fix of one edit: what most rules offer.
+inline Fix single_edit_fix(std::string title, Range range, std::string new_text) {
+  Fix f;
+  f.title = std::move(title);
+  f.edits.push_back({range, std::move(new_text)});
+  f.safe = true;
+  f.preferred = true;
+  return f;
+}
+
 /// Builds the outline of `a` (sections, papers, ToC, dialect).
 void build_outline(Analysis& a);
 

@@ -12,15 +12,6 @@ namespace {
 
 Range point(std::uint32_t line, std::uint32_t column) { return {{line, column}, {line, column}}; }
 
-Fix make_fix(std::string title, Range range, std::string new_text, bool safe = true) {
-  Fix f;
-  f.title = std::move(title);
-  f.edits.push_back({range, std::move(new_text)});
-  f.safe = safe;
-  f.preferred = true;
-  return f;
-}
-
 std::string_view dialect_digest_example(Dialect d) {
   return d == Dialect::k2021 ? "'  - Digest: ...'" : "'  - <details><summary>Digest</summary> ...'";
 }
@@ -87,7 +78,7 @@ void check_title(const Block& b, DiagnosticSink& sink) {
   auto& d = sink.report("title-punctuation",
                         {{0, e.title_range.end.column - 1}, e.title_range.end},
                         "Title does not end in '.', '?' or '!'; expected a '.' before the links.");
-  d.fixes.push_back(make_fix("Add '.' after the title", end, "."));
+  d.fixes.push_back(single_edit_fix("Add '.' after the title", end, "."));
 }
 
 void check_links(const Block& b, DiagnosticSink& sink) {
@@ -112,12 +103,12 @@ void check_links(const Block& b, DiagnosticSink& sink) {
       auto& d = sink.report("link-syntax", link.range,
                             std::string("Link written as ") + shape + "; expected [[" + lower +
                                 "]](url).");
-      d.fixes.push_back(make_fix("Rewrite as " + canonical.substr(0, lower.size() + 4) + "(url)",
+      d.fixes.push_back(single_edit_fix("Rewrite as " + canonical.substr(0, lower.size() + 4) + "(url)",
                                  link.range, canonical));
     } else if (link.label != lower) {
       auto& d = sink.report("link-syntax", link.label_range,
                             "Link label '" + link.label + "' is written '" + lower + "'.");
-      d.fixes.push_back(make_fix("Write '" + lower + "'", link.label_range, lower));
+      d.fixes.push_back(single_edit_fix("Write '" + lower + "'", link.label_range, lower));
     }
   }
   std::size_t paper = e.links.size();
@@ -152,7 +143,7 @@ void check_arxiv_urls(const Block& b, DiagnosticSink& sink) {
     else why = "is not in canonical form";
     auto& d = sink.report("arxiv-url", link.url_range,
                           "arXiv URL " + why + "; expected " + canonical + ".");
-    d.fixes.push_back(make_fix("Use " + canonical, link.url_range, canonical));
+    d.fixes.push_back(single_edit_fix("Use " + canonical, link.url_range, canonical));
   }
 }
 
@@ -174,14 +165,14 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
     if (next < authors.size() && authors[next] == ',') {
       auto& d = sink.report("author-line", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + next + 1)}},
                             "Doubled comma in the author list.");
-      d.fixes.push_back(make_fix("Remove the extra comma", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + next)}}, ""));
+      d.fixes.push_back(single_edit_fix("Remove the extra comma", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + next)}}, ""));
       return;
     }
     if (next == authors.size() || authors[next] == '.') {
       auto& d = sink.report("author-line", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + pos + 1)}},
                             "Trailing comma at the end of the author list; expected '.'.");
       const bool has_dot = next < authors.size();
-      d.fixes.push_back(make_fix("Replace the trailing comma with '.'",
+      d.fixes.push_back(single_edit_fix("Replace the trailing comma with '.'",
                                  {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(has_dot ? begin + next + 1 : authors_end)}}, "."));
       return;
     }
@@ -190,7 +181,7 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
     auto& d = sink.report("author-line", {{row, authors_end - 1}, {row, authors_end}},
                           std::string("Author list does not end in '.'") +
                               (e.venue ? "; expected '.' before the venue." : "."));
-    d.fixes.push_back(make_fix("Add '.' after the authors", point(row, authors_end), "."));
+    d.fixes.push_back(single_edit_fix("Add '.' after the authors", point(row, authors_end), "."));
   }
 }
 
@@ -214,7 +205,7 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     auto& d = sink.report("venue", name_range,
                           "Venue '" + base + "' is written '" + known->name + "' (" +
                               known->full_name + ").");
-    d.fixes.push_back(make_fix("Write '" + known->name + "'", name_range, known->name));
+    d.fixes.push_back(single_edit_fix("Write '" + known->name + "'", name_range, known->name));
   }
   if (v.year) {
     const std::size_t year_pos = v.text.find(std::to_string(*v.year));
@@ -224,7 +215,7 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       auto& d = sink.report("venue", v.range,
                             "Venue '" + v.text + "' has no space before the year; expected *" +
                                 v.text.substr(0, year_pos) + " " + v.text.substr(year_pos) + "*.");
-      d.fixes.push_back(make_fix("Insert a space before the year", at, " "));
+      d.fixes.push_back(single_edit_fix("Insert a space before the year", at, " "));
     }
     if (e.arxiv && *v.year < e.arxiv->year()) {
       sink.report("venue", v.range,
@@ -257,7 +248,7 @@ void check_digest(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     std::string replacement = to_2026
         ? "<details><summary>Digest</summary> " + e.digest + "</details>"
         : "Digest: " + e.digest;
-    d.fixes.push_back(make_fix("Convert the digest to the list's dialect", whole, replacement));
+    d.fixes.push_back(single_edit_fix("Convert the digest to the list's dialect", whole, replacement));
     return;
   }
   if (e.digest_style == DigestStyle::kDetails && !s.digest_closed &&
@@ -266,7 +257,7 @@ void check_digest(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     auto& d = sink.report("digest", s.digest_marker_range,
                           "<details> is not closed on the digest line; expected '</details>' "
                           "at its end.");
-    d.fixes.push_back(make_fix("Close the <details> tag", {{row, end}, {row, b.lines[row].length}}, "</details>"));
+    d.fixes.push_back(single_edit_fix("Close the <details> tag", {{row, end}, {row, b.lines[row].length}}, "</details>"));
   }
 }
 

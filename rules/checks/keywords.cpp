@@ -9,15 +9,6 @@ namespace awesome::rules {
 
 namespace {
 
-Fix replace(std::string title, Range range, std::string text) {
-  Fix f;
-  f.title = std::move(title);
-  f.edits.push_back({range, std::move(text)});
-  f.safe = true;
-  f.preferred = true;
-  return f;
-}
-
 /// " A; B; C." from the phrases, dropping empty and repeated ones.
 std::string normalized_keywords(const Entry& e) {
   std::string out = " ";
@@ -44,10 +35,10 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
     auto& d = sink.report("keyword-label", s.keyword_label_range,
                           "Key word line labelled '" + s.keyword_label +
                               ":'; expected 'Key Word:'.");
-    d.fixes.push_back(replace("Write 'Key Word:'", s.keyword_label_range, "Key Word:"));
+    d.fixes.push_back(single_edit_fix("Write 'Key Word:'", s.keyword_label_range, "Key Word:"));
   }
   const std::string normalized = normalized_keywords(e);
-  const Fix normalize = replace("Normalize the key words", s.keywords_range, normalized);
+  const Fix normalize = single_edit_fix("Normalize the key words", s.keywords_range, normalized);
   std::string_view raw = s.keywords_raw;
   auto report = [&](Range range, std::string message) {
     auto& d = sink.report("keyword-syntax", range, std::move(message));

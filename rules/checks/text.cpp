@@ -12,15 +12,6 @@ namespace {
 
 constexpr int kMaxPerBlock = 20;  // enough to point at a problem without flooding
 
-Fix remove_or_replace(std::string title, Range range, std::string text) {
-  Fix f;
-  f.title = std::move(title);
-  f.edits.push_back({range, std::move(text)});
-  f.safe = true;
-  f.preferred = true;
-  return f;
-}
-
 void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_spaces,
                            DiagnosticSink& sink) {
   const std::size_t content_end = text::trim_right(line).size();
@@ -28,7 +19,7 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
     const Range r = {{row, static_cast<std::uint32_t>(content_end)},
                      {row, static_cast<std::uint32_t>(line.size())}};
     auto& d = sink.report("whitespace", r, "Trailing whitespace.");
-    d.fixes.push_back(remove_or_replace("Remove trailing whitespace", r, ""));
+    d.fixes.push_back(single_edit_fix("Remove trailing whitespace", r, ""));
   }
   std::size_t indent = 0;
   while (indent < content_end && text::is_space(line[indent])) ++indent;
@@ -36,7 +27,7 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
     if (line[i] == '\t') {
       const Range r = {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(i + 1)}};
       auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
-      d.fixes.push_back(remove_or_replace("Replace the tab with spaces", r, i < indent ? "  " : " "));
+      d.fixes.push_back(single_edit_fix("Replace the tab with spaces", r, i < indent ? "  " : " "));
       break;
     }
   }
@@ -47,7 +38,7 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
     while (j < content_end && line[j] == ' ') ++j;
     const Range r = {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(j)}};
     auto& d = sink.report("whitespace", r, "Doubled space inside the text.");
-    d.fixes.push_back(remove_or_replace("Use a single space", r, " "));
+    d.fixes.push_back(single_edit_fix("Use a single space", r, " "));
     i = j;
   }
 }
@@ -173,7 +164,7 @@ void check_document_text(const Analysis& a, DiagnosticSink& sink) {
       auto& d = sink.report("whitespace", {{from, 0}, {to - 1, 0}},
                             std::to_string(next - prev - 1) +
                                 " blank lines between entries; expected one.");
-      d.fixes.push_back(remove_or_replace("Remove the extra blank lines", r, ""));
+      d.fixes.push_back(single_edit_fix("Remove the extra blank lines", r, ""));
     }
   }
   // Placeholder paragraphs in sections that hold papers (e.g. a lone "TBD").
