@@ -7,31 +7,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "temp_dir.hpp"
+
 namespace awesome::server {
 namespace fs = std::filesystem;
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string name = (fs::temp_directory_path() / "awesome-ls-aw-XXXXXX").string();
-    path = ::mkdtemp(name.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void spit(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
+using awesome::test::TempDir;
 
 unsigned mode_of(const fs::path& path) {
   struct stat info {};
@@ -44,10 +26,10 @@ unsigned mode_of(const fs::path& path) {
 TEST_CASE("write_file_atomically replaces content, keeps the mode, leaves no temp file") {
   TempDir dir;
   const auto file = dir.path / "list.md";
-  spit(file, "old\n");
+  awesome::test::write_bytes(file, "old\n");
   ::chmod(file.c_str(), 0640);
   CHECK(write_file_atomically(file, "new\r\ncontent") == "");
-  CHECK(slurp(file) == "new\r\ncontent");
+  CHECK(awesome::test::read_bytes(file) == "new\r\ncontent");
   CHECK(mode_of(file) == 0640);
   CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
 }
@@ -57,21 +39,21 @@ TEST_CASE("write_file_atomically writes through a symlink and keeps the link") {
   fs::create_directory(dir.path / "real");
   const auto target = dir.path / "real" / "list.md";
   const auto link = dir.path / "link.md";
-  spit(target, "old\n");
+  awesome::test::write_bytes(target, "old\n");
   fs::create_symlink("real/list.md", link);
   CHECK(write_file_atomically(link, "new\n") == "");
   CHECK(fs::is_symlink(link));
   CHECK(fs::read_symlink(link) == "real/list.md");
-  CHECK(slurp(target) == "new\n");
+  CHECK(awesome::test::read_bytes(target) == "new\n");
 }
 
 TEST_CASE("write_file_atomically refuses read-only and missing files without touching them") {
   TempDir dir;
   const auto file = dir.path / "ro.md";
-  spit(file, "keep\n");
+  awesome::test::write_bytes(file, "keep\n");
   ::chmod(file.c_str(), 0444);
   CHECK(write_file_atomically(file, "changed\n") == "file is read-only");
-  CHECK(slurp(file) == "keep\n");
+  CHECK(awesome::test::read_bytes(file) == "keep\n");
   CHECK(mode_of(file) == 0444);
   CHECK(write_file_atomically(dir.path / "missing.md", "x") != "");
   CHECK_FALSE(fs::exists(dir.path / "missing.md"));

@@ -9,6 +9,7 @@
 
 #include "server/diagnostics_convert.hpp"
 #include "tests/server/fake_client.hpp"
+#include "tests/support/files.hpp"
 #include "tests/support/sha256.hpp"
 
 using awesome::test::FakeClient;
@@ -18,13 +19,6 @@ namespace {
 
 constexpr std::string_view kUri = "file:///list.md";
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 /// Keeps the diagnostics the server last published for kUri.
 class PublishedDiagnostics {
@@ -189,7 +183,8 @@ TEST_CASE("the full-list edit trace replays byte-exactly with fresh-parse diagno
 }
 
 TEST_CASE("seeded random edits next to multi-byte characters equal a fresh parse") {
-  std::string base = read_file(std::string(AWESOME_CORPUS_DIR) + "/trustworthy-2021.md");
+  std::string base = awesome::test::corpus("trustworthy-2021.md");
+  REQUIRE_FALSE(base.empty());
   base = base.substr(0, base.find("\n## ", 9000)) + "\n- Jörn Mądry 😀 张三.\n";
   for (unsigned seed : {1U, 2U, 3U}) {
     CAPTURE(seed);

@@ -20,6 +20,9 @@ struct TempDir {
   }
   ~TempDir() {
     std::error_code ec;
+    // A test may have made the directory read-only; restore access so it can be removed.
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add, ec);
     std::filesystem::remove_all(path, ec);
   }
   TempDir(const TempDir&) = delete;
