@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -127,6 +128,13 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
 void check_block_text(const Analysis& a, std::size_t block_index, DiagnosticSink& sink);
 void check_structure(const Analysis& a, DiagnosticSink& sink);
 void check_toc(const Analysis& a, DiagnosticSink& sink);
+
+// Whole-section edits shared by fixes and editor commands; nullopt when nothing changes.
+/// The table of contents brought up to date with the headings (checks/toc.cpp).
+std::optional<TextEdit> toc_update_edit(const Analysis& a);
+/// The entries of `s` sorted by arXiv id in the configured direction, entries without an id
+/// keeping their slots (checks/ordering.cpp).
+std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s);
 void check_ordering(const Analysis& a, DiagnosticSink& sink);
 void check_duplicates(const Analysis& a, DiagnosticSink& sink);
 void check_keyword_variants(const Analysis& a, DiagnosticSink& sink);

@@ -49,20 +49,44 @@ std::string apply_edits(std::string_view text, std::span<const TextEdit> edits,
 }
 
 std::vector<TextEdit> safe_fix_edits(std::span<const Diagnostic> diagnostics) {
-  std::vector<TextEdit> edits;
+  // The first safe fix of each finding, each fix once (several findings may share one).
+  std::vector<const Fix*> fixes;
   for (const Diagnostic& d : diagnostics) {
     for (const Fix& f : d.fixes) {
-      if (!f.safe) continue;
-      edits.insert(edits.end(), f.edits.begin(), f.edits.end());
+      if (!f.safe || f.edits.empty()) continue;
+      fixes.push_back(&f);
       break;  // one fix per finding
     }
   }
-  // Identical edits (one fix shared by several findings) count once.
-  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
+  const auto first_start = [](const Fix* f) {
+    return std::min_element(f->edits.begin(), f->edits.end(), [](const auto& x, const auto& y) {
+             return x.range.start < y.range.start;
+           })->range.start;
+  };
+  std::stable_sort(fixes.begin(), fixes.end(),
+                   [&](const Fix* x, const Fix* y) { return first_start(x) < first_start(y); });
+  // A fix is taken whole or not at all: a move that lost its insertion would drop an entry.
+  // Fixes that touch an accepted one wait for the next round of fix_all.
+  std::vector<TextEdit> accepted;
+  std::vector<const Fix*> taken;
+  for (const Fix* f : fixes) {
+    if (std::any_of(taken.begin(), taken.end(), [&](const Fix* t) { return t->edits == f->edits; })) {
+      continue;
+    }
+    const bool clashes = std::any_of(f->edits.begin(), f->edits.end(), [&](const TextEdit& e) {
+      return std::any_of(accepted.begin(), accepted.end(), [&](const TextEdit& o) {
+        return e.range.start == o.range.start ||
+               (e.range.start < o.range.end && o.range.start < e.range.end);
+      });
+    });
+    if (clashes) continue;
+    taken.push_back(f);
+    accepted.insert(accepted.end(), f->edits.begin(), f->edits.end());
+  }
+  std::stable_sort(accepted.begin(), accepted.end(), [](const TextEdit& a, const TextEdit& b) {
     return a.range.start < b.range.start;
   });
-  edits.erase(std::unique(edits.begin(), edits.end()), edits.end());
-  return edits;
+  return accepted;
 }
 
 std::string fix_all(std::string_view text, const Config& config, int max_rounds) {

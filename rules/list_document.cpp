@@ -271,4 +271,32 @@ const Model& ListDocument::model() {
   return impl_->model;
 }
 
+namespace {
+
+std::vector<TextEdit> as_edits(std::optional<TextEdit> edit) {
+  std::vector<TextEdit> out;
+  if (edit) out.push_back(std::move(*edit));
+  return out;
+}
+
+}  // namespace
+
+std::vector<TextEdit> ListDocument::update_toc_edits() const {
+  Analysis a{impl_->blocks, impl_->first_line, impl_->config, impl_->venues};
+  build_outline(a);
+  return as_edits(toc_update_edit(a));
+}
+
+std::vector<TextEdit> ListDocument::sort_section_edits(std::uint32_t line) const {
+  Analysis a{impl_->blocks, impl_->first_line, impl_->config, impl_->venues};
+  build_outline(a);
+  if (line >= line_count()) return {};
+  // The innermost section around the line that holds entries directly.
+  for (std::size_t s = a.block_section[impl_->block_of_line(line)]; s != SIZE_MAX;
+       s = a.sections[s].parent) {
+    if (!a.sections[s].entries.empty()) return as_edits(sort_section_edit(a, a.sections[s]));
+  }
+  return {};
+}
+
 }  // namespace awesome::rules

@@ -46,6 +46,13 @@ class ListDocument {
   /// The document model (sections, entries), up to date with the last edit.
   const Model& model();
 
+  // Editor commands: the edits they make on the current text, empty when nothing changes.
+  /// Brings the table of contents up to date with the headings (the "update ToC" fix).
+  std::vector<TextEdit> update_toc_edits() const;
+  /// Sorts the paper entries of the innermost section around `line` by arXiv id (the
+  /// entry-order fix), entries without an id keeping their places.
+  std::vector<TextEdit> sort_section_edits(std::uint32_t line) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -10,19 +10,15 @@ namespace awesome::rules {
 
 namespace {
 
-struct Keyed {
-  std::size_t block;
-  std::uint64_t key;
-};
-
 std::uint64_t sort_key(const ArxivId& id) {
   return (static_cast<std::uint64_t>(id.sort_month()) << 32) | id.number;
 }
 
-std::string id_of(const Analysis& a, std::size_t block) { return a.entry(block).arxiv->id; }
+}  // namespace
 
-/// The section's entries re-ordered (stable; entries without an id stay in their slot).
-std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s, bool descending) {
+std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s) {
+  if (s.entries.empty()) return std::nullopt;
+  const bool descending = a.config.order == SortDirection::kDescending;
   std::vector<std::size_t> slots;
   for (std::size_t bi : s.entries) {
     if (a.entry(bi).arxiv) slots.push_back(bi);
@@ -32,6 +28,7 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
     const auto kx = sort_key(*a.entry(x).arxiv), ky = sort_key(*a.entry(y).arxiv);
     return descending ? kx > ky : kx < ky;
   });
+  if (sorted == slots) return std::nullopt;
   const std::size_t first = s.entries.front(), last = s.entries.back();
   std::string text;
   std::size_t next = 0;
@@ -45,6 +42,15 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
   const std::uint32_t to = a.first_line[last] + a.block(last).line_count();
   return TextEdit{{{from, 0}, {to, 0}}, std::move(text)};
 }
+
+namespace {
+
+struct Keyed {
+  std::size_t block;
+  std::uint64_t key;
+};
+
+std::string id_of(const Analysis& a, std::size_t block) { return a.entry(block).arxiv->id; }
 
 void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink& sink) {
   const bool descending = a.config.order == SortDirection::kDescending;
@@ -81,7 +87,7 @@ void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink&
     // The fix rewrites the whole section, so only the section's first finding carries it.
     if (!fix_attached) {
       fix_attached = true;
-      if (auto edit = sort_section_edit(a, s, descending)) {
+      if (auto edit = sort_section_edit(a, s)) {
         d.fixes.push_back(Fix{"Sort the entries of this section by arXiv id", {std::move(*edit)}, true, true});
       }
     }
@@ -93,6 +99,67 @@ std::size_t year_section_of(const Analysis& a, std::size_t si) {
     if (a.sections[si].kind == SectionKind::kYear) return si;
   }
   return SIZE_MAX;
+}
+
+bool ends_line(const Block& b) {
+  return !b.text.empty() && (b.text.back() == '\n' || b.text.back() == '\r');
+}
+
+/// The year section of the same category that an entry from `year` belongs in.
+std::size_t year_section_for(const Analysis& a, std::size_t current, int year) {
+  const std::size_t category = a.sections[current].parent;
+  if (category == SIZE_MAX) return SIZE_MAX;
+  for (std::size_t si = category + 1;
+       si < a.sections.size() && a.sections[si].block < a.sections[category].end_block; ++si) {
+    const SectionRec& s = a.sections[si];
+    if (s.parent != category || s.kind != SectionKind::kYear || si == current) continue;
+    const HeadingInfo& h = *a.block(s.block).heading;
+    if (year == *h.year || (h.year_and_before && year <= *h.year)) return si;
+  }
+  return SIZE_MAX;
+}
+
+/// Moves the entry in block `bi` into the year section `target`, at its place in arXiv id
+/// order: one edit removes it (with the blank line after it), one inserts it.
+std::optional<Fix> move_entry_fix(const Analysis& a, std::size_t bi, std::size_t target) {
+  const Block& b = a.block(bi);
+  if (!ends_line(b)) return std::nullopt;
+  const BlockLine& last = b.lines.back();
+  const std::string terminator = b.text.substr(last.start + last.length, last.term);
+  const std::uint32_t from = a.first_line[bi];
+  std::uint32_t to = from + b.line_count();
+  if (bi + 1 < a.blocks.size() && a.block(bi + 1).kind == BlockKind::kBlank &&
+      a.block(bi + 1).line_count() == 1 && ends_line(a.block(bi + 1))) {
+    ++to;  // the entry's separating blank line goes with it
+  }
+  const bool descending = a.config.order == SortDirection::kDescending;
+  const std::uint64_t key = sort_key(*a.entry(bi).arxiv);
+  const SectionRec& t = a.sections[target];
+  std::optional<Position> at;
+  std::string text;
+  for (std::size_t other : t.entries) {
+    const Entry& e = a.entry(other);
+    if (e.arxiv && (descending ? sort_key(*e.arxiv) < key : sort_key(*e.arxiv) > key)) {
+      at = Position{a.first_line[other], 0};
+      text = b.text + terminator;  // the entry, then a blank line before the one it precedes
+      break;
+    }
+  }
+  if (!at) {
+    // After the last entry, or right after the heading of an empty section.
+    const std::size_t after = t.entries.empty() ? t.block : t.entries.back();
+    if (!ends_line(a.block(after))) return std::nullopt;
+    at = Position{a.first_line[after] + a.block(after).line_count(), 0};
+    text = terminator + b.text;
+  }
+  const HeadingInfo& h = *a.block(t.block).heading;
+  Fix fix;
+  fix.title = "Move the entry to the year section '" + h.title + "'";
+  fix.edits.push_back({{{from, 0}, {to, 0}}, ""});
+  fix.edits.push_back({{*at, *at}, std::move(text)});
+  fix.safe = true;
+  fix.preferred = true;
+  return fix;
 }
 
 void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
@@ -108,6 +175,11 @@ void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
                           "Entry " + e.arxiv->id + " is from " + std::to_string(year) +
                               " but sits in the year section '" + h.title + "'.");
     d.related.push_back({a.absolute(a.sections[ys].block, h.title_range), "the year section"});
+    // Only an entry directly in its year section moves; one in a sub-heading stays put.
+    if (ys != a.block_section[bi]) continue;
+    if (const std::size_t target = year_section_for(a, ys, year); target != SIZE_MAX) {
+      if (auto fix = move_entry_fix(a, bi, target)) d.fixes.push_back(std::move(*fix));
+    }
   }
 }
 

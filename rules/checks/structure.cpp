@@ -1,10 +1,8 @@
-// Structure rules: heading-hierarchy, year-order, empty-section, and the table-of-contents
-// rules toc-missing, toc-orphan and toc-order (anchors as GitHub computes them).
+// Structure rules: heading-hierarchy, year-order and empty-section (the table-of-contents
+// rules are in toc.cpp).
 #include <algorithm>
-#include <unordered_map>
 
 #include "rules/analysis.hpp"
-#include "rules/slug.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -153,59 +151,6 @@ void check_structure(const Analysis& a, DiagnosticSink& sink) {
   check_hierarchy(a, sink);
   check_year_order(a, sink);
   check_empty(a, sink);
-}
-
-void check_toc(const Analysis& a, DiagnosticSink& sink) {
-  if (a.toc_section == SIZE_MAX) return;
-  SlugCounter counter;
-  std::unordered_map<std::string, std::size_t> slug_to_section;
-  std::vector<std::string> slugs(a.sections.size());
-  for (std::size_t si = 0; si < a.sections.size(); ++si) {
-    if (a.sections[si].level == 0) continue;  // <summary> sections have no anchor
-    slugs[si] = counter.next_slug(heading_of(a, a.sections[si]).slug);
-    slug_to_section.emplace(slugs[si], si);
-  }
-  std::unordered_map<std::string, std::size_t> listed;
-  for (std::size_t ti = 0; ti < a.toc.size(); ++ti) listed.emplace(a.toc[ti].anchor, ti);
-  for (std::size_t si = 0; si < a.sections.size(); ++si) {
-    if (a.sections[si].kind != SectionKind::kCategory || listed.count(slugs[si])) continue;
-    const HeadingInfo& h = heading_of(a, a.sections[si]);
-    sink.report("toc-missing", a.absolute(a.sections[si].block, h.title_range),
-                "Category '" + h.title + "' is not listed in the table of contents; expected a "
-                "link to #" + slugs[si] + ".");
-  }
-  std::size_t last_section = 0;
-  bool have_last = false;
-  for (const TocRec& t : a.toc) {
-    auto it = slug_to_section.find(t.anchor);
-    if (it == slug_to_section.end()) {
-      auto& d = sink.report("toc-orphan", a.absolute(t.block, t.anchor_range),
-                            "Table-of-contents link '#" + t.anchor + "' matches no heading.");
-      // A heading with the same text: point the link at its real anchor.
-      const std::string wanted = github_slug(heading_plain_text(t.text));
-      for (std::size_t si = 0; si < a.sections.size(); ++si) {
-        if (slugs[si].empty() || heading_of(a, a.sections[si]).slug != wanted) continue;
-        Fix fix;
-        fix.title = "Link to #" + slugs[si];
-        fix.edits.push_back({a.absolute(t.block, t.anchor_range), slugs[si]});
-        fix.safe = true;
-        fix.preferred = true;
-        d.fixes.push_back(std::move(fix));
-        break;
-      }
-      continue;
-    }
-    if (have_last && it->second < last_section) {
-      auto& d = sink.report("toc-order", a.absolute(t.block, t.range),
-                            "Table of contents lists '" + t.text +
-                                "' after a heading that comes later in the document.");
-      d.related.push_back({a.absolute(a.sections[it->second].block,
-                                      heading_of(a, a.sections[it->second]).title_range),
-                           "the heading"});
-    }
-    last_section = it->second;
-    have_last = true;
-  }
 }
 
 }  // namespace awesome::rules
