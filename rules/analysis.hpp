@@ -18,6 +18,8 @@
 
 namespace awesome::rules {
 
+struct Vocabulary;  // rules/completion.hpp
+
 struct SectionRec {
   SectionKind kind = SectionKind::kOther;
   std::size_t block = 0;            ///< heading or summary block
@@ -113,6 +115,9 @@ inline Fix single_edit_fix(std::string title, Range range, std::string new_text)
 
 /// Builds the outline of `a` (sections, papers, ToC, dialect).
 void build_outline(Analysis& a);
+
+/// Counts key words and venues and records the outline by lines (vocabulary.cpp).
+void update_vocabulary(const Analysis& a, Vocabulary& v);
 
 /// The public model with absolute positions.
 Model build_model(const Analysis& a);

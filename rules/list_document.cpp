@@ -5,6 +5,7 @@
 #include "rules/analysis.hpp"
 #include "rules/blocks.hpp"
 #include "rules/catalog.hpp"
+#include "rules/completion.hpp"
 
 namespace awesome::rules {
 
@@ -47,6 +48,8 @@ struct ListDocument::Impl {
   std::vector<Diagnostic> diagnostics;
   Model model;
   VariantCache variant_cache;
+  Vocabulary vocabulary;
+  std::uint64_t vocabulary_generation = UINT64_MAX;
 
   explicit Impl(Config c) : config(std::move(c)), venues(config.venues) {}
 
@@ -224,6 +227,7 @@ void ListDocument::set_config(Config config) {
 }
 
 const Config& ListDocument::config() const { return impl_->config; }
+const VenueCatalog& ListDocument::venues() const { return impl_->venues; }
 
 std::string ListDocument::text() const {
   std::string out;
@@ -264,6 +268,16 @@ void ListDocument::Impl::build_model() {
 const std::vector<Diagnostic>& ListDocument::diagnostics() {
   if (impl_->diags_generation != impl_->text_generation) impl_->compute_diagnostics();
   return impl_->diagnostics;
+}
+
+const Vocabulary& ListDocument::vocabulary() {
+  if (impl_->vocabulary_generation != impl_->text_generation) {
+    Analysis a{impl_->blocks, impl_->first_line, impl_->config, impl_->venues};
+    build_outline(a);
+    update_vocabulary(a, impl_->vocabulary);
+    impl_->vocabulary_generation = impl_->text_generation;
+  }
+  return impl_->vocabulary;
 }
 
 const Model& ListDocument::model() {

@@ -15,6 +15,9 @@
 
 namespace awesome::rules {
 
+struct Vocabulary;  // rules/completion.hpp
+class VenueCatalog;  // rules/venues.hpp
+
 class ListDocument {
  public:
   /// Parses any bytes; never throws on content.
@@ -30,6 +33,8 @@ class ListDocument {
   void reset(std::string_view text);
   void set_config(Config config);
   const Config& config() const;
+  /// The venue catalog: the built-in one plus the configuration's venues.
+  const VenueCatalog& venues() const;
 
   /// The whole text (built on demand: O(size)).
   std::string text() const;
@@ -45,6 +50,9 @@ class ListDocument {
   const std::vector<Diagnostic>& diagnostics();
   /// The document model (sections, entries), up to date with the last edit.
   const Model& model();
+
+  /// The key words and venues the document uses and its outline by lines, for completion.
+  const Vocabulary& vocabulary();
 
   // Editor commands: the edits they make on the current text, empty when nothing changes.
   /// Brings the table of contents up to date with the headings (the "update ToC" fix).

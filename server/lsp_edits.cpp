@@ -1,8 +1,10 @@
-// LspServer: code actions (a quick fix per fixable diagnostic, source.fixAll.awesome-ls) and
-// document formatting, which applies the safe fixes exactly as `awesome-ls check --fix` does.
+// LspServer: code actions (a quick fix per fixable diagnostic, source.fixAll.awesome-ls, sort
+// the section's entries, update the ToC), document and range formatting, which apply the safe
+// fixes exactly as `awesome-ls check --fix` does, and the editor commands behind the actions.
 // Fix edits are rebuilt here from the held document, never carried in diagnostics' data.
 #include <algorithm>
 
+#include "rules/completion.hpp"
 #include "rules/fixes.hpp"
 #include "server/lsp_server.hpp"
 
@@ -15,6 +17,11 @@ using protocol::ResponseError;
 namespace {
 
 constexpr std::string_view kFixAllKind = "source.fixAll.awesome-ls";
+constexpr std::string_view kSortKind = "source.sortEntries.awesome-ls";
+constexpr std::string_view kTocKind = "source.updateToc.awesome-ls";
+constexpr std::string_view kSortCommand = "awesome-ls.sortSection";
+constexpr std::string_view kTocCommand = "awesome-ls.updateToc";
+constexpr std::string_view kFixAllCommand = "awesome-ls.fixAll";
 
 /// Edits sorted by position with any edit overlapping an earlier one dropped: a WorkspaceEdit
 /// must not overlap.
@@ -66,14 +73,13 @@ json LspServer::workspace_edit(std::string_view uri, const OpenDocument& doc,
 }
 
 LspServer::Reply LspServer::on_code_action(const json& params) {
-  if (!params.is_object() || !params.contains("textDocument") || !params.contains("range") ||
-      !params["textDocument"].is_object() || !params["textDocument"].contains("uri") ||
-      !params["textDocument"]["uri"].is_string()) {
+  const std::string* uri_param = document_uri(params);
+  if (uri_param == nullptr || !params.contains("range")) {
     return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri and range"};
   }
   auto range = lsp::parse_params<lsp::Range>(params["range"]);
   if (!range) return ResponseError{ErrorCode::kInvalidParams, "range is not an LSP Range"};
-  const std::string uri = params["textDocument"]["uri"].get<std::string>();
+  const std::string& uri = *uri_param;
   OpenDocument* doc = store_.find(uri);
   if (doc == nullptr) return json::array();
   const json only = params.contains("context") && params["context"].is_object()
@@ -106,16 +112,33 @@ LspServer::Reply LspServer::on_code_action(const json& params) {
                          {"edit", workspace_edit(uri, *doc, edits)}});
     }
   }
+  // Whole-section actions run as commands: their edits are computed only when chosen.
+  const json arguments = json::array({{{"uri", uri}, {"position", params["range"]["start"]}}});
+  const rules::Vocabulary& outline = doc->list.vocabulary();
+  const std::size_t section = outline.section_at(wanted_range.start.line);
+  if (wanted(only, kSortKind) && section != SIZE_MAX && outline.sections[section].holds_papers) {
+    actions.push_back({{"title", "Sort entries of this section by arXiv id"},
+                       {"kind", kSortKind},
+                       {"command", {{"title", "Sort entries of this section"},
+                                    {"command", kSortCommand},
+                                    {"arguments", arguments}}}});
+  }
+  const bool has_toc = std::any_of(outline.sections.begin(), outline.sections.end(),
+                                   [](const auto& s) { return s.kind == rules::SectionKind::kToc; });
+  if (wanted(only, kTocKind) && has_toc) {
+    actions.push_back({{"title", "Update table of contents"},
+                       {"kind", kTocKind},
+                       {"command", {{"title", "Update table of contents"},
+                                    {"command", kTocCommand},
+                                    {"arguments", arguments}}}});
+  }
   return actions;
 }
 
 LspServer::Reply LspServer::on_formatting(const json& params) {
-  if (!params.is_object() || !params.contains("textDocument") ||
-      !params["textDocument"].is_object() || !params["textDocument"].contains("uri") ||
-      !params["textDocument"]["uri"].is_string()) {
-    return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
-  }
-  OpenDocument* doc = store_.find(params["textDocument"]["uri"].get<std::string>());
+  const std::string* uri = document_uri(params);
+  if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
+  OpenDocument* doc = store_.find(*uri);
   if (doc == nullptr) return json::array();
   const std::string text = doc->list.text();
   const std::string fixed = rules::fix_all(text, doc->list.config());
@@ -124,6 +147,95 @@ LspServer::Reply LspServer::on_formatting(const json& params) {
   const rules::Range whole{{0, 0}, {last, static_cast<std::uint32_t>(doc->list.line(last).size())}};
   return json::array({{{"range", to_lsp_range(doc->list, whole, store_.encoding())},
                        {"newText", fixed}}});
+}
+
+LspServer::Reply LspServer::on_range_formatting(const json& params) {
+  const std::string* uri = document_uri(params);
+  auto range = uri ? lsp::parse_params<lsp::Range>(params.value("range", json())) : std::nullopt;
+  if (!range) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri and range"};
+  OpenDocument* doc = store_.find(*uri);
+  if (doc == nullptr) return json::array();
+  const std::uint32_t first = to_byte_position(doc->list, range->start, store_.encoding()).line;
+  const std::uint32_t last = to_byte_position(doc->list, range->end, store_.encoding()).line;
+  // The safe fixes of findings in the range whose every edit stays inside its lines.
+  std::vector<rules::Diagnostic> inside;
+  for (const auto& d : doc->list.diagnostics()) {
+    if (d.range.start.line < first || d.range.start.line > last) continue;
+    rules::Diagnostic kept = d;
+    std::erase_if(kept.fixes, [&](const rules::Fix& f) {
+      return std::any_of(f.edits.begin(), f.edits.end(), [&](const rules::TextEdit& e) {
+        return e.range.start.line < first || e.range.end.line > last;
+      });
+    });
+    if (!kept.fixes.empty()) inside.push_back(std::move(kept));
+  }
+  json edits = json::array();
+  for (const auto& e : rules::safe_fix_edits(inside)) {
+    edits.push_back({{"range", to_lsp_range(doc->list, e.range, store_.encoding())},
+                     {"newText", e.new_text}});
+  }
+  return edits;
+}
+
+void LspServer::apply_command_edits(std::string_view uri, const OpenDocument& doc,
+                                    std::string_view label,
+                                    const std::vector<rules::TextEdit>& edits,
+                                    std::string_view nothing) {
+  if (edits.empty()) {
+    show_message(lsp::MessageType::kInfo, nothing);
+    return;
+  }
+  send_request("workspace/applyEdit", {{"label", label}, {"edit", workspace_edit(uri, doc, edits)}},
+               [this, label = std::string(label)](const protocol::Response& response) {
+                 const json& result = response.result;
+                 if (response.error || !result.is_object() || !result.value("applied", false)) {
+                   log(lsp::MessageType::kWarning, label + ": the editor did not apply the edit");
+                 }
+               });
+}
+
+LspServer::Reply LspServer::on_execute_command(const json& params) {
+  const auto bad = [](std::string message) {
+    return ResponseError{ErrorCode::kInvalidParams, std::move(message)};
+  };
+  if (!params.is_object() || !params.contains("command") || !params["command"].is_string()) {
+    return bad("expected a command");
+  }
+  const std::string command = params["command"].get<std::string>();
+  if (command != kSortCommand && command != kTocCommand && command != kFixAllCommand) {
+    return bad("unknown command '" + command + "'");
+  }
+  const json arguments = params.value("arguments", json::array());
+  if (!arguments.is_array() || arguments.empty() || !arguments[0].is_object() ||
+      !arguments[0].contains("uri") || !arguments[0]["uri"].is_string()) {
+    return bad(command + " expects arguments [{uri, position}]");
+  }
+  const std::string uri = arguments[0]["uri"].get<std::string>();
+  OpenDocument* doc = store_.find(uri);
+  if (doc == nullptr) return bad(command + ": " + uri + " is not open");
+  if (command == kTocCommand) {
+    apply_command_edits(uri, *doc, "Update table of contents", doc->list.update_toc_edits(),
+                        "awesome-ls: the table of contents is up to date.");
+    return json(nullptr);
+  }
+  if (command == kFixAllCommand) {
+    auto edits = non_overlapping(rules::safe_fix_edits(doc->list.diagnostics()));
+    apply_command_edits(uri, *doc, "Fix all safe awesome-ls problems", edits,
+                        "awesome-ls: nothing to fix.");
+    return json(nullptr);
+  }
+  auto position = lsp::parse_params<lsp::Position>(arguments[0].value("position", json()));
+  if (!position) return bad(command + " expects a position");
+  const std::uint32_t line = to_byte_position(doc->list, *position, store_.encoding()).line;
+  const rules::Vocabulary& outline = doc->list.vocabulary();
+  const std::size_t section = outline.section_at(line);
+  if (section == SIZE_MAX || !outline.sections[section].holds_papers) {
+    show_message(lsp::MessageType::kInfo, "awesome-ls: the cursor is not in a section of papers.");
+    return json(nullptr);
+  }
+  apply_command_edits(uri, *doc, "Sort entries of this section", doc->list.sort_section_edits(line),
+                      "awesome-ls: the entries of this section are already in order.");
+  return json(nullptr);
 }
 
 }  // namespace awesome::server

@@ -75,6 +75,7 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
       lsp::flag_at(caps, "/workspace/didChangeConfiguration/dynamicRegistration");
   diagnostic_refresh_ = lsp::flag_at(caps, "/workspace/diagnostics/refreshSupport");
   document_changes_ = lsp::flag_at(caps, "/workspace/workspaceEdit/documentChanges");
+  snippet_support_ = lsp::flag_at(caps, "/textDocument/completion/completionItem/snippetSupport");
 }
 
 json LspServer::server_capabilities() const {
@@ -82,8 +83,16 @@ json LspServer::server_capabilities() const {
       {"positionEncoding", protocol::to_string(store_.encoding())},
       {"textDocumentSync",
        {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
-      {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.awesome-ls"}}}},
+      {"codeActionProvider",
+       {{"codeActionKinds",
+         {"quickfix", "source.fixAll.awesome-ls", "source.sortEntries.awesome-ls",
+          "source.updateToc.awesome-ls"}}}},
       {"documentFormattingProvider", true},
+      {"documentRangeFormattingProvider", true},
+      {"completionProvider",
+       {{"triggerCharacters", {"*", "[", ";", ":", " ", "#"}}, {"resolveProvider", false}}},
+      {"executeCommandProvider",
+       {{"commands", {"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll"}}}},
   };
   if (pull_diagnostics_) {
     caps["diagnosticProvider"] = {{"identifier", "awesome-ls"},

@@ -15,6 +15,9 @@ LspServer::LspServer(Sink sink, ServerOptions options) : sink_(std::move(sink)),
       {"textDocument/diagnostic", &LspServer::on_diagnostic},
       {"textDocument/codeAction", &LspServer::on_code_action},
       {"textDocument/formatting", &LspServer::on_formatting},
+      {"textDocument/rangeFormatting", &LspServer::on_range_formatting},
+      {"textDocument/completion", &LspServer::on_completion},
+      {"workspace/executeCommand", &LspServer::on_execute_command},
   };
   notifications_ = {
       {"initialized", &LspServer::on_initialized},

@@ -95,11 +95,24 @@ class LspServer {
   /// previous conversion.
   const nlohmann::json& compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed);
 
-  // Code actions and formatting (lsp_edits.cpp)
+  // Code actions, formatting and editor commands (lsp_edits.cpp)
   Reply on_code_action(const nlohmann::json& params);
   Reply on_formatting(const nlohmann::json& params);
+  Reply on_range_formatting(const nlohmann::json& params);
+  Reply on_execute_command(const nlohmann::json& params);
+  /// Sends `edits` to the client as a workspace/applyEdit, or tells the user `nothing` when
+  /// there are none.
+  void apply_command_edits(std::string_view uri, const OpenDocument& doc, std::string_view label,
+                           const std::vector<rules::TextEdit>& edits, std::string_view nothing);
+
+  // Completion (lsp_completion.cpp)
+  Reply on_completion(const nlohmann::json& params);
+
+  /// params.textDocument.uri, or null when params do not name a document.
+  static const std::string* document_uri(const nlohmann::json& params);
   nlohmann::json workspace_edit(std::string_view uri, const OpenDocument& doc,
                                 const std::vector<rules::TextEdit>& edits) const;
+
   // Configuration (lsp_config.cpp)
   void on_did_change_configuration(const nlohmann::json& params);
   void pull_configuration();
@@ -129,6 +142,8 @@ class LspServer {
   bool configuration_registration_ = false;
   bool diagnostic_refresh_ = false;
   bool document_changes_ = false;  ///< the client takes versioned documentChanges
+  bool snippet_support_ = false;   ///< completion items may be snippets
+
 
   DocumentStore store_;
   SessionConfig config_;

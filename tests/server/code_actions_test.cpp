@@ -47,7 +47,8 @@ TEST_CASE("a quick fix per fixable finding on the requested lines, with its exac
   FakeClient client;
   json caps = client.initialize()["result"]["capabilities"];
   CHECK(caps["codeActionProvider"]["codeActionKinds"] ==
-        json::array({"quickfix", "source.fixAll.awesome-ls"}));
+        json::array({"quickfix", "source.fixAll.awesome-ls", "source.sortEntries.awesome-ls",
+                     "source.updateToc.awesome-ls"}));
   CHECK(caps["documentFormattingProvider"] == true);
   client.open("file:///a.md", kList);
   json actions = code_actions(client, range(6, 0, 6, 0), json::array({"quickfix"}));
