@@ -122,8 +122,39 @@ void FrameDecoder::push(std::string_view bytes, std::vector<Frame>& out) {
           state_ = State::kHeader;
         break;
       }
+      case State::kSkipRefused:
+        bytes.remove_prefix(skip_refused(bytes));
+        break;
     }
   }
+}
+
+std::size_t FrameDecoder::skip_refused(std::string_view bytes) {
+  // A refused length (such as 10^12) may be a lie, so dropping that many bytes could swallow
+  // the rest of the session: resume at the next "Content-Length:" within the dropped bytes
+  // (JSON cannot hold it outside a string, and this body is lost anyway).
+  const auto take = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, bytes.size()));
+  std::string window = skip_tail_;
+  window.append(bytes.substr(0, take));
+  const std::size_t at = find_content_length(window);
+  if (at != std::string::npos) {
+    state_ = State::kHeader;
+    remaining_ = 0;
+    if (at < skip_tail_.size()) {  // the header name began in the previous chunk
+      header_ = skip_tail_.substr(at);
+      skip_tail_.clear();
+      return 0;
+    }
+    const std::size_t used = at - skip_tail_.size();
+    skip_tail_.clear();
+    return used;
+  }
+  remaining_ -= take;
+  const std::size_t keep = std::min(window.size(), kContentLength.size());
+  skip_tail_ = remaining_ == 0 ? std::string() : window.substr(window.size() - keep);
+  if (remaining_ == 0)
+    state_ = State::kHeader;
+  return take;
 }
 
 std::size_t FrameDecoder::consume_header(std::string_view bytes, std::vector<Frame>& out) {
@@ -170,7 +201,7 @@ void FrameDecoder::finish_header(std::vector<Frame>& out) {
   if (remaining_ > max_body_) {
     out.push_back({Frame::Kind::kError, "Content-Length " + std::to_string(remaining_) +
                                             " exceeds the limit; body skipped"});
-    state_ = State::kSkip;
+    state_ = State::kSkipRefused;
   } else if (block.broken) {
     state_ = State::kSkip;  // the length is known but the header was broken: drop the body
   } else if (remaining_ == 0) {

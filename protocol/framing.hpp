@@ -40,15 +40,17 @@ class FrameDecoder {
   bool mid_message() const { return state_ != State::kHeader || !header_.empty(); }
 
  private:
-  enum class State : std::uint8_t { kHeader, kBody, kSkip };
+  enum class State : std::uint8_t { kHeader, kBody, kSkip, kSkipRefused };
   std::size_t consume_header(std::string_view bytes, std::vector<Frame>& out);
   void finish_header(std::vector<Frame>& out);
+  std::size_t skip_refused(std::string_view bytes);
 
   std::size_t max_body_;
   State state_ = State::kHeader;
   std::string header_;           ///< header bytes read so far (state kHeader)
   std::string body_;             ///< body bytes read so far (state kBody)
-  std::uint64_t remaining_ = 0;  ///< body bytes still expected (kBody) or to drop (kSkip)
+  std::uint64_t remaining_ = 0;  ///< body bytes still expected (kBody) or to drop (kSkip*)
+  std::string skip_tail_;        ///< last bytes dropped in kSkipRefused (a split header name)
 };
 
 /// Frames `body` with a Content-Length header.

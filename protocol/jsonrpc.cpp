@@ -1,5 +1,7 @@
 #include "protocol/jsonrpc.hpp"
 
+#include <algorithm>
+
 namespace awesome::protocol {
 namespace {
 
@@ -52,7 +54,33 @@ std::optional<RequestId> id_from_json(const json& value) {
   return std::nullopt;
 }
 
+int json_nesting_depth(std::string_view text) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 Message parse_message(std::string_view body) {
+  if (json_nesting_depth(body) > kMaxJsonDepth) {
+    return invalid(nullptr, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  }
   json msg = json::parse(body, nullptr, false);
   if (msg.is_discarded()) {
     return Invalid{make_error(nullptr, ErrorCode::kParseError, "Parse error"), "invalid JSON"};

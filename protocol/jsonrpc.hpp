@@ -59,6 +59,13 @@ struct Invalid {
 
 using Message = std::variant<Request, Notification, Response, Invalid>;
 
+/// Bodies nested deeper than this are refused before parsing: copying, comparing or printing
+/// a json value recurses once per level, so a hostile depth would overflow the stack.
+inline constexpr int kMaxJsonDepth = 128;
+
+/// Deepest nesting of arrays and objects in a JSON text (brackets inside strings ignored).
+int json_nesting_depth(std::string_view text);
+
 /// Classifies one framed body. Never throws.
 Message parse_message(std::string_view body);
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "protocol/jsonrpc.hpp"
 #include "rules/catalog.hpp"
 
 namespace awesome::server {
@@ -286,30 +287,6 @@ class Reader {
   std::string error_;
 };
 
-/// Deepest nesting of arrays and objects in a JSON text, ignoring brackets inside strings.
-int nesting_depth(std::string_view text) {
-  int depth = 0;
-  int deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 }  // namespace
 
 ConfigResult apply_config_json(const json& settings, rules::Config base) {
@@ -341,7 +318,7 @@ ConfigResult load_config_file(const std::filesystem::path& path, rules::Config b
     failed.error = name + ": config file larger than 1 MiB";
     return failed;
   }
-  if (nesting_depth(text) > kMaxNestingDepth) {
+  if (protocol::json_nesting_depth(text) > kMaxNestingDepth) {
     failed.error = name + ": JSON nested too deeply";
     return failed;
   }

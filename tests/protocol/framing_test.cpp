@@ -121,6 +121,21 @@ TEST_CASE("an absurd Content-Length is refused and its body skipped without stor
   CHECK(bodies(out) == std::vector<std::string>{"1234"});
 }
 
+TEST_CASE("after a refused length, framing resumes at the next Content-Length header") {
+  const std::string stream = "Content-Length: 1000000000000\r\n\r\n{\"jsonrpc\": \"2.0\", " +
+                             encode_frame("{\"a\":1}") + encode_frame("{}");
+  for (std::size_t split = 0; split <= stream.size(); ++split) {
+    CAPTURE(split);
+    FrameDecoder decoder(1024);
+    std::vector<Frame> frames;
+    decoder.push(std::string_view(stream).substr(0, split), frames);
+    decoder.push(std::string_view(stream).substr(split), frames);
+    CHECK(errors(frames) == 1);
+    CHECK(bodies(frames) == std::vector<std::string>{"{\"a\":1}", "{}"});
+    CHECK_FALSE(decoder.mid_message());
+  }
+}
+
 TEST_CASE("a malformed header line drops that message and framing resynchronises") {
   SUBCASE("a line without a colon next to a valid length skips the body") {
     auto frames = decode_whole("Content-Length: 2\r\nbogus\r\n\r\n{}" + encode_frame("[2]"));

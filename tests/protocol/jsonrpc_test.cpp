@@ -88,3 +88,16 @@ TEST_CASE("builders write JSON-RPC 2.0 and dump_message survives invalid UTF-8")
   CHECK(dump_message(bad) ==
         "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"s\":\"a\xEF\xBF\xBD\"}}");
 }
+
+TEST_CASE("a body nested deeper than kMaxJsonDepth is refused before parsing") {
+  const auto nested = [](int depth) {
+    return R"({"jsonrpc":"2.0","id":1,"method":"m","params":)" + std::string(depth - 1, '[') +
+           std::string(depth - 1, ']') + "}";
+  };
+  CHECK(std::holds_alternative<Request>(parse_message(nested(kMaxJsonDepth))));
+  const json reply = reply_of(nested(kMaxJsonDepth + 1));
+  CHECK(reply["error"]["code"] == -32600);
+  CHECK(reply["id"].is_null());
+  // Brackets inside strings do not count.
+  CHECK(json_nesting_depth(R"({"a": "[[[[{{{{", "b": ["\"]]]"]})") == 2);
+}
