@@ -76,6 +76,7 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
   diagnostic_refresh_ = lsp::flag_at(caps, "/workspace/diagnostics/refreshSupport");
   document_changes_ = lsp::flag_at(caps, "/workspace/workspaceEdit/documentChanges");
   snippet_support_ = lsp::flag_at(caps, "/textDocument/completion/completionItem/snippetSupport");
+  negotiate_navigation(params);
 }
 
 json LspServer::server_capabilities() const {
@@ -94,6 +95,7 @@ json LspServer::server_capabilities() const {
       {"executeCommandProvider",
        {{"commands", {"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll"}}}},
   };
+  add_navigation_capabilities(caps);
   if (pull_diagnostics_) {
     caps["diagnosticProvider"] = {{"identifier", "awesome-ls"},
                                   {"interFileDependencies", false},

@@ -18,6 +18,7 @@
 #include "protocol/lsp_types.hpp"
 #include "server/document_store.hpp"
 #include "server/session_config.hpp"
+#include "server/workspace_index.hpp"
 
 namespace awesome::server {
 
@@ -112,6 +113,28 @@ class LspServer {
   static const std::string* document_uri(const nlohmann::json& params);
   nlohmann::json workspace_edit(std::string_view uri, const OpenDocument& doc,
                                 const std::vector<rules::TextEdit>& edits) const;
+  // Navigation (lsp_navigation*.cpp, lsp_workspace_symbol.cpp)
+  Reply on_document_symbol(const nlohmann::json& params);
+  Reply on_folding_range(const nlohmann::json& params);
+  Reply on_document_link(const nlohmann::json& params);
+  Reply on_definition(const nlohmann::json& params);
+  Reply on_references(const nlohmann::json& params);
+  Reply on_hover(const nlohmann::json& params);
+  Reply on_prepare_rename(const nlohmann::json& params);
+  Reply on_rename(const nlohmann::json& params);
+  Reply on_workspace_symbol(const nlohmann::json& params);
+  /// A TextDocumentPositionParams: the document (null when it is not open) and the byte position.
+  struct DocumentPosition {
+    std::string uri;
+    OpenDocument* doc = nullptr;
+    rules::Position pos;
+  };
+  /// Reads params.textDocument.uri and params.position; InvalidParams when malformed.
+  std::variant<DocumentPosition, protocol::ResponseError> document_position(
+      const nlohmann::json& params);
+  nlohmann::json location(std::string_view uri, const OpenDocument& doc, rules::Range range) const;
+  void negotiate_navigation(const lsp::InitializeParams& params);
+  void add_navigation_capabilities(nlohmann::json& caps) const;
 
   // Configuration (lsp_config.cpp)
   void on_did_change_configuration(const nlohmann::json& params);
@@ -144,6 +167,11 @@ class LspServer {
   bool document_changes_ = false;  ///< the client takes versioned documentChanges
   bool snippet_support_ = false;   ///< completion items may be snippets
 
+  // Navigation, negotiated in initialize (lsp_navigation.cpp).
+  bool hierarchical_symbols_ = false;  ///< DocumentSymbol trees rather than SymbolInformation
+  bool prepare_rename_ = false;        ///< the client sends textDocument/prepareRename
+  std::optional<std::size_t> folding_limit_;  ///< the client's foldingRange rangeLimit
+  WorkspaceIndex workspace_;           ///< the lists of the workspace folders, for workspace/symbol
 
   DocumentStore store_;
   SessionConfig config_;

@@ -1,0 +1,319 @@
+// LspServer: navigation in one list. Document symbols (categories > year sections > papers),
+// folding ranges, document links (entry links, ToC links to `#L<line>`), definition (ToC link
+// -> heading, duplicate entry -> first copy) and references (key words, arXiv papers, headings).
+// rules/queries.hpp finds things; this converts to LSP in the negotiated position encoding.
+#include <algorithm>
+
+#include "rules/queries.hpp"
+#include "server/lsp_server.hpp"
+
+namespace awesome::server {
+
+using nlohmann::json;
+using protocol::ErrorCode;
+using protocol::ResponseError;
+using rules::Model;
+
+namespace {
+
+// LSP SymbolKind values.
+constexpr int kSymbolFile = 1;
+constexpr int kSymbolModule = 2;
+constexpr int kSymbolNamespace = 3;
+constexpr int kSymbolPackage = 4;
+constexpr int kSymbolString = 15;
+constexpr int kSymbolObject = 19;
+
+int symbol_kind(rules::SectionKind kind) {
+  switch (kind) {
+    case rules::SectionKind::kTitle: return kSymbolFile;
+    case rules::SectionKind::kGroup: return kSymbolModule;
+    case rules::SectionKind::kCategory: return kSymbolNamespace;
+    case rules::SectionKind::kYear: return kSymbolPackage;
+    case rules::SectionKind::kToc:
+    case rules::SectionKind::kOther: return kSymbolString;
+  }
+  return kSymbolString;
+}
+
+/// "2010.09515 · ICLR 2021": the arXiv id and the venue, either may be missing.
+std::string entry_detail(const rules::Entry& e) {
+  std::string detail = e.arxiv ? e.arxiv->id : std::string();
+  if (e.venue && !e.venue->text.empty()) {
+    if (!detail.empty()) detail += " · ";
+    detail += e.venue->text;
+  }
+  return detail;
+}
+
+std::string symbol_name(const std::string& text) { return text.empty() ? "(untitled)" : text; }
+
+/// The outline of a list: the sections and entries directly under each section (index
+/// sections.size() for the top level), in document order, and the papers under each section.
+class Outline {
+ public:
+  struct Node {
+    bool entry = false;
+    std::size_t index = 0;
+  };
+
+  explicit Outline(const Model& m) : m_(m), children_(m.sections.size() + 1), papers_(m.sections.size(), 0) {
+    const std::size_t top = m.sections.size();
+    for (std::size_t si = 0; si < m.sections.size(); ++si) {
+      const std::size_t parent = m.sections[si].parent;
+      children_[parent < top ? parent : top].push_back({false, si});
+    }
+    for (std::size_t ei = 0; ei < m.entries.size(); ++ei) {
+      const std::size_t s = m.entries[ei].section;
+      children_[s < top ? s : top].push_back({true, ei});
+      if (s < top) ++papers_[s];
+    }
+    for (auto& list : children_) {
+      std::stable_sort(list.begin(), list.end(),
+                       [&](const Node& a, const Node& b) { return line(a) < line(b); });
+    }
+    for (std::size_t si = top; si-- > 0;) {  // a parent comes before its children
+      if (m.sections[si].parent < top) papers_[m.sections[si].parent] += papers_[si];
+    }
+  }
+
+  const std::vector<Node>& children(std::size_t section) const { return children_[section]; }
+  const std::vector<Node>& top() const { return children_.back(); }
+  std::size_t papers(std::size_t section) const { return papers_[section]; }
+
+ private:
+  std::uint32_t line(const Node& n) const {
+    return n.entry ? m_.entries[n.index].first_line : m_.sections[n.index].range.start.line;
+  }
+
+  const Model& m_;
+  std::vector<std::vector<Node>> children_;
+  std::vector<std::size_t> papers_;
+};
+
+/// Builds DocumentSymbol trees or flat SymbolInformation lists of one document.
+struct SymbolWriter {
+  const rules::ListDocument& list;
+  const Model& m;
+  const Outline& outline;
+  protocol::PositionEncoding encoding;
+  std::string_view uri;
+
+  json range(rules::Range r) const { return to_lsp_range(list, r, encoding); }
+
+  std::string detail(const Outline::Node& n) const {
+    if (n.entry) return entry_detail(m.entries[n.index]);
+    const std::size_t papers = outline.papers(n.index);
+    if (papers == 0) return {};
+    return std::to_string(papers) + (papers == 1 ? " paper" : " papers");
+  }
+
+  json tree(const Outline::Node& n) const {
+    json symbol;
+    if (n.entry) {
+      const rules::Entry& e = m.entries[n.index];
+      symbol = {{"name", symbol_name(e.title)},
+                {"kind", kSymbolObject},
+                {"range", range(rules::entry_range(list, e))},
+                {"selectionRange", range(e.title_range)}};
+    } else {
+      const rules::Section& s = m.sections[n.index];
+      json children = json::array();
+      for (const auto& child : outline.children(n.index)) children.push_back(tree(child));
+      symbol = {{"name", symbol_name(s.title)},
+                {"kind", symbol_kind(s.kind)},
+                {"range", range(rules::section_range(list, s))},
+                {"selectionRange", range(s.title_range)},
+                {"children", std::move(children)}};
+    }
+    if (std::string d = detail(n); !d.empty()) symbol["detail"] = std::move(d);
+    return symbol;
+  }
+
+  void flat(const Outline::Node& n, const std::string* container, json& out) const {
+    const bool entry = n.entry;
+    const std::string& name = entry ? m.entries[n.index].title : m.sections[n.index].title;
+    const rules::Range r = entry ? rules::entry_range(list, m.entries[n.index])
+                                 : rules::section_range(list, m.sections[n.index]);
+    json symbol = {{"name", symbol_name(name)},
+                   {"kind", entry ? kSymbolObject : symbol_kind(m.sections[n.index].kind)},
+                   {"location", {{"uri", uri}, {"range", range(r)}}}};
+    if (container != nullptr) symbol["containerName"] = *container;
+    out.push_back(std::move(symbol));
+    if (entry) return;
+    for (const auto& child : outline.children(n.index)) flat(child, &name, out);
+  }
+};
+
+bool is_web_url(std::string_view url) {
+  return (url.starts_with("https://") || url.starts_with("http://")) &&
+         url.find_first_of(" \t") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::variant<LspServer::DocumentPosition, ResponseError> LspServer::document_position(
+    const json& params) {
+  const std::string* uri = document_uri(params);
+  const auto position =
+      uri ? lsp::parse_params<lsp::Position>(params.value("position", json())) : std::nullopt;
+  if (!position) {
+    return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri and position"};
+  }
+  DocumentPosition at{*uri, store_.find(*uri), {}};
+  if (at.doc != nullptr) at.pos = to_byte_position(at.doc->list, *position, store_.encoding());
+  return at;
+}
+
+json LspServer::location(std::string_view uri, const OpenDocument& doc, rules::Range range) const {
+  return {{"uri", uri}, {"range", to_lsp_range(doc.list, range, store_.encoding())}};
+}
+
+void LspServer::negotiate_navigation(const lsp::InitializeParams& params) {
+  const json& caps = params.capabilities;
+  hierarchical_symbols_ =
+      lsp::flag_at(caps, "/textDocument/documentSymbol/hierarchicalDocumentSymbolSupport");
+  prepare_rename_ = lsp::flag_at(caps, "/textDocument/rename/prepareSupport");
+  const json::json_pointer limit_at("/textDocument/foldingRange/rangeLimit");
+  folding_limit_.reset();
+  if (caps.contains(limit_at) && caps.at(limit_at).is_number_unsigned()) {
+    folding_limit_ = caps.at(limit_at).get<std::size_t>();
+  }
+  std::vector<std::filesystem::path> roots;
+  if (params.rootUri) {
+    if (auto path = file_uri_to_path(*params.rootUri)) roots.push_back(*path);
+  } else if (params.rootPath && !params.rootPath->empty()) {
+    roots.emplace_back(*params.rootPath);
+  }
+  for (const auto& folder : params.workspaceFolders) {
+    if (auto path = file_uri_to_path(folder.uri)) roots.push_back(*path);
+  }
+  workspace_.set_roots(std::move(roots));
+}
+
+void LspServer::add_navigation_capabilities(json& caps) const {
+  caps["documentSymbolProvider"] = true;
+  caps["workspaceSymbolProvider"] = true;
+  caps["foldingRangeProvider"] = true;
+  caps["documentLinkProvider"] = {{"resolveProvider", false}};
+  caps["definitionProvider"] = true;
+  caps["referencesProvider"] = true;
+  caps["hoverProvider"] = true;
+  caps["renameProvider"] = prepare_rename_ ? json{{"prepareProvider", true}} : json(true);
+}
+
+LspServer::Reply LspServer::on_document_symbol(const json& params) {
+  const std::string* uri = document_uri(params);
+  if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
+  OpenDocument* doc = store_.find(*uri);
+  if (doc == nullptr) return json::array();
+  const Model& m = doc->list.model();
+  const Outline outline(m);
+  const SymbolWriter writer{doc->list, m, outline, store_.encoding(), *uri};
+  json out = json::array();
+  for (const auto& node : outline.top()) {
+    if (hierarchical_symbols_) {
+      out.push_back(writer.tree(node));
+    } else {
+      writer.flat(node, nullptr, out);
+    }
+  }
+  return out;
+}
+
+LspServer::Reply LspServer::on_folding_range(const json& params) {
+  const std::string* uri = document_uri(params);
+  if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
+  OpenDocument* doc = store_.find(*uri);
+  if (doc == nullptr) return json::array();
+  json out = json::array();
+  for (const rules::LineSpan& span : rules::folding_spans(doc->list, doc->list.model())) {
+    if (folding_limit_ && out.size() >= *folding_limit_) break;
+    out.push_back({{"startLine", span.first}, {"endLine", span.last}});
+  }
+  return out;
+}
+
+LspServer::Reply LspServer::on_document_link(const json& params) {
+  const std::string* uri = document_uri(params);
+  if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
+  OpenDocument* doc = store_.find(*uri);
+  if (doc == nullptr) return json::array();
+  const Model& m = doc->list.model();
+  const auto encoding = store_.encoding();
+  json out = json::array();
+  for (const rules::TocItem& t : m.toc) {
+    const std::size_t si = rules::section_for_anchor(m, t.anchor);
+    if (si == SIZE_MAX) continue;
+    const rules::Section& s = m.sections[si];
+    out.push_back({{"range", to_lsp_range(doc->list, t.range, encoding)},
+                   {"target", *uri + "#L" + std::to_string(s.range.start.line + 1)},
+                   {"tooltip", "Go to the heading '" + s.title + "'"}});
+  }
+  for (const rules::Entry& e : m.entries) {
+    for (const rules::Link& l : e.links) {
+      if (!is_web_url(l.url)) continue;
+      out.push_back({{"range", to_lsp_range(doc->list, l.range, encoding)}, {"target", l.url}});
+    }
+  }
+  return out;
+}
+
+LspServer::Reply LspServer::on_definition(const json& params) {
+  auto request = document_position(params);
+  if (auto* error = std::get_if<ResponseError>(&request)) return *error;
+  const auto& [uri, doc, pos] = std::get<DocumentPosition>(request);
+  if (doc == nullptr) return json(nullptr);
+  const Model& m = doc->list.model();
+  const rules::Target target = rules::target_at(m, pos);
+  if (target.kind == rules::TargetKind::kToc) {
+    const std::size_t si = rules::section_for_anchor(m, m.toc[target.toc].anchor);
+    if (si != SIZE_MAX) return location(uri, *doc, m.sections[si].title_range);
+  } else if (target.entry != SIZE_MAX) {
+    const std::size_t first = rules::first_copy(m, target.entry);
+    if (first != SIZE_MAX) return location(uri, *doc, m.entries[first].title_range);
+  }
+  return json(nullptr);
+}
+
+LspServer::Reply LspServer::on_references(const json& params) {
+  auto request = document_position(params);
+  if (auto* error = std::get_if<ResponseError>(&request)) return *error;
+  const auto& [uri, doc, pos] = std::get<DocumentPosition>(request);
+  const json include = params.contains("context") && params["context"].is_object()
+                           ? params["context"].value("includeDeclaration", json(true))
+                           : json(true);
+  if (!include.is_boolean()) {
+    return ResponseError{ErrorCode::kInvalidParams, "context.includeDeclaration is not a boolean"};
+  }
+  if (doc == nullptr) return json::array();
+  const Model& m = doc->list.model();
+  const rules::Target target = rules::target_at(m, pos);
+  // The declaration is the first occurrence: the first use of a key word or paper, the heading.
+  std::vector<rules::Range> found;
+  if (target.kind == rules::TargetKind::kKeyword) {
+    const auto& phrase = m.entries[target.entry].keywords[target.index].text;
+    for (const auto& o : rules::keyword_occurrences(m, phrase)) found.push_back(o.range);
+  } else if (target.kind == rules::TargetKind::kLink) {
+    if (auto id = rules::link_arxiv(m.entries[target.entry].links[target.index])) {
+      for (const auto& o : rules::arxiv_occurrences(m, *id)) found.push_back(o.range);
+    }
+  } else if (target.kind == rules::TargetKind::kHeading || target.kind == rules::TargetKind::kToc) {
+    const std::size_t si = target.kind == rules::TargetKind::kHeading
+                               ? (m.sections[target.section].level > 0 ? target.section : SIZE_MAX)
+                               : rules::section_for_anchor(m, m.toc[target.toc].anchor);
+    if (si != SIZE_MAX) {
+      found.push_back(m.sections[si].title_range);
+      for (const rules::TocItem& t : m.toc) {
+        if (t.anchor == m.sections[si].anchor) found.push_back(t.range);
+      }
+    }
+  }
+  json out = json::array();
+  for (std::size_t i = include.get<bool>() ? 0 : 1; i < found.size(); ++i) {
+    out.push_back(location(uri, *doc, found[i]));
+  }
+  return out;
+}
+
+}  // namespace awesome::server

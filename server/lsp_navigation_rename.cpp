@@ -1,0 +1,96 @@
+// LspServer: textDocument/prepareRename and textDocument/rename. A key word phrase is renamed in
+// every Key Word line of the document; a heading (or the ToC link naming it) together with its
+// year sections and every ToC link pointing at it, anchors recomputed with GitHub's slug rules.
+#include "rules/queries.hpp"
+#include "server/lsp_server.hpp"
+
+namespace awesome::server {
+
+using nlohmann::json;
+using protocol::ErrorCode;
+using protocol::ResponseError;
+using rules::Model;
+
+namespace {
+
+/// What a rename at a position would rename.
+struct Renamable {
+  enum class Kind : std::uint8_t { kNone, kKeyword, kHeading } kind = Kind::kNone;
+  std::string current;   ///< the key word or the heading's text
+  std::size_t section = SIZE_MAX;
+  rules::Range range;    ///< what the editor selects for typing
+  std::string problem;   ///< why the thing under the position cannot be renamed
+};
+
+Renamable renamable_at(const rules::ListDocument& list, const Model& m, rules::Position pos) {
+  const rules::Target target = rules::target_at(m, pos);
+  Renamable r;
+  if (target.kind == rules::TargetKind::kKeyword) {
+    r.kind = Renamable::Kind::kKeyword;
+    r.current = m.entries[target.entry].keywords[target.index].text;
+    r.range = target.range;
+  } else if (target.kind == rules::TargetKind::kHeading) {
+    r.kind = Renamable::Kind::kHeading;
+    r.section = target.section;
+    r.current = m.sections[target.section].title;
+    r.range = target.range;
+    if (r.current.empty()) r.problem = "This heading has no text to rename.";
+  } else if (target.kind == rules::TargetKind::kToc) {
+    const rules::TocItem& t = m.toc[target.toc];
+    r.section = rules::section_for_anchor(m, t.anchor);
+    if (r.section == SIZE_MAX) {
+      r.problem = "The link #" + t.anchor + " matches no heading.";
+      return r;
+    }
+    r.kind = Renamable::Kind::kHeading;
+    r.current = m.sections[r.section].title;
+    r.range = rules::toc_text_range(list, t).value_or(t.range);
+  }
+  return r;
+}
+
+}  // namespace
+
+LspServer::Reply LspServer::on_prepare_rename(const json& params) {
+  auto request = document_position(params);
+  if (auto* error = std::get_if<ResponseError>(&request)) return *error;
+  const auto& [uri, doc, pos] = std::get<DocumentPosition>(request);
+  if (doc == nullptr) return json(nullptr);
+  const Renamable r = renamable_at(doc->list, doc->list.model(), pos);
+  if (!r.problem.empty()) return ResponseError{ErrorCode::kRequestFailed, r.problem};
+  if (r.kind == Renamable::Kind::kNone) return json(nullptr);
+  return json{{"range", to_lsp_range(doc->list, r.range, store_.encoding())},
+              {"placeholder", r.current}};
+}
+
+LspServer::Reply LspServer::on_rename(const json& params) {
+  auto request = document_position(params);
+  if (auto* error = std::get_if<ResponseError>(&request)) return *error;
+  const auto& [uri, doc, pos] = std::get<DocumentPosition>(request);
+  if (!params.contains("newName") || !params["newName"].is_string()) {
+    return ResponseError{ErrorCode::kInvalidParams, "expected newName"};
+  }
+  const std::string& new_name = params["newName"].get_ref<const std::string&>();
+  if (doc == nullptr) return json(nullptr);
+  const Model& m = doc->list.model();
+  const Renamable r = renamable_at(doc->list, m, pos);
+  if (!r.problem.empty()) return ResponseError{ErrorCode::kRequestFailed, r.problem};
+  std::vector<rules::TextEdit> edits;
+  if (r.kind == Renamable::Kind::kKeyword) {
+    if (auto problem = rules::keyword_name_problem(new_name); !problem.empty()) {
+      return ResponseError{ErrorCode::kRequestFailed, problem};
+    }
+    edits = rules::rename_keyword_edits(m, r.current, new_name);
+  } else if (r.kind == Renamable::Kind::kHeading) {
+    if (auto problem = rules::heading_name_problem(new_name); !problem.empty()) {
+      return ResponseError{ErrorCode::kRequestFailed, problem};
+    }
+    edits = rules::rename_heading_edits(doc->list, m, r.section, new_name);
+  } else {
+    return ResponseError{ErrorCode::kRequestFailed,
+                         "Only key words and headings can be renamed."};
+  }
+  return workspace_edit(uri, *doc, edits);
+}
+
+}  // namespace awesome::server
