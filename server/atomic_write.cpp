@@ -42,6 +42,59 @@ std::string fill_temp(int fd, std::string_view content, const struct stat& targe
   return {};
 }
 
+/// An unnamed file in `dir` (O_TMPFILE): a crash or kill before it gets a name leaves nothing
+/// behind. -1 when the file system cannot make one.
+int open_unnamed(const std::filesystem::path& dir) {
+#ifdef O_TMPFILE
+  return ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#else
+  (void)dir;
+  return -1;
+#endif
+}
+
+/// Names the filled unnamed file `fd` `temp`, a fresh name beside the target; false (errno
+/// set) when it cannot.
+bool link_unnamed(int fd, const std::string& prefix, std::string& temp) {
+  const std::string self = "/proc/self/fd/" + std::to_string(fd);
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    temp = prefix + std::to_string(::getpid()) + "-" + std::to_string(attempt);
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) == 0)
+      return true;
+    if (errno != EEXIST)
+      return false;
+  }
+  return false;
+}
+
+/// Writes `content` to a new file beside the target and returns its name in `temp`, or an error
+/// (then no file is left). Preferably an unnamed file that gets its name only once complete,
+/// right before the rename, so that a kill leaves at worst a hidden complete copy, never a
+/// partial one; otherwise (no O_TMPFILE or no /proc) a mkstemp file.
+std::string make_temp(const std::filesystem::path& dir, const std::string& prefix,
+                      std::string_view content, const struct stat& target, std::string& temp) {
+  if (const int fd = open_unnamed(dir); fd >= 0) {
+    std::string error = fill_temp(fd, content, target);
+    const bool named = error.empty() && link_unnamed(fd, prefix, temp);
+    if (::close(fd) != 0 && error.empty())
+      error = errno_text("close");
+    if (!error.empty() && named)
+      ::unlink(temp.c_str());
+    if (!error.empty() || named)
+      return error;
+  }
+  temp = prefix + "XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0)
+    return errno_text("cannot create a temporary file");
+  std::string error = fill_temp(fd, content, target);
+  if (::close(fd) != 0 && error.empty())
+    error = errno_text("close");
+  if (!error.empty())
+    ::unlink(temp.c_str());
+  return error;
+}
+
 void sync_directory(const std::filesystem::path& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0)
@@ -66,16 +119,12 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
     return "file is read-only";
   }
   const std::filesystem::path dir = target.parent_path();
-  std::string temp = (dir / ("." + target.filename().string() + ".awesome-ls-XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0)
-    return errno_text("cannot create a temporary file");
-  std::string error = fill_temp(fd, content, info);
-  if (::close(fd) != 0 && error.empty())
-    error = errno_text("close");
-  if (error.empty() && ::rename(temp.c_str(), target.c_str()) != 0)
-    error = errno_text("rename");
-  if (!error.empty()) {
+  const std::string prefix = (dir / ("." + target.filename().string() + ".awesome-ls-")).string();
+  std::string temp;
+  if (std::string error = make_temp(dir, prefix, content, info, temp); !error.empty())
+    return error;
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    std::string error = errno_text("rename");
     ::unlink(temp.c_str());
     return error;
   }

@@ -1,6 +1,9 @@
 // Replacing a file's content atomically for `check --fix`: a temporary file in the same
-// directory, fsync, rename. Keeps the file mode and owner; a symlink's target is replaced, not
-// the link. POSIX only; hard links to the file are not kept (rename gives a new inode).
+// directory, fsync, rename, so a crash or kill leaves the old file or the new one. Keeps the file
+// mode and owner; a symlink's target is replaced, not the link. The temporary file is unnamed
+// (O_TMPFILE) until complete, so a kill leaves no partial copy; only a kill in the moment between
+// naming and renaming leaves a hidden complete one, `.<name>.awesome-ls-<pid>-<n>`. POSIX only;
+// hard links to the file are not kept (rename gives a new inode).
 #pragma once
 
 #include <filesystem>

@@ -67,6 +67,19 @@ std::vector<rules::Diagnostic> lint(std::string_view text, const rules::Config& 
   return found;
 }
 
+/// Whether some entry links to a web page. Documentation whose bullets merely quote entries
+/// (in code spans, with placeholder URLs) is not a list, and `--fix` must not rewrite it.
+bool looks_like_paper_list(std::string_view text, const rules::Config& config) {
+  rules::ListDocument document(text, config);
+  for (const auto& entry : document.model().entries) {
+    for (const auto& link : entry.links) {
+      if (link.url.starts_with("https://") || link.url.starts_with("http://"))
+        return true;
+    }
+  }
+  return false;
+}
+
 std::string plural(std::size_t count, std::string_view word) {
   return std::to_string(count) + " " + std::string(word) + (count == 1 ? "" : "s");
 }
@@ -178,6 +191,13 @@ class CheckRun {
     const std::string_view bom = has_bom(text) ? kUtf8Bom : std::string_view();
     const std::string_view body = strip_bom(text);
     std::string fixed = restore_layout(body, rules::fix_all(body, config));
+    if (fixed != body && !looks_like_paper_list(body, config)) {
+      std::fprintf(stderr,
+                   "awesome-ls: %s: not a paper list (no entry links to a web page); "
+                   "fixes not applied\n",
+                   name.c_str());
+      fixed = std::string(body);
+    }
     if (fixed != body) {
       const std::string new_text = std::string(bom) + fixed;
       if (options_.mode == CheckMode::kDiff) {

@@ -301,6 +301,14 @@ ConfigResult apply_config_json(const json& settings, rules::Config base) {
 ConfigResult load_config_file(const std::filesystem::path& path, rules::Config base) {
   ConfigResult failed{std::move(base), {}};
   const std::string name = path.string();
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+      !std::filesystem::is_directory(status)) {
+    // A FIFO or a device would block or never end (a hostile repository can hold either).
+    failed.error = name + ": not a regular file";
+    return failed;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     failed.error = name + ": cannot read config file";

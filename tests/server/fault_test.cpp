@@ -20,17 +20,8 @@ namespace {
 
 using nlohmann::json;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr std::size_t kMaxRssMib = 2048;  // shadow memory and the quarantine come on top
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr std::size_t kMaxRssMib = 2048;
-#else
-constexpr std::size_t kMaxRssMib = 512;
-#endif
-#else
-constexpr std::size_t kMaxRssMib = 512;
-#endif
+/// Shadow memory and the quarantine come on top under ASan.
+constexpr std::size_t kMaxRssMib = kAddressSanitizer ? 2048 : 512;
 
 const std::string kProbeUri = "file:///fault/probe.md";
 const std::string kOtherUri = "file:///fault/other.md";

@@ -14,6 +14,19 @@
 
 namespace awesome::test {
 
+/// True in an AddressSanitizer build, whose binaries are several times slower and bigger.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kAddressSanitizer = true;
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+
 struct ProcessResult {
   int exit_code = -1;      ///< -1 when the process did not exit normally
   bool timed_out = false;  ///< killed after the timeout
