@@ -113,12 +113,24 @@ std::size_t category_of(const Model& m, std::size_t s) {
   return s;
 }
 
+namespace {
+
+/// From the start of line `first` to the start of the line after `last` (the end of the document
+/// when `last` is its last line): ending at a line start spares editors' position conversions
+/// a scan of long digest lines.
+Range whole_lines(const ListDocument& doc, std::uint32_t first, std::uint32_t last) {
+  if (last + 1 < doc.line_count()) return {{first, 0}, {last + 1, 0}};
+  return {{first, 0}, {last, static_cast<std::uint32_t>(doc.line(last).size())}};
+}
+
+}  // namespace
+
 Range section_range(const ListDocument& doc, const Section& s) {
-  return {s.range.start, {s.end_line, static_cast<std::uint32_t>(doc.line(s.end_line).size())}};
+  return whole_lines(doc, s.range.start.line, s.end_line);
 }
 
 Range entry_range(const ListDocument& doc, const Entry& e) {
-  return {{e.first_line, 0}, {e.last_line, static_cast<std::uint32_t>(doc.line(e.last_line).size())}};
+  return whole_lines(doc, e.first_line, e.last_line);
 }
 
 std::optional<Range> toc_text_range(const ListDocument& doc, const TocItem& t) {

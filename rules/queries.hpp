@@ -45,9 +45,10 @@ std::size_t entry_at_line(const Model& m, std::uint32_t line);
 std::size_t section_for_anchor(const Model& m, std::string_view anchor);
 /// The nearest enclosing category of section `s` (itself when it is one), or SIZE_MAX.
 std::size_t category_of(const Model& m, std::size_t s);
-/// The section's whole range: its heading line to the end of its last line.
+/// The section's whole lines: from its heading line to the start of the line after its last line
+/// (the end of the document when there is none).
 Range section_range(const ListDocument& doc, const Section& s);
-/// The entry's whole range: its title line to the end of its last line.
+/// The entry's whole lines, likewise.
 Range entry_range(const ListDocument& doc, const Entry& e);
 /// The label of a ToC link written `[label](#anchor)` (between `[` and `](#`); nullopt for
 /// another form.

@@ -48,6 +48,25 @@ std::string entry_detail(const rules::Entry& e) {
 
 std::string symbol_name(const std::string& text) { return text.empty() ? "(untitled)" : text; }
 
+/// to_lsp_range, cheaper for the ranges sent by the thousand: whole lines need no text, and a
+/// range on one line reads and scans that line once.
+lsp::Range lsp_range(const rules::ListDocument& list, rules::Range r,
+                     protocol::PositionEncoding encoding) {
+  const std::uint32_t lines = list.line_count();
+  if (r.start.column == 0 && r.end.column == 0 && r.end.line < lines) {
+    return {{r.start.line, 0}, {r.end.line, 0}};
+  }
+  if (r.start.line != r.end.line || r.end.line >= lines || r.end < r.start) {
+    return to_lsp_range(list, r, encoding);
+  }
+  const std::string_view line = list.line(r.start.line);
+  const std::size_t from = std::min<std::size_t>(r.start.column, line.size());
+  const std::size_t to = std::min<std::size_t>(r.end.column, line.size());
+  const std::uint32_t start = protocol::from_byte_column(line, r.start.column, encoding);
+  return {{r.start.line, start},
+          {r.start.line, start + protocol::column_count(line.substr(from, to - from), encoding)}};
+}
+
 /// The outline of a list: the sections and entries directly under each section (index
 /// sections.size() for the top level), in document order, and the papers under each section.
 class Outline {
@@ -99,7 +118,7 @@ struct SymbolWriter {
   protocol::PositionEncoding encoding;
   std::string_view uri;
 
-  json range(rules::Range r) const { return to_lsp_range(list, r, encoding); }
+  json range(rules::Range r) const { return lsp_range(list, r, encoding); }
 
   std::string detail(const Outline::Node& n) const {
     if (n.entry) return entry_detail(m.entries[n.index]);
@@ -246,14 +265,14 @@ LspServer::Reply LspServer::on_document_link(const json& params) {
     const std::size_t si = rules::section_for_anchor(m, t.anchor);
     if (si == SIZE_MAX) continue;
     const rules::Section& s = m.sections[si];
-    out.push_back({{"range", to_lsp_range(doc->list, t.range, encoding)},
+    out.push_back({{"range", lsp_range(doc->list, t.range, encoding)},
                    {"target", *uri + "#L" + std::to_string(s.range.start.line + 1)},
                    {"tooltip", "Go to the heading '" + s.title + "'"}});
   }
   for (const rules::Entry& e : m.entries) {
     for (const rules::Link& l : e.links) {
       if (!is_web_url(l.url)) continue;
-      out.push_back({{"range", to_lsp_range(doc->list, l.range, encoding)}, {"target", l.url}});
+      out.push_back({{"range", lsp_range(doc->list, l.range, encoding)}, {"target", l.url}});
     }
   }
   return out;

@@ -121,7 +121,7 @@ TEST_CASE("navigation: documentSymbol is a tree of categories, year sections and
   const json& privacy = title["children"][1];
   CHECK(privacy["kind"] == 3);
   CHECK(privacy["detail"] == "2 papers");
-  CHECK(privacy["range"] == range(7, 0, 20, 0));
+  CHECK(privacy["range"] == range(7, 0, 21, 0));
   CHECK(privacy["selectionRange"] == range(7, 3, 7, 10));
   REQUIRE(privacy["children"].size() == 1);
   const json& year = privacy["children"][0];
@@ -132,7 +132,7 @@ TEST_CASE("navigation: documentSymbol is a tree of categories, year sections and
   CHECK(year["children"][0] == json{{"name", "Paper One."},
                                     {"detail", "2010.09515 · ICLR 2021"},
                                     {"kind", 19},
-                                    {"range", range(11, 0, 14, 29)},
+                                    {"range", range(11, 0, 15, 0)},
                                     {"selectionRange", range(11, 2, 11, 12)}});
   CHECK(year["children"][1]["detail"] == "2008.04254 · NeurIPS 2020");
   const json& fairness = title["children"][2];
@@ -149,7 +149,7 @@ TEST_CASE("navigation: documentSymbol without hierarchy support is a flat Symbol
   CHECK_FALSE(symbols[0].contains("containerName"));
   CHECK(symbols[4] == json{{"name", "Paper One."},
                            {"kind", 19},
-                           {"location", location(11, 0, 14, 29)},
+                           {"location", location(11, 0, 15, 0)},
                            {"containerName", "Privacy: 2020"}});
   CHECK(symbols[3]["containerName"] == "Privacy");
 }
