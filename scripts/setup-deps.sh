@@ -5,7 +5,9 @@ set -euo pipefail
 
 packages=(cmake g++ make pkg-config nlohmann-json3-dev libboost-dev libre2-dev doctest-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(neovim patch)
+  # clang builds the sanitizer tree and the libFuzzer targets; libclang-rt-14-dev holds the
+  # sanitizer and libFuzzer runtimes (only recommended by clang, so named here).
+  packages+=(neovim patch clang libclang-rt-14-dev)
 fi
 
 missing=()
