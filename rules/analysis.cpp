@@ -1,5 +1,7 @@
 #include "rules/analysis.hpp"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 
 #include "rules/text_util.hpp"
@@ -52,20 +54,49 @@ void parse_toc_block(Analysis& a, std::size_t bi) {
   }
 }
 
-Dialect detect_dialect(const Analysis& a, bool has_paper_list, bool has_year_headings) {
-  std::size_t old_style = 0, new_style = 0;
-  for (std::size_t bi : a.papers) {
-    old_style += a.block(bi).counts_2021_digest;
-    new_style += a.block(bi).counts_2026_digest;
+}  // namespace
+
+Dialect detect_dialect(const Analysis& a) {
+  if (a.config.dialect) return *a.config.dialect;
+  if (a.digests_2021 != a.digests_2026) {
+    return a.digests_2021 > a.digests_2026 ? Dialect::k2021 : Dialect::k2026;
   }
-  if (old_style != new_style) return old_style > new_style ? Dialect::k2021 : Dialect::k2026;
-  return (has_year_headings && !has_paper_list) ? Dialect::k2021 : Dialect::k2026;
+  return (a.has_year_headings && !a.has_paper_list) ? Dialect::k2021 : Dialect::k2026;
 }
 
-}  // namespace
+bool shapes_outline(const Block& b) {
+  return (b.kind == BlockKind::kHeading || b.kind == BlockKind::kSummary) && b.heading;
+}
+
+bool same_outline_role(const Block& x, const Block& y) {
+  if (x.kind != y.kind || x.heading.has_value() != y.heading.has_value()) return false;
+  if (!x.heading) return true;
+  const HeadingInfo& a = *x.heading;
+  const HeadingInfo& b = *y.heading;
+  return a.level == b.level && a.year.has_value() == b.year.has_value() &&
+         a.category.empty() == b.category.empty() &&
+         is_toc_title(a.title) == is_toc_title(b.title) &&
+         is_paper_list_title(a.title) == is_paper_list_title(b.title);
+}
+
+bool starts_chunk(const SectionRec& s) {
+  return s.level == 1 || (s.level == 2 && s.kind != SectionKind::kYear);
+}
+
+std::size_t Analysis::index_of(const Block* b) const {
+  const std::uint64_t label = b->marks.label;
+  auto it = std::lower_bound(blocks.begin(), blocks.end(), label,
+                             [](const BlockPtr& x, std::uint64_t l) { return x->marks.label < l; });
+  if (it == blocks.end() || it->get() != b) return SIZE_MAX;
+  return static_cast<std::size_t>(it - blocks.begin());
+}
 
 void build_outline(Analysis& a) {
   const std::size_t n = a.blocks.size();
+  a.sections.clear();
+  a.papers.clear();
+  a.toc.clear();
+  a.toc_section = SIZE_MAX;
   a.block_section.assign(n, SIZE_MAX);
   bool has_paper_list = false;
   bool seen_heading = false;
@@ -150,11 +181,15 @@ void build_outline(Analysis& a) {
     }
   }
   close_sections(0, n);
-  if (a.config.dialect) {
-    a.dialect = *a.config.dialect;
-  } else {
-    a.dialect = detect_dialect(a, has_paper_list, has_year_headings);
+  a.has_paper_list = has_paper_list;
+  a.has_year_headings = has_year_headings;
+  a.digests_2021 = 0;
+  a.digests_2026 = 0;
+  for (std::size_t bi : a.papers) {
+    a.digests_2021 += a.block(bi).counts_2021_digest;
+    a.digests_2026 += a.block(bi).counts_2026_digest;
   }
+  a.dialect = detect_dialect(a);
 }
 
 }  // namespace awesome::rules

@@ -1,13 +1,11 @@
 // Internal: what the checks read. The blocks with their absolute first lines, the outline
 // (sections, which list items are paper entries, the ToC) and the configuration; plus the
-// sink that checks report into. Rebuilt by ListDocument after every edit in O(blocks).
+// sink that checks report into. Findings (findings.hpp) keeps one up to date edit by edit.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <tuple>
-#include <unordered_map>
 #include <vector>
 
 #include "rules/blocks.hpp"
@@ -40,23 +38,6 @@ struct TocRec {
   int depth = 0;
 };
 
-/// What keyword-variant found for one vocabulary; kept by ListDocument between runs.
-struct VariantCache {
-  bool valid = false;
-  std::uint64_t fingerprint = 0;
-  std::unordered_map<std::string, std::pair<std::string, std::string>> found;  ///< variant -> (reference, why)
-  std::vector<std::tuple<std::string, std::size_t, std::string, int>> word_typos;
-  /// One record per variant spelling, keyed by the hash of its text.
-  struct Emit {
-    std::string variant;
-    std::string reference;      ///< the phrase, or the word for a word-level typo
-    std::string why;
-    int used = 0;
-    std::size_t word_index = SIZE_MAX;  ///< word-level typo: which word of the phrase
-  };
-  std::unordered_map<std::uint64_t, Emit> emits;
-};
-
 struct Analysis {
   Analysis(const std::vector<BlockPtr>& b, const std::vector<std::uint32_t>& lines,
            const Config& c, const VenueCatalog& v)
@@ -72,7 +53,24 @@ struct Analysis {
   std::vector<std::size_t> papers;         ///< block indexes of paper entries, in order
   std::vector<TocRec> toc;
   std::size_t toc_section = SIZE_MAX;
-  VariantCache* variant_cache = nullptr;  ///< reused across runs when set
+  // Inputs of dialect detection, kept so that an edit can update the dialect without a rebuild.
+  bool has_paper_list = false;
+  bool has_year_headings = false;
+  std::size_t digests_2021 = 0;  ///< paper entries with a `- Digest:` line
+  std::size_t digests_2026 = 0;  ///< paper entries with a `<details>` digest
+  // What check_chunk() looks at: sections [section_begin, section_end) and blocks
+  // [block_begin, block_end). The whole document unless narrowed to one chunk.
+  std::size_t section_begin = 0, section_end = SIZE_MAX;
+  std::size_t block_begin = 0, block_end = SIZE_MAX;
+
+  std::size_t sections_end() const { return section_end < sections.size() ? section_end : sections.size(); }
+  std::size_t blocks_end() const { return block_end < blocks.size() ? block_end : blocks.size(); }
+  /// Whether block `bi` is a paper entry: a parsed entry in a section that holds papers.
+  bool is_paper(std::size_t bi) const {
+    return blocks[bi]->entry && block_section[bi] != SIZE_MAX && sections[block_section[bi]].holds_papers;
+  }
+  /// The index of `b` among `blocks`, found by its label; SIZE_MAX when it is not there.
+  std::size_t index_of(const Block* b) const;
 
   const Block& block(std::size_t i) const { return *blocks[i]; }
   const Entry& entry(std::size_t block_index) const { return *blocks[block_index]->entry; }
@@ -115,6 +113,16 @@ inline Fix single_edit_fix(std::string title, Range range, std::string new_text)
 
 /// Builds the outline of `a` (sections, papers, ToC, dialect).
 void build_outline(Analysis& a);
+/// The dialect that the detection inputs of `a` give (or the configured one).
+Dialect detect_dialect(const Analysis& a);
+/// Whether a block can change the outline: a heading, or a `<summary>` that names a year.
+bool shapes_outline(const Block& b);
+/// Whether replacing heading block `x` by `y` keeps every section's kind, level, parent and
+/// paper-holding as it is (only the heading text changes).
+bool same_outline_role(const Block& x, const Block& y);
+/// Whether a section's heading starts a chunk: a level-1 heading, or a level-2 one that is not
+/// a year section. check_chunk() findings of a chunk read only the chunk and the outline.
+bool starts_chunk(const SectionRec& s);
 
 /// Counts key words and venues and records the outline by lines (vocabulary.cpp).
 void update_vocabulary(const Analysis& a, Vocabulary& v);
@@ -124,8 +132,9 @@ Model build_model(const Analysis& a);
 
 /// Per-block checks: findings relative to the block's first line.
 void check_block_local(const Analysis& a, std::size_t block_index, std::vector<Diagnostic>& out);
-/// Document-wide checks: absolute positions.
-void check_document(const Analysis& a, std::vector<Diagnostic>& out);
+/// The checks scoped by `a.section_begin`... (structure, ordering, blank lines and placeholders
+/// between entries): absolute positions, all inside the scope's blocks.
+void check_chunk(const Analysis& a, DiagnosticSink& sink);
 
 // Rule families (rules/checks/*.cpp).
 void check_entry_format(const Analysis& a, std::size_t block_index, DiagnosticSink& sink);
@@ -141,8 +150,6 @@ std::optional<TextEdit> toc_update_edit(const Analysis& a);
 /// keeping their slots (checks/ordering.cpp).
 std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s);
 void check_ordering(const Analysis& a, DiagnosticSink& sink);
-void check_duplicates(const Analysis& a, DiagnosticSink& sink);
-void check_keyword_variants(const Analysis& a, DiagnosticSink& sink);
 void check_document_text(const Analysis& a, DiagnosticSink& sink);
 
 }  // namespace awesome::rules

@@ -72,6 +72,17 @@ struct Block {
   std::uint32_t counts_2021_digest = 0;    ///< for dialect detection
   std::uint32_t counts_2026_digest = 0;
 
+  /// Bookkeeping of the document that holds the block, not part of what was parsed: the
+  /// incremental diagnostics (findings.cpp) order blocks by `label` and mark them while
+  /// updating. Blocks are never shared between documents.
+  struct Marks {
+    std::uint64_t label = 0;  ///< increases along the document
+    std::uint8_t dirty = 0;   ///< producers whose findings of this block are recomputed
+    bool indexed = false;     ///< a paper entry in the duplicate and key word indexes
+    bool gone = false;        ///< replaced by an edit since the last update
+  };
+  mutable Marks marks;
+
   std::string_view line(std::uint32_t i) const {
     return std::string_view(text).substr(lines[i].start, lines[i].length);
   }

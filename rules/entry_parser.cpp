@@ -116,6 +116,7 @@ void parse_title_line(std::string_view line, ParsedItem& item) {
 }
 
 bool is_keyword_label(std::string_view label) {
+  if (label == "Key Word") return true;  // the usual spelling, without the edit distance
   std::string squeezed;
   for (char c : label) {
     if (c != ' ') squeezed.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
@@ -248,18 +249,21 @@ bool is_known_link_label(std::string_view label) {
 
 std::optional<ArxivId> parse_arxiv_url(std::string_view url) {
   if (url.find("arxiv.org/") == std::string_view::npos) return std::nullopt;  // skip the regex
-  std::string whole, new_yy, new_mm, new_num, archive, old_yy, old_mm, old_num, version;
+  re2::StringPiece whole, new_yy, new_mm, new_num, archive, old_yy, old_mm, old_num, version;
   if (!RE2::FullMatch(re2::StringPiece(url.data(), url.size()), arxiv_re(), &whole, &new_yy,
                       &new_mm, &new_num, &archive, &old_yy, &old_mm, &old_num, &version)) {
     return std::nullopt;
   }
+  const auto number = [](re2::StringPiece digits) {
+    std::uint32_t n = 0;
+    for (char c : digits) n = n * 10 + static_cast<std::uint32_t>(c - '0');
+    return n;
+  };
   ArxivId id;
-  id.id = whole;
+  id.id = std::string(whole.data(), whole.size());
   const bool is_new = !new_yy.empty();
-  const std::string& yy = is_new ? new_yy : old_yy;
-  const std::string& mm = is_new ? new_mm : old_mm;
-  id.yymm = static_cast<std::uint32_t>(std::stoi(yy) * 100 + std::stoi(mm));
-  id.number = static_cast<std::uint32_t>(std::stoul(is_new ? new_num : old_num));
+  id.yymm = number(is_new ? new_yy : old_yy) * 100 + number(is_new ? new_mm : old_mm);
+  id.number = number(is_new ? new_num : old_num);
   return id;
 }
 

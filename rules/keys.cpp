@@ -1,5 +1,6 @@
 #include "rules/keys.hpp"
 
+#include <cctype>
 #include <functional>
 
 #include "rules/text_util.hpp"
@@ -25,14 +26,26 @@ std::string paper_key(const Entry& e) {
 }
 
 std::string title_key(std::string_view title) {
+  // The words of text::words() concatenated: letters, digits and non-ASCII bytes, lowercased.
   std::string out;
-  for (const auto& w : text::words(title)) out += w;
+  out.reserve(title.size());
+  for (char c : title) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) out.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u + 32) : c);
+  }
   return out;
 }
 
 std::uint64_t digest_hash(std::string_view digest) {
+  const std::string_view trimmed = text::trim(digest);
+  if (trimmed.find('\t') == std::string_view::npos && trimmed.find("  ") == std::string_view::npos) {
+    // Nothing to fold: hash the text as it is (the same bytes as the folded string).
+    if (trimmed.size() < 20) return 0;
+    const std::uint64_t h = std::hash<std::string_view>{}(trimmed);
+    return h == 0 ? 1 : h;
+  }
   std::string folded;
-  for (char c : text::trim(digest)) {
+  for (char c : trimmed) {
     if (text::is_space(c)) {
       if (!folded.empty() && folded.back() != ' ') folded.push_back(' ');
     } else {

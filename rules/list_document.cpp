@@ -6,63 +6,39 @@
 #include "rules/blocks.hpp"
 #include "rules/catalog.hpp"
 #include "rules/completion.hpp"
+#include "rules/findings.hpp"
 
 namespace awesome::rules {
-
-namespace {
-
-/// Findings of one block that depend only on the block and a few context bits.
-struct LocalCache {
-  bool valid = false;
-  Dialect dialect = Dialect::k2026;
-  bool is_paper = false;
-  std::vector<Diagnostic> diags;  ///< block-relative lines
-};
-
-Range shifted(Range r, std::uint32_t by) {
-  r.start.line += by;
-  r.end.line += by;
-  return r;
-}
-
-void shift(Diagnostic& d, std::uint32_t by) {
-  d.range = shifted(d.range, by);
-  for (auto& rel : d.related) rel.range = shifted(rel.range, by);
-  for (auto& fix : d.fixes) {
-    for (auto& e : fix.edits) e.range = shifted(e.range, by);
-  }
-}
-
-}  // namespace
 
 struct ListDocument::Impl {
   Config config;
   VenueCatalog venues;
   std::vector<BlockPtr> blocks;
   std::vector<std::uint32_t> first_line;
-  std::vector<LocalCache> caches;
   std::uint64_t config_generation = 0;
   std::uint64_t text_generation = 0;
-  std::uint64_t diags_generation = UINT64_MAX;
   std::uint64_t model_generation = UINT64_MAX;
-  std::vector<Diagnostic> diagnostics;
   Model model;
-  VariantCache variant_cache;
+  Findings findings{blocks, first_line, config, venues};
   Vocabulary vocabulary;
   std::uint64_t vocabulary_generation = UINT64_MAX;
 
   explicit Impl(Config c) : config(std::move(c)), venues(config.venues) {}
 
-  void renumber(std::size_t from) {
-    first_line.resize(blocks.size());
-    for (std::size_t i = from; i < blocks.size(); ++i) {
-      first_line[i] = i == 0 ? 0 : first_line[i - 1] + blocks[i - 1]->line_count();
+  /// First lines of blocks [from, to) from those before them.
+  void renumber(std::size_t from, std::size_t to = SIZE_MAX) {
+    const std::size_t n = blocks.size();
+    first_line.resize(n);
+    std::uint32_t line = from == 0 ? 0 : first_line[from - 1] + blocks[from - 1]->line_count();
+    for (std::size_t i = from; i < std::min(to, n); ++i) {
+      first_line[i] = line;
+      line += blocks[i]->line_count();
     }
   }
 
   void reset(std::string_view text) {
     blocks = parse_blocks(text, true);
-    caches.assign(blocks.size(), LocalCache{});
+    findings.invalidate();
     renumber(0);
     ++text_generation;
   }
@@ -114,98 +90,42 @@ struct ListDocument::Impl {
     }
     std::vector<BlockPtr> fresh = parse_blocks(region, next == blocks.size());
     if (fresh.empty()) fresh = parse_blocks("", true);
-    const auto first = static_cast<std::ptrdiff_t>(b0);
-    blocks.erase(blocks.begin() + first, blocks.begin() + static_cast<std::ptrdiff_t>(next));
-    blocks.insert(blocks.begin() + first, fresh.begin(), fresh.end());
-    caches.erase(caches.begin() + first, caches.begin() + static_cast<std::ptrdiff_t>(next));
-    caches.insert(caches.begin() + first, fresh.size(), LocalCache{});
-    renumber(b0);
+    // Blocks that come out as they were stay the same objects: only changed blocks are new.
+    std::size_t from = b0, to = next, lead = 0, trail = 0;
+    const auto same = [](const BlockPtr& x, const BlockPtr& y) {
+      return x->kind == y->kind && x->text == y->text;
+    };
+    while (lead < fresh.size() && from < to && same(fresh[lead], blocks[from])) {
+      ++lead;
+      ++from;
+    }
+    while (lead + trail < fresh.size() && to > from &&
+           same(fresh[fresh.size() - 1 - trail], blocks[to - 1])) {
+      ++trail;
+      --to;
+    }
+    fresh.erase(fresh.end() - static_cast<std::ptrdiff_t>(trail), fresh.end());
+    fresh.erase(fresh.begin(), fresh.begin() + static_cast<std::ptrdiff_t>(lead));
+    if (from == to && fresh.empty()) return;  // the text did not change
+    findings.replacing(from, to, fresh);
+    std::uint32_t old_lines = 0, new_lines = 0;
+    for (std::size_t bi = from; bi < to; ++bi) old_lines += blocks[bi]->line_count();
+    for (const BlockPtr& b : fresh) new_lines += b->line_count();
+    const auto first = blocks.begin() + static_cast<std::ptrdiff_t>(from);
+    if (to - from == fresh.size()) {
+      std::copy(fresh.begin(), fresh.end(), first);
+      // Later blocks keep their first lines when the line count stays.
+      renumber(from, old_lines == new_lines ? to : SIZE_MAX);
+    } else {
+      blocks.erase(first, blocks.begin() + static_cast<std::ptrdiff_t>(to));
+      blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(from), fresh.begin(), fresh.end());
+      renumber(from);
+    }
     ++text_generation;
   }
 
-  void apply_suppressions(std::vector<Diagnostic>& out) const;
-  void compute_diagnostics();
   void build_model();
 };
-
-void ListDocument::Impl::apply_suppressions(std::vector<Diagnostic>& out) const {
-  struct Span {
-    std::uint32_t from, to;
-    std::vector<std::string> rules;
-  };
-  std::vector<Span> spans;
-  std::vector<std::pair<std::uint32_t, const Suppression*>> open;
-  for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
-    const auto& s = blocks[bi]->suppression;
-    if (!s) continue;
-    const std::uint32_t after = first_line[bi] + blocks[bi]->line_count();
-    switch (s->kind) {
-      case Suppression::Kind::kNextLine:
-        spans.push_back({after, after + 1, s->rules});
-        break;
-      case Suppression::Kind::kDisable:
-        open.emplace_back(after, &*s);
-        break;
-      case Suppression::Kind::kEnable:
-        for (auto it = open.begin(); it != open.end();) {
-          const bool all = s->rules.empty();
-          std::vector<std::string> rules = it->second->rules;
-          if (all || rules == s->rules) {
-            spans.push_back({it->first, first_line[bi], rules});
-            it = open.erase(it);
-          } else {
-            ++it;
-          }
-        }
-        break;
-    }
-  }
-  for (auto& [from, s] : open) spans.push_back({from, UINT32_MAX, s->rules});
-  if (spans.empty()) return;
-  std::erase_if(out, [&](const Diagnostic& d) {
-    for (const Span& sp : spans) {
-      if (d.range.start.line < sp.from || d.range.start.line >= sp.to) continue;
-      if (sp.rules.empty() || std::find(sp.rules.begin(), sp.rules.end(), d.rule) != sp.rules.end()) {
-        return true;
-      }
-    }
-    return false;
-  });
-}
-
-void ListDocument::Impl::compute_diagnostics() {
-  Analysis a{blocks, first_line, config, venues};
-  a.variant_cache = &variant_cache;
-  build_outline(a);
-  std::vector<Diagnostic> out;
-  for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
-    const std::size_t s = a.block_section[bi];
-    const bool is_paper = blocks[bi]->entry && s != SIZE_MAX && a.sections[s].holds_papers;
-    LocalCache& c = caches[bi];
-    if (!c.valid || c.dialect != a.dialect || c.is_paper != is_paper) {
-      c.diags.clear();
-      // Local checks report block-relative lines: give them a view where the block starts at 0.
-      check_block_local(a, bi, c.diags);
-      c.valid = true;
-      c.dialect = a.dialect;
-      c.is_paper = is_paper;
-    }
-    for (const Diagnostic& d : c.diags) {
-      out.push_back(d);
-      shift(out.back(), first_line[bi]);
-    }
-  }
-  check_document(a, out);
-  for (auto& d : out) d.severity = effective_severity(config, d.rule);
-  std::erase_if(out, [](const Diagnostic& d) { return d.severity == Severity::kOff; });
-  apply_suppressions(out);
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& x, const Diagnostic& y) {
-    if (x.range.start != y.range.start) return x.range.start < y.range.start;
-    return x.rule < y.rule;
-  });
-  diagnostics = std::move(out);
-  diags_generation = text_generation;
-}
 
 ListDocument::ListDocument(std::string_view text, Config config)
     : impl_(std::make_unique<Impl>(std::move(config))) {
@@ -222,7 +142,7 @@ void ListDocument::set_config(Config config) {
   if (config == impl_->config) return;
   impl_->config = std::move(config);
   impl_->venues = VenueCatalog(impl_->config.venues);
-  for (auto& c : impl_->caches) c.valid = false;
+  impl_->findings.invalidate();
   ++impl_->text_generation;
 }
 
@@ -265,9 +185,14 @@ void ListDocument::Impl::build_model() {
   model_generation = text_generation;
 }
 
-const std::vector<Diagnostic>& ListDocument::diagnostics() {
-  if (impl_->diags_generation != impl_->text_generation) impl_->compute_diagnostics();
-  return impl_->diagnostics;
+const std::vector<Diagnostic>& ListDocument::diagnostics() { return impl_->findings.update(); }
+
+std::uint64_t ListDocument::diagnostics_generation() const {
+  return impl_->findings.generation();
+}
+
+const std::vector<std::uint32_t>& ListDocument::diagnostic_origins() const {
+  return impl_->findings.origins();
 }
 
 const Vocabulary& ListDocument::vocabulary() {

@@ -47,7 +47,14 @@ class ListDocument {
   std::string_view line_terminator(std::uint32_t index) const;
 
   /// Every finding, sorted by position then rule, suppressions and severities applied.
+  /// Computed again only where the edits since the last call can change it.
   const std::vector<Diagnostic>& diagnostics();
+  /// Counts the results diagnostics() computed (a call after no edit computes none).
+  std::uint64_t diagnostics_generation() const;
+  /// For each diagnostic of the last result, its index in the result before (generation one
+  /// less) when it is the same there, position included; UINT32_MAX for new or changed ones.
+  /// Lets a caller reuse what it derived from the previous result.
+  const std::vector<std::uint32_t>& diagnostic_origins() const;
   /// The document model (sections, entries), up to date with the last edit.
   const Model& model();
 

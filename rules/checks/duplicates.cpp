@@ -1,8 +1,9 @@
 // Duplicate rules: duplicate-paper (same arXiv id or paper URL), duplicate-title,
 // duplicate-digest and duplicate-link. Each later copy points at the first one.
-#include <unordered_map>
+#include <algorithm>
 
 #include "rules/analysis.hpp"
+#include "rules/entry_indexes.hpp"
 #include "rules/keys.hpp"
 #include "rules/text_util.hpp"
 
@@ -34,61 +35,159 @@ Fix removal_fix(const Analysis& a, std::size_t bi) {
 
 }  // namespace
 
-void check_duplicates(const Analysis& a, DiagnosticSink& sink) {
-  // Keyed by precomputed hashes; a hit is confirmed on the strings themselves.
-  std::unordered_map<std::uint64_t, std::size_t> by_paper, by_title, by_digest;
-  by_paper.reserve(a.papers.size());
-  by_title.reserve(a.papers.size());
-  by_digest.reserve(a.papers.size());
-  std::unordered_map<std::uint64_t, std::size_t> by_link;
-  auto keys = [&](std::size_t block) -> const std::string& { return a.block(block).paper_key; };
-  for (std::size_t bi : a.papers) {
-    const Entry& e = a.entry(bi);
-    const std::string& key = a.block(bi).paper_key;
-    const Range title = a.absolute(bi, e.title_range);
-    bool duplicate = false;
-    if (!key.empty()) {
-      auto [it, fresh] = by_paper.try_emplace(a.block(bi).paper_key_hash, bi);
-      if (!fresh && keys(it->second) == key) {
-        duplicate = true;
-        const Entry& first = a.entry(it->second);
-        auto& d = sink.report("duplicate-paper", a.absolute(bi, e.links.front().range),
-                              "Paper listed twice" + (e.arxiv ? " (arXiv " + e.arxiv->id + ")" : std::string()) +
-                                  "; the first copy is '" + first.title + "'.");
-        d.related.push_back({a.absolute(it->second, first.title_range), "the first copy"});
-        d.fixes.push_back(removal_fix(a, bi));
-      }
+// ---------------------------------------------------------------------------------------------
+// DuplicateIndex: the same findings as check_duplicates(), entry by entry. An entry's findings
+// depend on the first member of each of its groups (for links: the first member that is not a
+// copy of an earlier paper), so a change re-checks the members of the groups it touches.
+
+namespace {
+
+using Group = std::vector<const Block*>;
+
+void insert_sorted(Group& g, const Block* b) {
+  auto it = std::lower_bound(g.begin(), g.end(), b->marks.label,
+                             [](const Block* x, std::uint64_t l) { return x->marks.label < l; });
+  if (it != g.end() && *it == b) return;
+  g.insert(it, b);
+}
+
+template <typename Map>
+void erase_member(Map& groups, std::uint64_t key, const Block* b, std::vector<std::uint64_t>& touched) {
+  auto it = groups.find(key);
+  if (it == groups.end()) return;
+  std::erase(it->second, b);
+  if (it->second.empty()) groups.erase(it);
+  touched.push_back(key);
+}
+
+struct Touched {
+  std::vector<std::uint64_t> paper, title, digest, link;
+};
+
+}  // namespace
+
+void DuplicateIndex::clear() {
+  paper_.clear();
+  title_.clear();
+  digest_.clear();
+  link_.clear();
+}
+
+bool DuplicateIndex::is_copy(const Block* b) const {
+  if (b->paper_key.empty()) return false;
+  auto it = paper_.find(b->paper_key_hash);
+  if (it == paper_.end()) return false;
+  const Block* first = it->second.front();
+  return first != b && first->paper_key == b->paper_key;
+}
+
+void DuplicateIndex::update(const std::vector<const Block*>& removed,
+                            const std::vector<const Block*>& added,
+                            std::vector<const Block*>& recheck) {
+  Touched t;
+  for (const Block* b : removed) {
+    if (!b->paper_key.empty()) erase_member(paper_, b->paper_key_hash, b, t.paper);
+    if (!b->title_key.empty()) erase_member(title_, b->title_key_hash, b, t.title);
+    if (b->digest_hash != 0) erase_member(digest_, b->digest_hash, b, t.digest);
+    for (std::uint64_t h : b->shared_link_hashes) {
+      if (h != 0) erase_member(link_, h, b, t.link);
     }
-    const std::string& t = a.block(bi).title_key;
-    if (!t.empty()) {
-      auto [it, fresh] = by_title.try_emplace(a.block(bi).title_key_hash, bi);
-      if (!fresh && !duplicate && keys(it->second) != key && a.block(it->second).title_key == t) {
-        auto& d = sink.report("duplicate-title", title,
-                              "Another entry has the same title '" + a.entry(it->second).title + "'.");
-        d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});
-      }
+  }
+  for (const Block* b : added) {
+    if (!b->paper_key.empty()) {
+      insert_sorted(paper_[b->paper_key_hash], b);
+      t.paper.push_back(b->paper_key_hash);
     }
-    const std::uint64_t dg = a.block(bi).digest_hash;
-    if (dg != 0) {
-      auto [it, fresh] = by_digest.try_emplace(dg, bi);
-      if (!fresh && !duplicate && keys(it->second) != key) {
-        auto& d = sink.report("duplicate-digest", a.absolute(bi, a.block(bi).syntax.digest_text_range),
-                              "Another entry ('" + a.entry(it->second).title + "') has the same digest.");
-        d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});
-      }
+    if (!b->title_key.empty()) {
+      insert_sorted(title_[b->title_key_hash], b);
+      t.title.push_back(b->title_key_hash);
     }
-    if (duplicate) continue;
-    for (std::size_t li = 0; li < e.links.size(); ++li) {
-      const std::uint64_t h = a.block(bi).shared_link_hashes[li];
+    if (b->digest_hash != 0) {
+      insert_sorted(digest_[b->digest_hash], b);
+      t.digest.push_back(b->digest_hash);
+    }
+    for (std::uint64_t h : b->shared_link_hashes) {
       if (h == 0) continue;
-      const Link& l = e.links[li];
-      auto [it, fresh] = by_link.try_emplace(h, bi);
-      if (!fresh && it->second != bi && keys(it->second) != key) {
-        auto& d = sink.report("duplicate-link", a.absolute(bi, l.url_range),
-                              "The " + l.label + " link is also given for '" + a.entry(it->second).title + "'.");
-        d.related.push_back({a.absolute(it->second, a.entry(it->second).title_range), "the other entry"});
+      insert_sorted(link_[h], b);
+      t.link.push_back(h);
+    }
+    recheck.push_back(b);
+  }
+  const auto members = [&](const Groups& groups, const std::vector<std::uint64_t>& keys) {
+    for (std::uint64_t k : keys) {
+      auto it = groups.find(k);
+      if (it != groups.end()) recheck.insert(recheck.end(), it->second.begin(), it->second.end());
+    }
+  };
+  // Whether an entry is a copy can change with its paper group; its link groups follow.
+  for (std::uint64_t k : t.paper) {
+    auto it = paper_.find(k);
+    if (it == paper_.end()) continue;
+    for (const Block* b : it->second) {
+      for (std::uint64_t h : b->shared_link_hashes) {
+        if (h != 0) t.link.push_back(h);
       }
     }
+  }
+  members(paper_, t.paper);
+  members(title_, t.title);
+  members(digest_, t.digest);
+  std::sort(t.link.begin(), t.link.end());
+  t.link.erase(std::unique(t.link.begin(), t.link.end()), t.link.end());
+  members(link_, t.link);
+}
+
+void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  const Block& b = a.block(bi);
+  const Entry& e = *b.entry;
+  const std::string& key = b.paper_key;
+  const auto index = [&](const Block* x) { return a.index_of(x); };
+  const bool duplicate = is_copy(&b);
+  if (duplicate) {
+    const std::size_t fi = index(paper_.at(b.paper_key_hash).front());
+    const Entry& first = a.entry(fi);
+    auto& d = sink.report("duplicate-paper", a.absolute(bi, e.links.front().range),
+                          "Paper listed twice" +
+                              (e.arxiv ? " (arXiv " + e.arxiv->id + ")" : std::string()) +
+                              "; the first copy is '" + first.title + "'.");
+    d.related.push_back({a.absolute(fi, first.title_range), "the first copy"});
+    d.fixes.push_back(removal_fix(a, bi));
+  }
+  if (!b.title_key.empty() && !duplicate) {
+    const Block* first = title_.at(b.title_key_hash).front();
+    if (first != &b && first->paper_key != key && first->title_key == b.title_key) {
+      const std::size_t fi = index(first);
+      auto& d = sink.report("duplicate-title", a.absolute(bi, e.title_range),
+                            "Another entry has the same title '" + a.entry(fi).title + "'.");
+      d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
+    }
+  }
+  if (b.digest_hash != 0 && !duplicate) {
+    const Block* first = digest_.at(b.digest_hash).front();
+    if (first != &b && first->paper_key != key) {
+      const std::size_t fi = index(first);
+      auto& d = sink.report("duplicate-digest", a.absolute(bi, b.syntax.digest_text_range),
+                            "Another entry ('" + a.entry(fi).title + "') has the same digest.");
+      d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
+    }
+  }
+  if (duplicate) return;
+  for (std::size_t li = 0; li < e.links.size(); ++li) {
+    const std::uint64_t h = b.shared_link_hashes[li];
+    if (h == 0) continue;
+    const Block* first = nullptr;
+    for (const Block* m : link_.at(h)) {
+      if (!is_copy(m)) {
+        first = m;
+        break;
+      }
+    }
+    if (first == nullptr || first == &b || first->paper_key == key) continue;
+    const std::size_t fi = index(first);
+    const Link& l = e.links[li];
+    auto& d = sink.report("duplicate-link", a.absolute(bi, l.url_range),
+                          "The " + l.label + " link is also given for '" + a.entry(fi).title + "'.");
+    d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
   }
 }
 

@@ -85,8 +85,6 @@ void check_links(const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
   for (const Link& link : e.links) {
     const bool known = is_known_link_label(link.label);
-    const std::string lower = text::to_lower_ascii(link.label);
-    const std::string canonical = "[[" + lower + "]](" + link.url + ")";
     if (link.url.empty()) {
       sink.report("link-syntax", link.range, "Link '" + link.label + "' has an empty URL.");
     }
@@ -96,6 +94,11 @@ void check_links(const Block& b, DiagnosticSink& sink) {
                       "'; expected paper, code, dataset, project, slides, video or blog.");
       continue;
     }
+    bool lowercase = true;
+    for (char c : link.label) lowercase = lowercase && !(c >= 'A' && c <= 'Z');
+    if (link.style == LinkStyle::kCanonical && lowercase) continue;  // the usual case
+    const std::string lower = text::to_lower_ascii(link.label);
+    const std::string canonical = "[[" + lower + "]](" + link.url + ")";
     if (link.style != LinkStyle::kCanonical) {
       const char* shape = link.style == LinkStyle::kInnerBracket    ? "[[label](url)]"
                           : link.style == LinkStyle::kParenthesized ? "([label](url))"

@@ -1,30 +1,25 @@
 // keyword-variant: a key word that is a near-variant of a more frequent one in the same list.
 // Phrases are compared at word level: same words up to case, hyphens and plurals, or one rare
 // word that is a small edit away from a frequent word (a typo), judged by frequency.
+//
+// KeywordIndex keeps the phrase and word counts up to date entry by entry and analyzes the
+// variants again only when the phrases in use change; the costly part of the analysis (which
+// words are a typo's distance apart) is remembered per word.
 #include <algorithm>
+#include <bit>
 #include <cctype>
-#include <map>
-#include <tuple>
+#include <functional>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
-#include "rules/analysis.hpp"
+#include "rules/entry_indexes.hpp"
 #include "rules/keys.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
 
 namespace {
-
-struct Occurrence {
-  std::size_t block;
-  std::size_t phrase;
-};
-
-struct PhraseStats {
-  int count = 0;
-  std::size_t first = 0;  ///< order of first use
-  std::vector<Occurrence> uses;
-};
 
 enum class Difference { kCase, kSpelling, kPlural };
 
@@ -34,112 +29,24 @@ Difference classify(std::string_view a, std::string_view b) {
   return wa == wb ? Difference::kSpelling : Difference::kPlural;
 }
 
-/// Whether `rare` (used `rare_count` times) reads as a typo of `common`.
-bool is_typo_of(const std::string& rare, int rare_count, const std::string& common,
-                int common_count) {
+/// The part of "`rare` reads as a typo of `common`" that does not depend on how often either
+/// is used: same first letter, close in length and in edit distance, neither extending the
+/// other (representation/representational is derivation) and not the same singular.
+bool typo_shape(const std::string& rare, const std::string& common) {
   if (rare.size() < 5 || rare == common || rare[0] != common[0]) return false;
-  if (common_count < 3 * rare_count || rare_count > 3) return false;
   const int cap = rare.size() >= 8 ? 2 : 1;
   const auto diff = static_cast<int>(rare.size()) - static_cast<int>(common.size());
   if (diff > cap || diff < -cap) return false;
-  // One word extending the other is derivation (representation/representational), not a typo.
   if (rare.starts_with(common) || common.starts_with(rare)) return false;
   if (text::edit_distance(rare, common, cap) > cap) return false;
   return singular(rare) != singular(common);
 }
 
-/// Finds every variant among the distinct phrases (in first-use order) into `cache`.
-void analyze_variants(const Analysis& a, const std::unordered_map<std::string, PhraseStats>& phrases,
-                      const std::vector<const std::string*>& order, VariantCache& cache) {
-  std::unordered_map<std::string, int> word_count;
-  for (const auto& [text, stats] : phrases) {
-    const Occurrence& use = stats.uses.front();
-    for (const auto& w : a.block(use.block).phrase_words[use.phrase]) word_count[w] += stats.count;
-  }
-  auto report = [&](const std::string& variant, const std::string& reference, std::string why) {
-    cache.found.emplace(variant, std::make_pair(reference, std::move(why)));
-  };
-  // Group spellings by their normalized form; the most used spelling is the reference.
-  std::unordered_map<std::string, const std::string*> best_by_key;
-  std::unordered_map<const std::string*, std::string> key_of;
-  for (const std::string* p : order) {
-    const Occurrence& first_use = phrases.at(*p).uses.front();
-    std::string key = a.block(first_use.block).phrase_keys[first_use.phrase];
-    auto [it, fresh] = best_by_key.try_emplace(key, p);
-    if (!fresh && phrases.at(*p).count > phrases.at(*it->second).count) it->second = p;
-    key_of.emplace(p, std::move(key));
-  }
-  // Words used at least three times, by first byte: the only candidates a typo can be of.
-  std::vector<std::vector<std::pair<std::string, int>>> frequent(256);
-  for (const auto& [w, c] : word_count) {
-    if (c >= 3 && !w.empty()) frequent[static_cast<unsigned char>(w[0])].emplace_back(w, c);
-  }
-  for (auto& bucket : frequent) std::sort(bucket.begin(), bucket.end());  // deterministic ties
-  for (const std::string* p : order) {
-    const PhraseStats& stats = phrases.at(*p);
-    const std::string* best = best_by_key[key_of[p]];
-    if (best != p) {
-      const int ref = phrases.at(*best).count;
-      const Difference diff = classify(*p, *best);
-      if (diff == Difference::kCase && ref > stats.count) {
-        report(*p, *best, "differs only in case from");
-        continue;
-      }
-      if (diff == Difference::kSpelling && ref > stats.count) {
-        report(*p, *best, "is a spelling variant of");
-        continue;
-      }
-      if (diff == Difference::kPlural && ref >= 3 * stats.count) {
-        report(*p, *best, "is a singular/plural variant of");
-        continue;
-      }
-    }
-    // One rare word that is a typo of a frequent word: prefer a phrase that exists.
-    const Occurrence& use0 = stats.uses.front();
-    const auto& words = a.block(use0.block).phrase_words[use0.phrase];
-    for (std::size_t wi = 0; wi < words.size(); ++wi) {
-      const std::string& w = words[wi];
-      const int wc = word_count[w];
-      if (w.size() < 5 || wc > 3) continue;  // only rare words can be typos
-      const std::string* target = nullptr;
-      int target_count = 0;
-      for (const auto& [cand, cc] : frequent[static_cast<unsigned char>(w[0])]) {
-        if (cc <= target_count || !is_typo_of(w, wc, cand, cc)) continue;
-        auto replaced = words;
-        replaced[wi] = cand;
-        auto it = best_by_key.find(phrase_key(replaced));
-        if (it != best_by_key.end() && phrases.at(*it->second).count >= stats.count) {
-          target = it->second;
-          target_count = cc;
-        }
-      }
-      if (target) {
-        report(*p, *target, "looks like a misspelling of");
-        break;
-      }
-    }
-    if (cache.found.count(*p)) continue;
-    // No phrase to point at: a long rare word one edit away from a frequent word is a typo.
-    for (std::size_t wi = 0; wi < words.size(); ++wi) {
-      const std::string& w = words[wi];
-      const int wc = word_count[w];
-      if (w.size() < 7 || wc > 2) continue;
-      const std::string* best_word = nullptr;
-      int best_count = 4;
-      for (const auto& [cand, cc] : frequent[static_cast<unsigned char>(w[0])]) {
-        if (cc > best_count && is_typo_of(w, wc, cand, cc) && text::edit_distance(w, cand, 1) <= 1) {
-          best_word = &cand;
-          best_count = cc;
-        }
-      }
-      if (best_word) {
-        cache.word_typos.emplace_back(*p, wi, *best_word, best_count);
-        break;
-      }
-    }
-  }
+/// Whether a word used `rare_count` times is rare enough, next to one used `common_count`
+/// times, to be a typo of it (given typo_shape()).
+bool typo_counts(int rare_count, int common_count) {
+  return common_count >= 3 * rare_count && rare_count <= 3;
 }
-
 
 /// Byte offset and length of word number `index` of `phrase` (as text::words() splits it).
 std::pair<std::size_t, std::size_t> word_span(std::string_view phrase, std::size_t index) {
@@ -158,40 +65,23 @@ std::pair<std::size_t, std::size_t> word_span(std::string_view phrase, std::size
   return {std::string_view::npos, 0};
 }
 
-/// Turns the analysis into one record per variant spelling, keyed by the hash of its text.
-void resolve_emits(const std::unordered_map<std::string, PhraseStats>& phrases, VariantCache& cache) {
-  const std::hash<std::string> hash;
-  for (const auto& [variant, found] : cache.found) {
-    std::string reference = found.first;
-    for (int hops = 0; hops < 8; ++hops) {  // a reference that is a variant itself is followed
-      auto it = cache.found.find(reference);
-      if (it == cache.found.end() || it->second.first == variant) break;
-      reference = it->second.first;
-    }
-    VariantCache::Emit e;
-    e.variant = variant;
-    e.reference = reference;
-    e.why = found.second;
-    e.used = phrases.at(reference).count;
-    cache.emits.emplace(hash(variant), std::move(e));
-  }
-  for (const auto& [phrase, word_index, correct, used] : cache.word_typos) {
-    VariantCache::Emit e;
-    e.variant = phrase;
-    e.word_index = word_index;
-    e.reference = correct;
-    e.used = used;
-    cache.emits.emplace(hash(phrase), std::move(e));
-  }
-}
+/// One finding per use of a variant spelling, keyed by the hash of its text.
+struct Emit {
+  std::string variant;
+  std::string reference;  ///< the phrase, or the word for a word-level typo
+  std::string_view why;
+  int used = 0;
+  std::size_t word_index = SIZE_MAX;  ///< word-level typo: which word of the phrase
+  bool operator==(const Emit&) const = default;
+};
 
-void report_use(const Analysis& a, std::size_t block, const KeywordPhrase& kp,
-                const VariantCache::Emit& e, DiagnosticSink& sink) {
+void report_use(const Analysis& a, std::size_t block, const KeywordPhrase& kp, const Emit& e,
+                DiagnosticSink& sink) {
   Range r = a.absolute(block, kp.range);
   std::string message, replacement = e.reference;
   if (e.word_index == SIZE_MAX) {
-    message = "Key word '" + e.variant + "' " + e.why + " '" + e.reference + "' (used " +
-              std::to_string(e.used) + " times); expected '" + e.reference + "'.";
+    message = "Key word '" + e.variant + "' " + std::string(e.why) + " '" + e.reference +
+              "' (used " + std::to_string(e.used) + " times); expected '" + e.reference + "'.";
   } else {
     const auto [start, len] = word_span(kp.text, e.word_index);
     if (start == std::string_view::npos) return;
@@ -216,47 +106,410 @@ void report_use(const Analysis& a, std::size_t block, const KeywordPhrase& kp,
 
 }  // namespace
 
-void check_keyword_variants(const Analysis& a, DiagnosticSink& sink) {
-  // Findings depend only on the sequence of key words: an edit elsewhere reuses the analysis.
-  std::uint64_t fingerprint = 1469598103934665603ull;
-  for (std::size_t bi : a.papers) {
-    fingerprint = (fingerprint ^ a.block(bi).phrases_hash) * 1099511628211ull;
+struct KeywordIndex::State {
+  struct Word;
+  /// A distinct phrase in use, and what the analysis concluded about it.
+  struct Phrase {
+    std::string text;
+    std::vector<std::string> words;  ///< lowercased
+    std::vector<Word*> word_info;    ///< the same words' records
+    std::string key;                 ///< phrase_key(words)
+    std::uint64_t hash = 0;          ///< of `text`
+    int count = 0;                   ///< 0 while it waits to be dropped at the end of an update
+    /// One per use (the block and the phrase's index in it), in document order.
+    std::vector<std::pair<const Block*, std::size_t>> uses;
+    // The conclusion: a variant of another phrase, or a phrase with a misspelled word.
+    enum class Kind : std::uint8_t { kNone, kVariant, kWordTypo } kind = Kind::kNone;
+    Phrase* reference = nullptr;  ///< kVariant
+    std::string_view why;         ///< kVariant
+    std::size_t word_index = 0;   ///< kWordTypo
+    const std::string* correct = nullptr;  ///< kWordTypo
+    int used = 0;                          ///< kWordTypo: uses of `correct`
+    std::vector<Phrase*> referrers;  ///< the kVariant phrases whose reference this is
+    std::optional<Emit> emit;        ///< what its uses report, if anything
+
+    std::pair<std::uint64_t, std::size_t> first() const {
+      return {uses.front().first->marks.label, uses.front().second};
+    }
+  };
+  struct Word {
+    const std::string* text = nullptr;  ///< the map's key
+    int count = 0;              ///< uses in key words (a phrase used n times counts n)
+    std::uint64_t letters = 0;  ///< which ASCII letters and digits it has
+    bool frequent = false;      ///< used 3 times or more, now or before
+    bool near_known = false;
+    /// Ever-frequent words of the same first byte with typo_shape(this, other), sorted, with
+    /// whether they are one edit apart. Kept current once known.
+    std::vector<std::pair<const std::string*, bool>> near;
+    std::vector<Word*> near_of_others;  ///< the words whose `near` holds this one
+    std::vector<Phrase*> phrases;       ///< distinct phrases that hold it
+  };
+
+  std::unordered_map<std::string, Phrase> phrases;
+  std::unordered_map<std::string, std::vector<Phrase*>> by_key;
+  std::unordered_map<std::string, Word> words;  ///< every word ever used; entries stay
+  /// By first byte: the words that were ever frequent (the only ones a typo can be of), and
+  /// the words whose `near` is known.
+  std::vector<std::vector<Word*>> frequent_by_first = std::vector<std::vector<Word*>>(256);
+  std::vector<std::vector<Word*>> near_known_by_first = std::vector<std::vector<Word*>>(256);
+  std::unordered_map<std::uint64_t, const Phrase*> emits;  ///< by hash of the variant text
+  // What the update in progress changed.
+  std::unordered_map<Phrase*, std::pair<int, std::pair<std::uint64_t, std::size_t>>> touched;
+  std::unordered_map<Word*, int> word_before;
+
+  int count_of(const std::string& w) const {
+    auto it = words.find(w);
+    return it == words.end() ? 0 : it->second.count;
   }
-  VariantCache local;
-  VariantCache& cache = a.variant_cache ? *a.variant_cache : local;
-  if (!cache.valid || cache.fingerprint != fingerprint) {
-    std::unordered_map<std::string, PhraseStats> phrases;
-    std::vector<const std::string*> order;
-    for (std::size_t bi : a.papers) {
-      const Entry& e = a.entry(bi);
-      for (std::size_t pi = 0; pi < e.keywords.size(); ++pi) {
-        const std::string& t = e.keywords[pi].text;
-        if (t.empty()) continue;
-        auto [it, fresh] = phrases.try_emplace(t);
-        if (fresh) {
-          it->second.first = order.size();
-          order.push_back(&it->first);
-        }
-        ++it->second.count;
-        it->second.uses.push_back({bi, pi});
+
+  const Phrase* best_of(const std::string& key) const {
+    auto it = by_key.find(key);
+    if (it == by_key.end()) return nullptr;
+    const Phrase* best = nullptr;
+    for (const Phrase* p : it->second) {
+      if (p->count == 0) continue;
+      if (best == nullptr || p->count > best->count ||
+          (p->count == best->count && p->first() < best->first())) {
+        best = p;
       }
     }
-    cache.found.clear();
-    cache.word_typos.clear();
-    cache.emits.clear();
-    analyze_variants(a, phrases, order, cache);
-    resolve_emits(phrases, cache);
-    cache.fingerprint = fingerprint;
-    cache.valid = true;
+    return best;
   }
-  if (cache.emits.empty()) return;
-  for (std::size_t bi : a.papers) {
-    const Block& b = a.block(bi);
-    for (std::size_t pi = 0; pi < b.entry->keywords.size(); ++pi) {
-      auto it = cache.emits.find(b.phrase_hashes[pi]);
-      if (it != cache.emits.end() && it->second.variant == b.entry->keywords[pi].text) {
-        report_use(a, bi, b.entry->keywords[pi], it->second, sink);
+
+  static std::uint64_t letters_of(const std::string& w) {
+    std::uint64_t m = 0;
+    for (char c : w) {
+      if (c >= 'a' && c <= 'z') m |= 1ull << (c - 'a');
+      if (c >= '0' && c <= '9') m |= 1ull << (26 + c - '0');
+    }
+    return m;
+  }
+
+  /// typo_shape(), after a cheap bound: an edit changes which letters a word has by at most two.
+  static bool near(const Word& rare, const Word& common) {
+    const int cap = rare.text->size() >= 8 ? 2 : 1;
+    if (std::popcount(rare.letters ^ common.letters) > 2 * cap) return false;
+    return typo_shape(*rare.text, *common.text);
+  }
+
+  Word& word(const std::string& w) {
+    auto [it, fresh] = words.try_emplace(w);
+    if (fresh) {
+      it->second.text = &it->first;
+      it->second.letters = letters_of(w);
+    }
+    return it->second;
+  }
+
+  void count_word(Word& info, int by) {
+    word_before.try_emplace(&info, info.count);
+    info.count += by;
+    if (info.frequent || info.count < 3 || info.text->empty()) return;
+    info.frequent = true;
+    const auto first = static_cast<unsigned char>((*info.text)[0]);
+    for (Word* o : near_known_by_first[first]) {
+      if (!near(*o, info)) continue;
+      auto at = std::lower_bound(o->near.begin(), o->near.end(), *info.text,
+                                 [](const auto& x, const std::string& y) { return *x.first < y; });
+      o->near.insert(at, {info.text, text::edit_distance(*o->text, *info.text, 1) <= 1});
+      info.near_of_others.push_back(o);
+    }
+    frequent_by_first[first].push_back(&info);
+  }
+
+  /// The words a typo of `info` could be of, with whether they are one edit away.
+  const std::vector<std::pair<const std::string*, bool>>& near_of(Word& info) {
+    if (!info.near_known) {
+      info.near_known = true;
+      const auto first = static_cast<unsigned char>((*info.text)[0]);
+      for (Word* other : frequent_by_first[first]) {
+        if (!near(info, *other)) continue;
+        info.near.emplace_back(other->text, text::edit_distance(*info.text, *other->text, 1) <= 1);
+        other->near_of_others.push_back(&info);
       }
+      std::sort(info.near.begin(), info.near.end(),
+                [](const auto& x, const auto& y) { return *x.first < *y.first; });
+      near_known_by_first[first].push_back(&info);
+    }
+    return info.near;
+  }
+
+  void touch(Phrase& p) {
+    touched.try_emplace(&p, p.count, p.uses.empty() ? std::pair<std::uint64_t, std::size_t>{}
+                                                    : p.first());
+  }
+
+  void add_use(const Block* b, std::size_t pi) {
+    const std::string& t = b->entry->keywords[pi].text;
+    auto [it, fresh] = phrases.try_emplace(t);
+    Phrase& p = it->second;
+    if (fresh) {
+      p.text = t;
+      p.words = b->phrase_words[pi];
+      p.key = b->phrase_keys[pi];
+      p.hash = b->phrase_hashes[pi];
+      for (const auto& w : p.words) {
+        Word& info = word(w);
+        p.word_info.push_back(&info);
+        if (info.phrases.empty() || info.phrases.back() != &p) info.phrases.push_back(&p);
+      }
+      by_key[p.key].push_back(&p);
+    }
+    touch(p);
+    ++p.count;
+    const std::pair<std::uint64_t, std::size_t> where{b->marks.label, pi};
+    auto at = std::upper_bound(p.uses.begin(), p.uses.end(), where, [](const auto& w, const auto& x) {
+      return w < std::pair<std::uint64_t, std::size_t>{x.first->marks.label, x.second};
+    });
+    p.uses.insert(at, {b, pi});
+    for (Word* w : p.word_info) count_word(*w, 1);
+  }
+
+  void remove_use(const Block* b, std::size_t pi) {
+    auto it = phrases.find(b->entry->keywords[pi].text);
+    if (it == phrases.end()) return;
+    Phrase& p = it->second;
+    auto use = std::find(p.uses.begin(), p.uses.end(), std::pair<const Block*, std::size_t>{b, pi});
+    if (use == p.uses.end()) return;
+    touch(p);
+    p.uses.erase(use);
+    --p.count;
+    for (Word* w : p.word_info) count_word(*w, -1);
+  }
+
+  void set_variant(Phrase& p, Phrase* reference, std::string_view why) {
+    p.kind = Phrase::Kind::kVariant;
+    p.reference = reference;
+    p.why = why;
+    reference->referrers.push_back(&p);
+  }
+
+  /// Decides again what `p` is; true when the conclusion changed.
+  bool decide(Phrase& p);
+  std::optional<Emit> emit_of(const Phrase& p) const;
+  /// Brings the conclusions up to date with the changes recorded in `touched` and
+  /// `word_before`; appends the uses whose findings change to `reemit`.
+  void analyze(std::vector<const Block*>& reemit);
+  void drop(Phrase& p);
+};
+
+bool KeywordIndex::State::decide(Phrase& p) {
+  const auto kind = p.kind;
+  Phrase* const reference = p.reference;
+  const std::string_view why = p.why;
+  const std::size_t word_index = p.word_index;
+  const std::string* const correct = p.correct;
+  const int used = p.used;
+  if (p.kind == Phrase::Kind::kVariant) std::erase(p.reference->referrers, &p);
+  p.kind = Phrase::Kind::kNone;
+  p.reference = nullptr;
+  p.why = {};
+  p.correct = nullptr;
+  p.word_index = 0;
+  p.used = 0;
+  const auto changed = [&] {
+    return p.kind != kind || p.reference != reference || p.why != why ||
+           p.word_index != word_index || p.correct != correct || p.used != used;
+  };
+  if (p.count == 0) return changed();
+  Phrase* best = const_cast<Phrase*>(best_of(p.key));
+  if (best != &p) {
+    const Difference diff = classify(p.text, best->text);
+    if (diff == Difference::kCase && best->count > p.count) {
+      set_variant(p, best, "differs only in case from");
+      return changed();
+    }
+    if (diff == Difference::kSpelling && best->count > p.count) {
+      set_variant(p, best, "is a spelling variant of");
+      return changed();
+    }
+    if (diff == Difference::kPlural && best->count >= 3 * p.count) {
+      set_variant(p, best, "is a singular/plural variant of");
+      return changed();
+    }
+  }
+  // One rare word that is a typo of a frequent word: prefer a phrase that exists.
+  std::vector<std::string> replaced;
+  for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
+    Word& w = *p.word_info[wi];
+    const int wc = w.count;
+    if (w.text->size() < 5 || wc > 3) continue;  // only rare words can be typos
+    Phrase* target = nullptr;
+    int target_count = 0;
+    for (const auto& [cand, one_edit] : near_of(w)) {
+      const int cc = count_of(*cand);
+      if (cc < 3 || cc <= target_count || !typo_counts(wc, cc)) continue;
+      replaced = p.words;
+      replaced[wi] = *cand;
+      const Phrase* other = best_of(phrase_key(replaced));
+      if (other != nullptr && other->count >= p.count) {
+        target = const_cast<Phrase*>(other);
+        target_count = cc;
+      }
+    }
+    if (target != nullptr) {
+      set_variant(p, target, "looks like a misspelling of");
+      return changed();
+    }
+  }
+  // No phrase to point at: a long rare word one edit away from a frequent word is a typo.
+  for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
+    Word& w = *p.word_info[wi];
+    const int wc = w.count;
+    if (w.text->size() < 7 || wc > 2) continue;
+    const std::string* best_word = nullptr;
+    int best_count = 4;
+    for (const auto& [cand, one_edit] : near_of(w)) {
+      const int cc = count_of(*cand);
+      if (cc > best_count && one_edit && typo_counts(wc, cc)) {
+        best_word = cand;
+        best_count = cc;
+      }
+    }
+    if (best_word != nullptr) {
+      p.kind = Phrase::Kind::kWordTypo;
+      p.word_index = wi;
+      p.correct = best_word;
+      p.used = best_count;
+      break;
+    }
+  }
+  return changed();
+}
+
+std::optional<Emit> KeywordIndex::State::emit_of(const Phrase& p) const {
+  if (p.count == 0) return std::nullopt;
+  if (p.kind == Phrase::Kind::kWordTypo) {
+    return Emit{p.text, *p.correct, {}, p.used, p.word_index};
+  }
+  if (p.kind != Phrase::Kind::kVariant) return std::nullopt;
+  const Phrase* reference = p.reference;
+  for (int hops = 0; hops < 8; ++hops) {  // a reference that is a variant itself is followed
+    if (reference->kind != Phrase::Kind::kVariant || reference->reference == &p) break;
+    reference = reference->reference;
+  }
+  return Emit{p.text, reference->text, p.why, reference->count};
+}
+
+void KeywordIndex::State::drop(Phrase& p) {
+  if (p.kind == Phrase::Kind::kVariant) std::erase(p.reference->referrers, &p);
+  for (Word* w : p.word_info) std::erase(w->phrases, &p);
+  auto group = by_key.find(p.key);
+  std::erase(group->second, &p);
+  if (group->second.empty()) by_key.erase(group);
+  const std::string text = p.text;  // not a reference into the node being erased
+  phrases.erase(text);
+}
+
+void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
+  // Which phrases can conclude differently: those of the changed phrases' key groups, those
+  // whose words changed in count, and those with a word that is a typo's distance from one
+  // of these words or from the words of a changed key (a misspelling points at a phrase).
+  std::vector<Phrase*> changed;  // count or first use changed
+  for (const auto& [p, before] : touched) {
+    if (p->count != before.first || (p->count > 0 && p->first() != before.second)) {
+      changed.push_back(p);
+    }
+  }
+  std::vector<Word*> counted;
+  for (const auto& [w, before] : word_before) {
+    if (w->count != before) counted.push_back(w);
+  }
+  touched.clear();
+  word_before.clear();
+  if (changed.empty()) return;
+  std::vector<Phrase*> affected;
+  const auto add_phrases = [&](const Word& w) {
+    affected.insert(affected.end(), w.phrases.begin(), w.phrases.end());
+  };
+  const auto add_near = [&](const Word& w) {
+    for (const Word* o : w.near_of_others) add_phrases(*o);
+  };
+  for (Phrase* p : changed) {
+    auto group = by_key.find(p->key);
+    if (group != by_key.end()) affected.insert(affected.end(), group->second.begin(), group->second.end());
+    for (std::size_t from = 0; from <= p->key.size();) {
+      std::size_t to = p->key.find(' ', from);
+      if (to == std::string::npos) to = p->key.size();
+      const std::string k = p->key.substr(from, to - from);
+      for (const std::string& form : {k, k + "s"}) {
+        auto w = words.find(form);
+        if (w != words.end()) add_near(w->second);
+      }
+      from = to + 1;
+    }
+  }
+  for (Word* w : counted) {
+    add_phrases(*w);
+    add_near(*w);
+  }
+  std::sort(affected.begin(), affected.end());
+  affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
+  std::vector<const Phrase*> roots(changed.begin(), changed.end());
+  for (Phrase* p : affected) {
+    if (decide(*p)) roots.push_back(p);
+  }
+  // A finding names its reference at the end of a chain of variants, and its use count.
+  std::vector<const Phrase*> emit_again = roots;
+  std::vector<const Phrase*> level = roots;
+  for (int hops = 0; hops < 9 && !level.empty(); ++hops) {
+    std::vector<const Phrase*> next;
+    for (const Phrase* p : level) next.insert(next.end(), p->referrers.begin(), p->referrers.end());
+    emit_again.insert(emit_again.end(), next.begin(), next.end());
+    level = std::move(next);
+  }
+  std::sort(emit_again.begin(), emit_again.end());
+  emit_again.erase(std::unique(emit_again.begin(), emit_again.end()), emit_again.end());
+  for (const Phrase* cp : emit_again) {
+    Phrase& p = const_cast<Phrase&>(*cp);
+    std::optional<Emit> e = emit_of(p);
+    if (e == p.emit) continue;
+    if (p.emit) {
+      auto it = emits.find(p.hash);
+      if (it != emits.end() && it->second == &p) emits.erase(it);
+    }
+    if (e) emits.emplace(p.hash, &p);
+    p.emit = std::move(e);
+    for (const auto& use : p.uses) reemit.push_back(use.first);
+  }
+  for (Phrase* p : changed) {
+    if (p->count == 0) drop(*p);
+  }
+}
+
+KeywordIndex::KeywordIndex() : state_(std::make_unique<State>()) {}
+KeywordIndex::~KeywordIndex() = default;
+KeywordIndex::KeywordIndex(KeywordIndex&&) noexcept = default;
+KeywordIndex& KeywordIndex::operator=(KeywordIndex&&) noexcept = default;
+
+void KeywordIndex::clear() { state_ = std::make_unique<State>(); }
+
+void KeywordIndex::update(const std::vector<const Block*>& removed,
+                          const std::vector<const Block*>& added,
+                          std::vector<const Block*>& reemit) {
+  State& s = *state_;
+  for (const Block* b : removed) {
+    for (std::size_t pi = 0; pi < b->entry->keywords.size(); ++pi) {
+      if (!b->entry->keywords[pi].text.empty()) s.remove_use(b, pi);
+    }
+  }
+  for (const Block* b : added) {
+    for (std::size_t pi = 0; pi < b->entry->keywords.size(); ++pi) {
+      if (!b->entry->keywords[pi].text.empty()) s.add_use(b, pi);
+    }
+    reemit.push_back(b);
+  }
+  s.analyze(reemit);
+}
+
+void KeywordIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  const State& s = *state_;
+  if (s.emits.empty()) return;
+  const Block& b = a.block(bi);
+  for (std::size_t pi = 0; pi < b.entry->keywords.size(); ++pi) {
+    auto it = s.emits.find(b.phrase_hashes[pi]);
+    if (it != s.emits.end() && it->second->text == b.entry->keywords[pi].text) {
+      report_use(a, bi, b.entry->keywords[pi], *it->second->emit, sink);
     }
   }
 }

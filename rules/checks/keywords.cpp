@@ -1,6 +1,6 @@
 // Key word rules on one entry: keyword-label, keyword-syntax and keyword-count. The
 // document-wide keyword-variant rule lives in keyword_variants.cpp.
-#include <set>
+#include <optional>
 
 #include "rules/analysis.hpp"
 #include "rules/text_util.hpp"
@@ -9,13 +9,23 @@ namespace awesome::rules {
 
 namespace {
 
+/// Whether phrase `i` of `e` repeats an earlier one, ignoring ASCII case.
+bool repeats(const Entry& e, std::size_t i) {
+  for (std::size_t k = 0; k < i; ++k) {
+    if (!e.keywords[k].text.empty() && text::iequals(e.keywords[k].text, e.keywords[i].text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// " A; B; C." from the phrases, dropping empty and repeated ones.
 std::string normalized_keywords(const Entry& e) {
   std::string out = " ";
-  std::set<std::string> seen;
   bool first = true;
-  for (const auto& p : e.keywords) {
-    if (p.text.empty() || !seen.insert(text::to_lower_ascii(p.text)).second) continue;
+  for (std::size_t i = 0; i < e.keywords.size(); ++i) {
+    const auto& p = e.keywords[i];
+    if (p.text.empty() || repeats(e, i)) continue;
     if (!first) out += "; ";
     out += p.text;
     first = false;
@@ -37,12 +47,15 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
                               ":'; expected 'Key Word:'.");
     d.fixes.push_back(single_edit_fix("Write 'Key Word:'", s.keyword_label_range, "Key Word:"));
   }
-  const std::string normalized = normalized_keywords(e);
-  const Fix normalize = single_edit_fix("Normalize the key words", s.keywords_range, normalized);
+  // The fix is the same for every finding; built when the first one is reported.
+  std::optional<std::string> normalized;
   std::string_view raw = s.keywords_raw;
   auto report = [&](Range range, std::string message) {
     auto& d = sink.report("keyword-syntax", range, std::move(message));
-    if (normalized.size() > 2) d.fixes.push_back(normalize);
+    if (!normalized) normalized = normalized_keywords(e);
+    if (normalized->size() > 2) {
+      d.fixes.push_back(single_edit_fix("Normalize the key words", s.keywords_range, *normalized));
+    }
   };
   if (!raw.empty() && raw[0] != ' ') {
     report({s.keyword_label_range.end, s.keyword_label_range.end},
@@ -67,7 +80,6 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
       break;
     }
   }
-  std::set<std::string> seen;
   std::size_t count = 0;
   for (std::size_t i = 0; i < e.keywords.size(); ++i) {
     const auto& p = e.keywords[i];
@@ -79,7 +91,7 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
       continue;
     }
     ++count;
-    if (!seen.insert(text::to_lower_ascii(p.text)).second) {
+    if (repeats(e, i)) {
       report(p.range, "Key word '" + p.text + "' appears twice in this entry.");
     }
   }

@@ -163,7 +163,10 @@ std::optional<Fix> move_entry_fix(const Analysis& a, std::size_t bi, std::size_t
 }
 
 void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
-  for (std::size_t bi : a.papers) {
+  auto first = std::lower_bound(a.papers.begin(), a.papers.end(), a.block_begin);
+  auto last = std::lower_bound(first, a.papers.end(), a.blocks_end());
+  for (auto it = first; it != last; ++it) {
+    const std::size_t bi = *it;
     const Entry& e = a.entry(bi);
     if (!e.arxiv) continue;
     const std::size_t ys = year_section_of(a, a.block_section[bi]);
@@ -186,7 +189,8 @@ void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
 }  // namespace
 
 void check_ordering(const Analysis& a, DiagnosticSink& sink) {
-  for (const SectionRec& s : a.sections) {
+  for (std::size_t si = a.section_begin; si < a.sections_end(); ++si) {
+    const SectionRec& s = a.sections[si];
     if (s.entries.size() >= 2) check_section_order(a, s, sink);
   }
   check_entry_years(a, sink);

@@ -27,7 +27,7 @@ std::size_t category_of(const Analysis& a, std::size_t si) {
 }
 
 void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
-  for (std::size_t si = 0; si < a.sections.size(); ++si) {
+  for (std::size_t si = a.section_begin; si < a.sections_end(); ++si) {
     const SectionRec& s = a.sections[si];
     const HeadingInfo& h = heading_of(a, s);
     const Range title = a.absolute(s.block, h.title_range);
@@ -72,7 +72,7 @@ std::size_t chunk_start(const Analysis& a, const SectionRec& s) {
 }
 
 void check_year_order(const Analysis& a, DiagnosticSink& sink) {
-  for (std::size_t ci = 0; ci < a.sections.size(); ++ci) {
+  for (std::size_t ci = a.section_begin; ci < a.sections_end(); ++ci) {
     if (a.sections[ci].kind != SectionKind::kCategory) continue;
     std::vector<std::size_t> years;
     for (std::size_t si = ci + 1; si < a.sections.size() && a.sections[si].block < a.sections[ci].end_block; ++si) {
@@ -133,7 +133,7 @@ bool subtree_has_entries(const Analysis& a, std::size_t si) {
 }
 
 void check_empty(const Analysis& a, DiagnosticSink& sink) {
-  for (std::size_t si = 0; si < a.sections.size(); ++si) {
+  for (std::size_t si = a.section_begin; si < a.sections_end(); ++si) {
     const SectionRec& s = a.sections[si];
     if (s.kind != SectionKind::kCategory && s.kind != SectionKind::kYear) continue;
     if (!s.holds_papers || subtree_has_entries(a, si)) continue;

@@ -1,6 +1,9 @@
 // Text-level rules: whitespace (trailing spaces, tabs, doubled spaces, blank lines between
 // entries), placeholder (TBD/TODO/XXX left in the list) and encoding (invalid UTF-8, U+FFFD,
 // control characters).
+#include <cstdint>
+#include <cstring>
+
 #include <re2/re2.h>
 
 #include "rules/analysis.hpp"
@@ -23,7 +26,8 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
   }
   std::size_t indent = 0;
   while (indent < content_end && text::is_space(line[indent])) ++indent;
-  for (std::size_t i = 0; i < content_end; ++i) {
+  const std::size_t tab = line.substr(0, content_end).find('\t');
+  for (std::size_t i = tab == std::string_view::npos ? content_end : tab; i < content_end; ++i) {
     if (line[i] == '\t') {
       const Range r = {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(i + 1)}};
       auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
@@ -32,7 +36,8 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
     }
   }
   if (!inner_spaces) return;
-  for (std::size_t i = indent; i + 1 < content_end; ++i) {
+  const std::size_t doubled = line.substr(0, content_end).find("  ", indent);
+  for (std::size_t i = doubled == std::string_view::npos ? content_end : doubled; i + 1 < content_end; ++i) {
     if (line[i] != ' ' || line[i + 1] != ' ') continue;
     std::size_t j = i;
     while (j < content_end && line[j] == ' ') ++j;
@@ -87,7 +92,22 @@ void check_entry_placeholders(const Block& b, DiagnosticSink& sink) {
 
 /// True when every byte is printable ASCII or a tab: nothing for the encoding rule to see.
 bool plain_ascii(std::string_view text) {
-  for (char ch : text) {
+  // Eight bytes at a time: none at or above 0x7F and none below 0x20; a word that has a byte
+  // below 0x20 (a line break, a tab) is looked at byte by byte.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    const std::uint64_t del = w ^ (0x7F * kOnes);
+    if ((w & kHigh) != 0 || ((del - kOnes) & ~del & kHigh) != 0) return false;
+    if (((w - 0x20 * kOnes) & ~w & kHigh) == 0) continue;
+    for (std::size_t k = i; k < i + 8; ++k) {
+      const auto c = static_cast<unsigned char>(text[k]);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+    }
+  }
+  for (char ch : text.substr(i)) {
     const auto c = static_cast<unsigned char>(ch);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x7F) return false;
   }
@@ -149,7 +169,7 @@ void check_block_text(const Analysis& a, std::size_t block_index, DiagnosticSink
 
 void check_document_text(const Analysis& a, DiagnosticSink& sink) {
   // More than one blank line between two entries of the same section.
-  for (std::size_t s = 0; s < a.sections.size(); ++s) {
+  for (std::size_t s = a.section_begin; s < a.sections_end(); ++s) {
     const auto& entries = a.sections[s].entries;
     for (std::size_t k = 1; k < entries.size(); ++k) {
       const std::size_t prev = entries[k - 1], next = entries[k];
@@ -168,7 +188,7 @@ void check_document_text(const Analysis& a, DiagnosticSink& sink) {
     }
   }
   // Placeholder paragraphs in sections that hold papers (e.g. a lone "TBD").
-  for (std::size_t bi = 0; bi < a.blocks.size(); ++bi) {
+  for (std::size_t bi = a.block_begin; bi < a.blocks_end(); ++bi) {
     const Block& b = a.block(bi);
     if (b.kind != BlockKind::kParagraph) continue;
     const std::size_t s = a.block_section[bi];

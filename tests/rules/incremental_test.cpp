@@ -31,7 +31,9 @@ void check_same_as_fresh(ListDocument& doc, const std::string& reference) {
   CHECK(doc.model().sections.size() == fresh.model().sections.size());
 }
 
-void random_edits(const std::string& name, int steps, unsigned seed) {
+/// `steps` seeded random edits; the diagnostics are compared after every `batch` edits (an
+/// editor may send several changes before the server asks for diagnostics).
+void random_edits(const std::string& name, int steps, unsigned seed, int batch = 1) {
   std::string reference = awesome::test::corpus(name);
   ListDocument doc(reference);
   std::mt19937 rng(seed);
@@ -50,6 +52,7 @@ void random_edits(const std::string& name, int steps, unsigned seed) {
     const std::size_t from = offset_of(reference, a), to = offset_of(reference, b);
     reference.replace(from, to - from, insert);
     doc.edit(Range{a, b}, insert);
+    if ((step + 1) % batch != 0) continue;
     CAPTURE(step);
     check_same_as_fresh(doc, reference);
   }
@@ -67,6 +70,52 @@ TEST_CASE("random edits on the 2026 README match a fresh parse at every step") {
 
 TEST_CASE("random edits on the 2026 full list match a fresh parse at every step") {
   random_edits("trustworthy-2026-full.md", 60, 7);
+}
+
+TEST_CASE("batches of random edits between diagnostics match a fresh parse") {
+  random_edits("trustworthy-2021.md", 300, 11, 3);
+  random_edits("trustworthy-2026-readme.md", 300, 12, 4);
+}
+
+TEST_CASE("typing inside entries of the full list matches a fresh parse at every step") {
+  // Single characters inside entries, the edits the incremental paths are tuned for.
+  std::string reference = awesome::test::corpus("trustworthy-2026-full.md");
+  ListDocument doc(reference);
+  std::mt19937 rng(5);
+  static const std::array<std::string, 8> chars{"x", " ", ";", "*", ",", "[", ".", ""};
+  for (int step = 0; step < 400; ++step) {
+    const auto line = static_cast<std::uint32_t>(rng() % doc.line_count());
+    const auto column = static_cast<std::uint32_t>(rng() % (doc.line(line).size() + 1));
+    const std::string& c = chars[rng() % chars.size()];
+    Position a{line, column}, b = a;
+    if (c.empty()) b.column = column + 1;  // delete one byte
+    const std::size_t from = offset_of(reference, a), to = offset_of(reference, b);
+    reference.replace(from, to - from, c);
+    doc.edit(Range{a, b}, c);
+    if (step % 2 == 0) continue;
+    CAPTURE(step);
+    check_same_as_fresh(doc, reference);
+  }
+}
+
+TEST_CASE("many blocks inserted at one place match a fresh parse") {
+  // Each insertion lands between the same two blocks, so the order labels between them run
+  // out and the document labels its blocks anew.
+  std::string reference = awesome::test::corpus("trustworthy-2026-readme.md");
+  ListDocument doc(reference);
+  doc.diagnostics();
+  const Position at{120, 0};
+  for (int i = 0; i < 90; ++i) {
+    const std::string entry = "- Paper " + std::to_string(i) +
+                              ". [[paper]](https://arxiv.org/abs/2101." + std::to_string(10000 + i) +
+                              ")\n  - A, B.\n  - Key Word: Robustnes; Attack.\n\n";
+    const std::size_t from = offset_of(reference, at);
+    reference.insert(from, entry);
+    doc.edit(Range{at, at}, entry);
+    if (i % 3 != 0) continue;
+    CAPTURE(i);
+    check_same_as_fresh(doc, reference);
+  }
 }
 
 TEST_CASE("edits past the end of a line or the document are clamped") {
