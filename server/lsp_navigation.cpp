@@ -171,17 +171,28 @@ bool is_web_url(std::string_view url) {
 
 }  // namespace
 
-std::variant<LspServer::DocumentPosition, ResponseError> LspServer::document_position(
-    const json& params) {
+LspServer::Reply LspServer::at_position(
+    const json& params, json unknown, const std::function<Reply(const DocumentPosition&)>& answer) {
   const std::string* uri = document_uri(params);
   const auto position =
       uri ? lsp::parse_params<lsp::Position>(params.value("position", json())) : std::nullopt;
   if (!position) {
     return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri and position"};
   }
-  DocumentPosition at{*uri, store_.find(*uri), {}};
-  if (at.doc != nullptr) at.pos = to_byte_position(at.doc->list, *position, store_.encoding());
-  return at;
+  OpenDocument* doc = store_.find(*uri);
+  if (doc == nullptr) return unknown;
+  const Model& m = doc->list.model();
+  const rules::Position pos = to_byte_position(doc->list, *position, store_.encoding());
+  return answer({*uri, *doc, m, pos, rules::target_at(m, pos)});
+}
+
+LspServer::Reply LspServer::in_document(
+    const json& params, const std::function<Reply(const std::string&, OpenDocument&)>& answer) {
+  const std::string* uri = document_uri(params);
+  if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
+  OpenDocument* doc = store_.find(*uri);
+  if (doc == nullptr) return json::array();
+  return answer(*uri, *doc);
 }
 
 json LspServer::location(std::string_view uri, const OpenDocument& doc, rules::Range range) const {
@@ -222,117 +233,108 @@ void LspServer::add_navigation_capabilities(json& caps) const {
 }
 
 LspServer::Reply LspServer::on_document_symbol(const json& params) {
-  const std::string* uri = document_uri(params);
-  if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
-  OpenDocument* doc = store_.find(*uri);
-  if (doc == nullptr) return json::array();
-  const Model& m = doc->list.model();
-  const Outline outline(m);
-  const SymbolWriter writer{doc->list, m, outline, store_.encoding(), *uri};
-  json out = json::array();
-  for (const auto& node : outline.top()) {
-    if (hierarchical_symbols_) {
-      out.push_back(writer.tree(node));
-    } else {
-      writer.flat(node, nullptr, out);
+  return in_document(params, [&](const std::string& uri, OpenDocument& doc) -> Reply {
+    const Model& m = doc.list.model();
+    const Outline outline(m);
+    const SymbolWriter writer{doc.list, m, outline, store_.encoding(), uri};
+    json out = json::array();
+    for (const auto& node : outline.top()) {
+      if (hierarchical_symbols_) {
+        out.push_back(writer.tree(node));
+      } else {
+        writer.flat(node, nullptr, out);
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 LspServer::Reply LspServer::on_folding_range(const json& params) {
-  const std::string* uri = document_uri(params);
-  if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
-  OpenDocument* doc = store_.find(*uri);
-  if (doc == nullptr) return json::array();
-  json out = json::array();
-  for (const rules::LineSpan& span : rules::folding_spans(doc->list, doc->list.model())) {
-    if (folding_limit_ && out.size() >= *folding_limit_) break;
-    out.push_back({{"startLine", span.first}, {"endLine", span.last}});
-  }
-  return out;
+  return in_document(params, [&](const std::string&, OpenDocument& doc) -> Reply {
+    json out = json::array();
+    for (const rules::LineSpan& span : rules::folding_spans(doc.list, doc.list.model())) {
+      if (folding_limit_ && out.size() >= *folding_limit_) break;
+      out.push_back({{"startLine", span.first}, {"endLine", span.last}});
+    }
+    return out;
+  });
 }
 
 LspServer::Reply LspServer::on_document_link(const json& params) {
-  const std::string* uri = document_uri(params);
-  if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
-  OpenDocument* doc = store_.find(*uri);
-  if (doc == nullptr) return json::array();
-  const Model& m = doc->list.model();
-  const auto encoding = store_.encoding();
-  json out = json::array();
-  for (const rules::TocItem& t : m.toc) {
-    const std::size_t si = rules::section_for_anchor(m, t.anchor);
-    if (si == SIZE_MAX) continue;
-    const rules::Section& s = m.sections[si];
-    out.push_back({{"range", lsp_range(doc->list, t.range, encoding)},
-                   {"target", *uri + "#L" + std::to_string(s.range.start.line + 1)},
-                   {"tooltip", "Go to the heading '" + s.title + "'"}});
-  }
-  for (const rules::Entry& e : m.entries) {
-    for (const rules::Link& l : e.links) {
-      if (!is_web_url(l.url)) continue;
-      out.push_back({{"range", lsp_range(doc->list, l.range, encoding)}, {"target", l.url}});
+  return in_document(params, [&](const std::string& uri, OpenDocument& doc) -> Reply {
+    const Model& m = doc.list.model();
+    const auto encoding = store_.encoding();
+    json out = json::array();
+    for (const rules::TocItem& t : m.toc) {
+      const std::size_t si = rules::section_for_anchor(m, t.anchor);
+      if (si == SIZE_MAX) continue;
+      const rules::Section& s = m.sections[si];
+      out.push_back({{"range", lsp_range(doc.list, t.range, encoding)},
+                     {"target", uri + "#L" + std::to_string(s.range.start.line + 1)},
+                     {"tooltip", "Go to the heading '" + s.title + "'"}});
     }
-  }
-  return out;
+    for (const rules::Entry& e : m.entries) {
+      for (const rules::Link& l : e.links) {
+        if (!is_web_url(l.url)) continue;
+        out.push_back({{"range", lsp_range(doc.list, l.range, encoding)}, {"target", l.url}});
+      }
+    }
+    return out;
+  });
 }
 
 LspServer::Reply LspServer::on_definition(const json& params) {
-  auto request = document_position(params);
-  if (auto* error = std::get_if<ResponseError>(&request)) return *error;
-  const auto& [uri, doc, pos] = std::get<DocumentPosition>(request);
-  if (doc == nullptr) return json(nullptr);
-  const Model& m = doc->list.model();
-  const rules::Target target = rules::target_at(m, pos);
-  if (target.kind == rules::TargetKind::kToc) {
-    const std::size_t si = rules::section_for_anchor(m, m.toc[target.toc].anchor);
-    if (si != SIZE_MAX) return location(uri, *doc, m.sections[si].title_range);
-  } else if (target.entry != SIZE_MAX) {
-    const std::size_t first = rules::first_copy(m, target.entry);
-    if (first != SIZE_MAX) return location(uri, *doc, m.entries[first].title_range);
-  }
-  return json(nullptr);
+  return at_position(params, nullptr, [&](const DocumentPosition& at) -> Reply {
+    const Model& m = at.model;
+    if (at.target.kind == rules::TargetKind::kToc) {
+      const std::size_t si = rules::section_for_anchor(m, m.toc[at.target.toc].anchor);
+      if (si != SIZE_MAX) return location(at.uri, at.doc, m.sections[si].title_range);
+    } else if (at.target.entry != SIZE_MAX) {
+      const std::size_t first = rules::first_copy(m, at.target.entry);
+      if (first != SIZE_MAX) return location(at.uri, at.doc, m.entries[first].title_range);
+    }
+    return json(nullptr);
+  });
 }
 
 LspServer::Reply LspServer::on_references(const json& params) {
-  auto request = document_position(params);
-  if (auto* error = std::get_if<ResponseError>(&request)) return *error;
-  const auto& [uri, doc, pos] = std::get<DocumentPosition>(request);
   const json include = params.contains("context") && params["context"].is_object()
                            ? params["context"].value("includeDeclaration", json(true))
                            : json(true);
   if (!include.is_boolean()) {
     return ResponseError{ErrorCode::kInvalidParams, "context.includeDeclaration is not a boolean"};
   }
-  if (doc == nullptr) return json::array();
-  const Model& m = doc->list.model();
-  const rules::Target target = rules::target_at(m, pos);
-  // The declaration is the first occurrence: the first use of a key word or paper, the heading.
-  std::vector<rules::Range> found;
-  if (target.kind == rules::TargetKind::kKeyword) {
-    const auto& phrase = m.entries[target.entry].keywords[target.index].text;
-    for (const auto& o : rules::keyword_occurrences(m, phrase)) found.push_back(o.range);
-  } else if (target.kind == rules::TargetKind::kLink) {
-    if (auto id = rules::link_arxiv(m.entries[target.entry].links[target.index])) {
-      for (const auto& o : rules::arxiv_occurrences(m, *id)) found.push_back(o.range);
-    }
-  } else if (target.kind == rules::TargetKind::kHeading || target.kind == rules::TargetKind::kToc) {
-    const std::size_t si = target.kind == rules::TargetKind::kHeading
-                               ? (m.sections[target.section].level > 0 ? target.section : SIZE_MAX)
-                               : rules::section_for_anchor(m, m.toc[target.toc].anchor);
-    if (si != SIZE_MAX) {
-      found.push_back(m.sections[si].title_range);
-      for (const rules::TocItem& t : m.toc) {
-        if (t.anchor == m.sections[si].anchor) found.push_back(t.range);
+  return at_position(params, json::array(), [&](const DocumentPosition& at) -> Reply {
+    const Model& m = at.model;
+    const rules::Target& target = at.target;
+    // The declaration is the first occurrence: the first use of a key word or paper, the heading.
+    std::vector<rules::Range> found;
+    if (target.kind == rules::TargetKind::kKeyword) {
+      const auto& phrase = m.entries[target.entry].keywords[target.index].text;
+      for (const auto& o : rules::keyword_occurrences(m, phrase)) found.push_back(o.range);
+    } else if (target.kind == rules::TargetKind::kLink) {
+      if (auto id = rules::link_arxiv(m.entries[target.entry].links[target.index])) {
+        for (const auto& o : rules::arxiv_occurrences(m, *id)) found.push_back(o.range);
+      }
+    } else if (target.kind == rules::TargetKind::kHeading ||
+               target.kind == rules::TargetKind::kToc) {
+      const std::size_t si =
+          target.kind == rules::TargetKind::kHeading
+              ? (m.sections[target.section].level > 0 ? target.section : SIZE_MAX)
+              : rules::section_for_anchor(m, m.toc[target.toc].anchor);
+      if (si != SIZE_MAX) {
+        found.push_back(m.sections[si].title_range);
+        for (const rules::TocItem& t : m.toc) {
+          if (t.anchor == m.sections[si].anchor) found.push_back(t.range);
+        }
       }
     }
-  }
-  json out = json::array();
-  for (std::size_t i = include.get<bool>() ? 0 : 1; i < found.size(); ++i) {
-    out.push_back(location(uri, *doc, found[i]));
-  }
-  return out;
+    json out = json::array();
+    for (std::size_t i = include.get<bool>() ? 0 : 1; i < found.size(); ++i) {
+      out.push_back(location(at.uri, at.doc, found[i]));
+    }
+    return out;
+  });
 }
 
 }  // namespace awesome::server

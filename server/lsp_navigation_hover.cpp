@@ -96,25 +96,23 @@ std::string venue_hover(const rules::Venue& venue, const rules::Config& config) 
 }  // namespace
 
 LspServer::Reply LspServer::on_hover(const json& params) {
-  auto request = document_position(params);
-  if (auto* error = std::get_if<ResponseError>(&request)) return *error;
-  const auto& [uri, doc, pos] = std::get<DocumentPosition>(request);
-  if (doc == nullptr) return json(nullptr);
-  const Model& m = doc->list.model();
-  const rules::Target target = rules::target_at(m, pos);
-  std::string text;
-  if (target.kind == rules::TargetKind::kLink) {
-    if (auto id = rules::link_arxiv(m.entries[target.entry].links[target.index])) {
-      text = arxiv_hover(m, target, *id);
+  return at_position(params, nullptr, [&](const DocumentPosition& at) -> Reply {
+    const Model& m = at.model;
+    const rules::Target& target = at.target;
+    std::string text;
+    if (target.kind == rules::TargetKind::kLink) {
+      if (auto id = rules::link_arxiv(m.entries[target.entry].links[target.index])) {
+        text = arxiv_hover(m, target, *id);
+      }
+    } else if (target.kind == rules::TargetKind::kKeyword) {
+      text = keyword_hover(m, m.entries[target.entry].keywords[target.index].text);
+    } else if (target.kind == rules::TargetKind::kVenue) {
+      text = venue_hover(*m.entries[target.entry].venue, at.doc.list.config());
     }
-  } else if (target.kind == rules::TargetKind::kKeyword) {
-    text = keyword_hover(m, m.entries[target.entry].keywords[target.index].text);
-  } else if (target.kind == rules::TargetKind::kVenue) {
-    text = venue_hover(*m.entries[target.entry].venue, doc->list.config());
-  }
-  if (text.empty()) return json(nullptr);
-  return json{{"contents", {{"kind", "markdown"}, {"value", std::move(text)}}},
-              {"range", to_lsp_range(doc->list, target.range, store_.encoding())}};
+    if (text.empty()) return json(nullptr);
+    return json{{"contents", {{"kind", "markdown"}, {"value", std::move(text)}}},
+                {"range", to_lsp_range(at.doc.list, target.range, store_.encoding())}};
+  });
 }
 
 }  // namespace awesome::server

@@ -22,8 +22,8 @@ struct Renamable {
   std::string problem;   ///< why the thing under the position cannot be renamed
 };
 
-Renamable renamable_at(const rules::ListDocument& list, const Model& m, rules::Position pos) {
-  const rules::Target target = rules::target_at(m, pos);
+Renamable renamable_at(const rules::ListDocument& list, const Model& m,
+                       const rules::Target& target) {
   Renamable r;
   if (target.kind == rules::TargetKind::kKeyword) {
     r.kind = Renamable::Kind::kKeyword;
@@ -52,45 +52,36 @@ Renamable renamable_at(const rules::ListDocument& list, const Model& m, rules::P
 }  // namespace
 
 LspServer::Reply LspServer::on_prepare_rename(const json& params) {
-  auto request = document_position(params);
-  if (auto* error = std::get_if<ResponseError>(&request)) return *error;
-  const auto& [uri, doc, pos] = std::get<DocumentPosition>(request);
-  if (doc == nullptr) return json(nullptr);
-  const Renamable r = renamable_at(doc->list, doc->list.model(), pos);
-  if (!r.problem.empty()) return ResponseError{ErrorCode::kRequestFailed, r.problem};
-  if (r.kind == Renamable::Kind::kNone) return json(nullptr);
-  return json{{"range", to_lsp_range(doc->list, r.range, store_.encoding())},
-              {"placeholder", r.current}};
+  return at_position(params, nullptr, [&](const DocumentPosition& at) -> Reply {
+    const Renamable r = renamable_at(at.doc.list, at.model, at.target);
+    if (!r.problem.empty()) return ResponseError{ErrorCode::kRequestFailed, r.problem};
+    if (r.kind == Renamable::Kind::kNone) return json(nullptr);
+    return json{{"range", to_lsp_range(at.doc.list, r.range, store_.encoding())},
+                {"placeholder", r.current}};
+  });
 }
 
 LspServer::Reply LspServer::on_rename(const json& params) {
-  auto request = document_position(params);
-  if (auto* error = std::get_if<ResponseError>(&request)) return *error;
-  const auto& [uri, doc, pos] = std::get<DocumentPosition>(request);
-  if (!params.contains("newName") || !params["newName"].is_string()) {
+  if (!params.is_object() || !params.contains("newName") || !params["newName"].is_string()) {
     return ResponseError{ErrorCode::kInvalidParams, "expected newName"};
   }
   const std::string& new_name = params["newName"].get_ref<const std::string&>();
-  if (doc == nullptr) return json(nullptr);
-  const Model& m = doc->list.model();
-  const Renamable r = renamable_at(doc->list, m, pos);
-  if (!r.problem.empty()) return ResponseError{ErrorCode::kRequestFailed, r.problem};
-  std::vector<rules::TextEdit> edits;
-  if (r.kind == Renamable::Kind::kKeyword) {
-    if (auto problem = rules::keyword_name_problem(new_name); !problem.empty()) {
-      return ResponseError{ErrorCode::kRequestFailed, problem};
+  return at_position(params, nullptr, [&](const DocumentPosition& at) -> Reply {
+    const Renamable r = renamable_at(at.doc.list, at.model, at.target);
+    if (!r.problem.empty()) return ResponseError{ErrorCode::kRequestFailed, r.problem};
+    if (r.kind == Renamable::Kind::kNone) {
+      return ResponseError{ErrorCode::kRequestFailed, "Only key words and headings can be renamed."};
     }
-    edits = rules::rename_keyword_edits(m, r.current, new_name);
-  } else if (r.kind == Renamable::Kind::kHeading) {
-    if (auto problem = rules::heading_name_problem(new_name); !problem.empty()) {
-      return ResponseError{ErrorCode::kRequestFailed, problem};
-    }
-    edits = rules::rename_heading_edits(doc->list, m, r.section, new_name);
-  } else {
-    return ResponseError{ErrorCode::kRequestFailed,
-                         "Only key words and headings can be renamed."};
-  }
-  return workspace_edit(uri, *doc, edits);
+    const std::string problem = r.kind == Renamable::Kind::kKeyword
+                                    ? rules::keyword_name_problem(new_name)
+                                    : rules::heading_name_problem(new_name);
+    if (!problem.empty()) return ResponseError{ErrorCode::kRequestFailed, problem};
+    return workspace_edit(at.uri, at.doc,
+                          r.kind == Renamable::Kind::kKeyword
+                              ? rules::rename_keyword_edits(at.model, r.current, new_name)
+                              : rules::rename_heading_edits(at.doc.list, at.model, r.section,
+                                                            new_name));
+  });
 }
 
 }  // namespace awesome::server

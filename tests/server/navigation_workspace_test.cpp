@@ -49,6 +49,17 @@ json workspace_symbols(FakeClient& client, std::string_view query) {
   return reply["result"];
 }
 
+/// `text` with LSP TextEdits (UTF-8 columns) applied.
+std::string apply_lsp_edits(std::string_view text, const json& edits) {
+  std::vector<rules::TextEdit> converted;
+  for (const auto& e : edits) {
+    converted.push_back({{{e["range"]["start"]["line"], e["range"]["start"]["character"]},
+                          {e["range"]["end"]["line"], e["range"]["end"]["character"]}},
+                         e["newText"]});
+  }
+  return rules::apply_edits(text, converted);
+}
+
 json at(std::string_view uri, std::uint32_t line, std::uint32_t character) {
   return {{"textDocument", {{"uri", uri}}},
           {"position", {{"line", line}, {"character", character}}}};
@@ -246,13 +257,7 @@ TEST_CASE("navigation: on the real full list") {
     params["newName"] = "Robustness to Adversaries";
     const json edits = timed("textDocument/rename", params)["changes"][uri];
     CHECK(edits.size() == counted);
-    std::vector<rules::TextEdit> applied;
-    for (const auto& e : edits) {
-      applied.push_back({{{e["range"]["start"]["line"], e["range"]["start"]["character"]},
-                          {e["range"]["end"]["line"], e["range"]["end"]["character"]}},
-                         e["newText"]});
-    }
-    rules::ListDocument after(rules::apply_edits(text, applied));
+    rules::ListDocument after(apply_lsp_edits(text, edits));
     CHECK(rules::keyword_occurrences(after.model(), phrase).empty());
     CHECK(rules::keyword_occurrences(after.model(), "Robustness to Adversaries").size() == counted);
     CHECK(after.model().entries.size() == m.entries.size());
@@ -270,13 +275,7 @@ TEST_CASE("navigation: on the real full list") {
     params["newName"] = "Data Privacy";
     const json edits = timed("textDocument/rename", params)["changes"][uri];
     CHECK(edits.size() == 2 + 1 + 7);  // ToC text and anchor, heading, seven year sections
-    std::vector<rules::TextEdit> applied;
-    for (const auto& e : edits) {
-      applied.push_back({{{e["range"]["start"]["line"], e["range"]["start"]["character"]},
-                          {e["range"]["end"]["line"], e["range"]["end"]["character"]}},
-                         e["newText"]});
-    }
-    rules::ListDocument after(rules::apply_edits(text, applied));
+    rules::ListDocument after(apply_lsp_edits(text, edits));
     auto count = [](rules::ListDocument& d, std::string_view rule) {
       return std::count_if(d.diagnostics().begin(), d.diagnostics().end(),
                            [&](const auto& x) { return x.rule == rule; });
