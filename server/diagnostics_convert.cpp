@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "protocol/lsp_types.hpp"
+#include "protocol/jsonrpc.hpp"
 #include "server/document_store.hpp"
 
 namespace awesome::server {
@@ -34,94 +35,65 @@ json fix_summaries(const rules::Diagnostic& diagnostic) {
   return fixes;
 }
 
-/// Equal for everything the LSP form shows (fix edits are not shown).
-bool same_output(const rules::Diagnostic& a, const rules::Diagnostic& b) {
-  if (a.rule != b.rule || a.severity != b.severity || a.range != b.range || a.tag != b.tag ||
-      a.message != b.message || a.related != b.related || a.fixes.size() != b.fixes.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.fixes.size(); ++i) {
-    const auto& x = a.fixes[i];
-    const auto& y = b.fixes[i];
-    if (x.title != y.title || x.safe != y.safe || x.preferred != y.preferred)
-      return false;
-  }
-  return true;
-}
-
-bool on_touched_line(const rules::Diagnostic& d, const TouchedLines& touched) {
-  if (touched.all)
-    return true;
-  auto hit = [&](const rules::Range& r) {
-    for (auto line = r.start.line; line <= r.end.line; ++line) {
-      if (touched.touches(line))
-        return true;
-    }
-    return false;
-  };
-  if (hit(d.range))
-    return true;
-  for (const auto& related : d.related) {
-    if (hit(related.range))
-      return true;
-  }
-  return false;
-}
-
-rules::Diagnostic without_edits(const rules::Diagnostic& d) {
-  rules::Diagnostic copy = d;
-  for (auto& fix : copy.fixes) fix.edits.clear();
-  return copy;
-}
-
 }  // namespace
 
-bool TouchedLines::touches(std::uint32_t line) const {
-  return all || std::find(lines.begin(), lines.end(), line) != lines.end();
-}
-
-void TouchedLines::add(std::uint32_t first, std::uint32_t last, std::uint32_t new_last) {
-  constexpr std::size_t kMaxLines = 64;  // beyond this, converting everything is as cheap
-  if (all)
-    return;
-  if (new_last != last || lines.size() + (last - first + 1) > kMaxLines) {
-    all = true;
-    lines.clear();
+void DiagnosticConverter::convert(rules::ListDocument& list, std::string_view uri,
+                                  const ConvertOptions& options, bool& changed) {
+  const std::vector<rules::Diagnostic>& diagnostics = list.diagnostics();
+  const std::uint64_t generation = list.diagnostics_generation();
+  const bool same_options = !first_ && options == options_;
+  if (same_options && generation == generation_) {
+    changed = false;
     return;
   }
-  for (auto line = first; line <= last; ++line) lines.push_back(line);
-}
-
-const json& DiagnosticConverter::convert(std::span<const rules::Diagnostic> diagnostics,
-                                         const rules::ListDocument& list, std::string_view uri,
-                                         const ConvertOptions& options, const TouchedLines& touched,
-                                         bool& changed) {
-  changed = first_;
-  json items = json::array();
-  std::vector<rules::Diagnostic> kept;
-  kept.reserve(diagnostics.size());
+  const std::vector<std::uint32_t>& origins = list.diagnostic_origins();
+  const bool reuse = same_options && generation == generation_ + 1 &&
+                     origins.size() == diagnostics.size();
+  std::vector<std::string> items(diagnostics.size());
+  std::vector<bool> fresh(diagnostics.size(), true);
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
-    const rules::Diagnostic& d = diagnostics[i];
-    if (d.severity == rules::Severity::kOff)
-      continue;
-    std::size_t at = kept.size();
-    if (!first_ && at < previous_.size() && same_output(d, previous_[at]) &&
-        !on_touched_line(d, touched)) {
-      items.push_back(std::move(items_[at]));
-      kept.push_back(std::move(previous_[at]));
+    const std::uint32_t from = reuse ? origins[i] : UINT32_MAX;
+    if (from < items_.size()) {
+      items[i] = std::move(items_[from]);
+      fresh[i] = from != i;
       continue;
     }
-    json one = to_lsp_diagnostic(d, list, uri, options);
-    if (!changed && (at >= items_.size() || items_[at] != one))
-      changed = true;
-    items.push_back(std::move(one));
-    kept.push_back(without_edits(d));
+    items[i] = protocol::dump_message(to_lsp_diagnostic(diagnostics[i], list, uri, options));
   }
-  changed = changed || kept.size() != previous_.size();
-  previous_ = std::move(kept);
+  // What an editor sees changed when the list did; a finding whose fix edits alone changed
+  // converts to the same text.
+  changed = first_ || items.size() != items_.size();
+  for (std::size_t i = 0; i < items.size() && !changed; ++i) {
+    changed = fresh[i] && items[i] != items_[i];
+  }
   items_ = std::move(items);
+  text_valid_ = false;
   first_ = false;
-  return items_;
+  generation_ = generation;
+  options_ = options;
+}
+
+const std::string& DiagnosticConverter::items_text() {
+  if (!text_valid_) {
+    std::size_t size = 2 + items_.size();
+    for (const auto& item : items_) size += item.size();
+    text_.clear();
+    text_.reserve(size);
+    text_ += '[';
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      if (i > 0) text_ += ',';
+      text_ += items_[i];
+    }
+    text_ += ']';
+    text_valid_ = true;
+  }
+  return text_;
+}
+
+json DiagnosticConverter::items() const {
+  json out = json::array();
+  for (const auto& item : items_) out.push_back(json::parse(item));
+  return out;
 }
 
 json to_lsp_diagnostic(const rules::Diagnostic& diagnostic, const rules::ListDocument& list,

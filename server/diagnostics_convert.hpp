@@ -24,6 +24,7 @@ struct ConvertOptions {
   protocol::PositionEncoding encoding = protocol::PositionEncoding::kUtf16;
   bool related_information = false;  ///< the client supports relatedInformation
   bool include_fixes = true;         ///< put the fix titles into `data`
+  bool operator==(const ConvertOptions&) const = default;
 };
 
 /// One LSP diagnostic. `list` supplies the line text for the column conversion; related places
@@ -37,36 +38,27 @@ nlohmann::json to_lsp_diagnostics(std::span<const rules::Diagnostic> diagnostics
                                   const rules::ListDocument& list, std::string_view uri,
                                   const ConvertOptions& options);
 
-/// The lines edits touched since diagnostics were last converted (current line numbers).
-struct TouchedLines {
-  bool all = true;                   ///< line numbers shifted or the text was replaced
-  std::vector<std::uint32_t> lines;  ///< otherwise, the lines whose text changed
-  bool touches(std::uint32_t line) const;
-  /// Records an edit of lines [first, last] that now spans `new_last - first + 1` lines.
-  void add(std::uint32_t first, std::uint32_t last, std::uint32_t new_last);
-  void clear() {
-    all = false;
-    lines.clear();
-  }
-};
-
-/// Converts one document's diagnostics again and again, reusing the JSON of a diagnostic that
-/// equals the previous one at the same index and lies on untouched lines: its LSP form depends
-/// only on itself and the text of its lines.
+/// Converts one document's diagnostics again and again. A diagnostic that the list reports
+/// unchanged since its previous result (ListDocument::diagnostic_origins(): same content, same
+/// lines, so the same line texts) keeps its JSON text; only new and moved ones are converted.
 class DiagnosticConverter {
  public:
-  /// The JSON array for `diagnostics`; `changed` tells whether it differs from the last call's.
-  const nlohmann::json& convert(std::span<const rules::Diagnostic> diagnostics,
-                                const rules::ListDocument& list, std::string_view uri,
-                                const ConvertOptions& options, const TouchedLines& touched,
-                                bool& changed);
-  /// The result of the last convert() (an empty array before the first).
-  const nlohmann::json& items() const { return items_; }
+  /// Converts the diagnostics of `list`; `changed` tells whether the JSON differs from the
+  /// last call's.
+  void convert(rules::ListDocument& list, std::string_view uri, const ConvertOptions& options,
+               bool& changed);
+  /// The JSON array of the last convert() as text ("[]" before the first).
+  const std::string& items_text();
+  /// The same, parsed (for tests).
+  nlohmann::json items() const;
 
  private:
-  std::vector<rules::Diagnostic> previous_;  ///< without fix edits (only titles matter here)
-  nlohmann::json items_ = nlohmann::json::array();
+  std::vector<std::string> items_;  ///< compact JSON of each diagnostic
+  std::string text_ = "[]";
+  bool text_valid_ = true;
   bool first_ = true;
+  std::uint64_t generation_ = 0;
+  ConvertOptions options_;
 };
 
 }  // namespace awesome::server

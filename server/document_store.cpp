@@ -38,23 +38,6 @@ lsp::Range to_lsp_range(const rules::ListDocument& list, rules::Range range,
   return {start, to_lsp_position(list, range.end, encoding)};
 }
 
-namespace {
-
-/// Records which lines an edit changes. A lone "\r" next to the edit could merge with or split
-/// from a "\n" and renumber lines unseen, so then every line counts as touched.
-void note_touched(const rules::ListDocument& list, rules::Position start, rules::Position end,
-                  std::string_view text, TouchedLines& touched) {
-  if (list.line_terminator(start.line) == "\r" || list.line_terminator(end.line) == "\r" ||
-      text.find('\r') != std::string_view::npos) {
-    touched.all = true;
-    return;
-  }
-  auto breaks = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
-  touched.add(start.line, end.line, start.line + breaks);
-}
-
-}  // namespace
-
 OpenDocument& DocumentStore::open(const lsp::TextDocumentItem& item, const rules::Config& config) {
   auto it = documents_.find(item.uri);
   if (it != documents_.end())
@@ -86,14 +69,12 @@ bool DocumentStore::change(std::string_view uri, std::int32_t version,
   for (const auto& change : changes) {
     if (!change.range) {
       doc->list.reset(change.text);
-      doc->touched.all = true;
       continue;
     }
     rules::Position start = to_byte_position(doc->list, change.range->start, encoding_);
     rules::Position end = to_byte_position(doc->list, change.range->end, encoding_);
     if (end < start)
       std::swap(start, end);
-    note_touched(doc->list, start, end, change.text, doc->touched);
     doc->list.edit({start, end}, change.text);
   }
   doc->version = version;

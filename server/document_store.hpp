@@ -23,8 +23,7 @@ struct OpenDocument {
   rules::ListDocument list;
   std::int32_t version = 0;
   std::string language_id;
-  bool dirty = true;     ///< changed since diagnostics were last computed
-  TouchedLines touched;  ///< lines edited since diagnostics were last converted
+  bool dirty = true;  ///< changed since diagnostics were last computed
   DiagnosticConverter converter;
   bool published = false;         ///< pushed at least once (push model)
   std::uint64_t pull_result = 0;  ///< resultId of the last pull; 0 before the first

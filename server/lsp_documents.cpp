@@ -54,13 +54,10 @@ void LspServer::on_did_save(const json& /*params*/) {
   // Nothing to do: the server checks the text it holds, which didChange keeps current.
 }
 
-const json& LspServer::compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed) {
+void LspServer::compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed) {
   ConvertOptions options{store_.encoding(), related_information_, true};
-  const json& items =
-      doc.converter.convert(doc.list.diagnostics(), doc.list, uri, options, doc.touched, changed);
-  doc.touched.clear();
+  doc.converter.convert(doc.list, uri, options, changed);
   doc.dirty = false;
-  return items;
 }
 
 void LspServer::publish_dirty() {
@@ -70,13 +67,22 @@ void LspServer::publish_dirty() {
     if (!doc.dirty)
       continue;
     bool changed = false;
-    const json& items = compute_diagnostics(uri, doc, changed);
+    compute_diagnostics(uri, doc, changed);
     if (doc.published && !changed)
       continue;
     doc.published = true;
-    send(protocol::make_notification(
-        "textDocument/publishDiagnostics",
-        {{"uri", uri}, {"version", doc.version}, {"diagnostics", items}}));
+    // Written as text: a large list's diagnostics are megabytes of JSON, most of it kept from
+    // the previous publish.
+    const std::string& items = doc.converter.items_text();
+    std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
+    body.reserve(body.size() + uri.size() + items.size() + 64);
+    body += protocol::dump_message(json(uri));
+    body += R"(,"version":)";
+    body += std::to_string(doc.version);
+    body += R"(,"diagnostics":)";
+    body += items;
+    body += "}}";
+    send_text(std::move(body));
   }
 }
 
@@ -98,7 +104,8 @@ LspServer::Reply LspServer::on_diagnostic(const json& params) {
   if (request->previousResultId == result_id) {
     return json{{"kind", "unchanged"}, {"resultId", result_id}};
   }
-  return json{{"kind", "full"}, {"resultId", result_id}, {"items", doc->converter.items()}};
+  return RawResult{R"({"kind":"full","resultId":)" + protocol::dump_message(json(result_id)) +
+                   R"(,"items":)" + doc->converter.items_text() + "}"};
 }
 
 }  // namespace awesome::server

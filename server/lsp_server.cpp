@@ -142,6 +142,10 @@ void LspServer::dispatch_request(const protocol::Request& request, bool cancelle
   if (auto* error = std::get_if<ResponseError>(&reply)) {
     return fail(error->code, error->message);
   }
+  if (auto* raw = std::get_if<RawResult>(&reply)) {
+    return send_text(R"({"jsonrpc":"2.0","id":)" + protocol::dump_message(id) + R"(,"result":)" +
+                     raw->json + "}");
+  }
   send(protocol::make_result(request.id, std::move(std::get<json>(reply))));
 }
 

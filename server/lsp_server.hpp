@@ -16,7 +16,6 @@
 
 #include "protocol/jsonrpc.hpp"
 #include "protocol/lsp_types.hpp"
-#include "rules/queries.hpp"
 #include "server/document_store.hpp"
 #include "server/session_config.hpp"
 #include "server/workspace_index.hpp"
@@ -33,6 +32,11 @@ class LspServer {
   using Sink = std::function<void(const nlohmann::json&)>;
 
   explicit LspServer(Sink sink, ServerOptions options = {});
+
+  /// Receives outgoing messages that are already JSON text (large diagnostics lists). Without
+  /// one, such messages are parsed and given to the Sink; the order of all messages holds.
+  using TextSink = std::function<void(std::string)>;
+  void set_text_sink(TextSink sink) { text_sink_ = std::move(sink); }
 
   /// Queues one framed body. A `$/cancelRequest` takes effect at once on queued requests.
   void enqueue(std::string_view body);
@@ -60,7 +64,11 @@ class LspServer {
   DocumentStore& documents() { return store_; }
 
  private:
-  using Reply = std::variant<nlohmann::json, protocol::ResponseError>;
+  /// A result that is already JSON text, sent as it is.
+  struct RawResult {
+    std::string json;
+  };
+  using Reply = std::variant<nlohmann::json, protocol::ResponseError, RawResult>;
   using RequestHandler = Reply (LspServer::*)(const nlohmann::json& params);
   using NotificationHandler = void (LspServer::*)(const nlohmann::json& params);
   using ResponseHandler = std::function<void(const protocol::Response&)>;
@@ -75,6 +83,13 @@ class LspServer {
   void dispatch_response(const protocol::Response& response);
   void trace_incoming(std::string_view kind, std::string_view method, const nlohmann::json& params);
   void send(const nlohmann::json& message) { sink_(message); }
+  void send_text(std::string body) {
+    if (text_sink_) {
+      text_sink_(std::move(body));
+    } else {
+      sink_(nlohmann::json::parse(body));
+    }
+  }
   void send_request(std::string_view method, nlohmann::json params, ResponseHandler on_response);
   void show_message(lsp::MessageType type, std::string_view message);
 
@@ -95,7 +110,7 @@ class LspServer {
   void publish_dirty();
   /// Lints `doc` if needed and converts; `changed` tells whether the result differs from the
   /// previous conversion.
-  const nlohmann::json& compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed);
+  void compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed);
 
   // Code actions, formatting and editor commands (lsp_edits.cpp)
   Reply on_code_action(const nlohmann::json& params);
@@ -124,22 +139,15 @@ class LspServer {
   Reply on_prepare_rename(const nlohmann::json& params);
   Reply on_rename(const nlohmann::json& params);
   Reply on_workspace_symbol(const nlohmann::json& params);
-  /// A TextDocumentPositionParams on an open document: the byte position and what is there.
+  /// A TextDocumentPositionParams: the document (null when it is not open) and the byte position.
   struct DocumentPosition {
-    const std::string& uri;
-    OpenDocument& doc;
-    const rules::Model& model;
+    std::string uri;
+    OpenDocument* doc = nullptr;
     rules::Position pos;
-    rules::Target target;
   };
-  /// Answers a request on a position: InvalidParams when params lack textDocument.uri or
-  /// position, `unknown` when the document is not open, otherwise what `answer` says.
-  Reply at_position(const nlohmann::json& params, nlohmann::json unknown,
-                    const std::function<Reply(const DocumentPosition&)>& answer);
-  /// Answers a request on a document: InvalidParams without textDocument.uri, [] when the
-  /// document is not open, otherwise what `answer` says.
-  Reply in_document(const nlohmann::json& params,
-                    const std::function<Reply(const std::string& uri, OpenDocument& doc)>& answer);
+  /// Reads params.textDocument.uri and params.position; InvalidParams when malformed.
+  std::variant<DocumentPosition, protocol::ResponseError> document_position(
+      const nlohmann::json& params);
   nlohmann::json location(std::string_view uri, const OpenDocument& doc, rules::Range range) const;
   void negotiate_navigation(const lsp::InitializeParams& params);
   void add_navigation_capabilities(nlohmann::json& caps) const;
@@ -152,6 +160,7 @@ class LspServer {
   void config_changed();
 
   Sink sink_;
+  TextSink text_sink_;
   ServerOptions options_;
   std::unordered_map<std::string, RequestHandler> requests_;
   std::unordered_map<std::string, NotificationHandler> notifications_;

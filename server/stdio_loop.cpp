@@ -30,7 +30,9 @@ class StdioLoop {
         parent_timer_(io_),
         exit_timer_(io_),
         server_([this](const nlohmann::json& m) { write(protocol::dump_message(m)); },
-                ServerOptions{&std::cerr}) {}
+                ServerOptions{&std::cerr}) {
+    server_.set_text_sink([this](std::string body) { write(std::move(body)); });
+  }
 
   int run() {
     start_read();
