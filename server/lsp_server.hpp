@@ -16,6 +16,7 @@
 
 #include "protocol/jsonrpc.hpp"
 #include "protocol/lsp_types.hpp"
+#include "rules/queries.hpp"
 #include "server/document_store.hpp"
 #include "server/session_config.hpp"
 #include "server/workspace_index.hpp"
@@ -139,15 +140,22 @@ class LspServer {
   Reply on_prepare_rename(const nlohmann::json& params);
   Reply on_rename(const nlohmann::json& params);
   Reply on_workspace_symbol(const nlohmann::json& params);
-  /// A TextDocumentPositionParams: the document (null when it is not open) and the byte position.
+  /// A TextDocumentPositionParams on an open document: the byte position and what is there.
   struct DocumentPosition {
-    std::string uri;
-    OpenDocument* doc = nullptr;
+    const std::string& uri;
+    OpenDocument& doc;
+    const rules::Model& model;
     rules::Position pos;
+    rules::Target target;
   };
-  /// Reads params.textDocument.uri and params.position; InvalidParams when malformed.
-  std::variant<DocumentPosition, protocol::ResponseError> document_position(
-      const nlohmann::json& params);
+  /// Answers a request on a position: InvalidParams when params lack textDocument.uri or
+  /// position, `unknown` when the document is not open, otherwise what `answer` says.
+  Reply at_position(const nlohmann::json& params, nlohmann::json unknown,
+                    const std::function<Reply(const DocumentPosition&)>& answer);
+  /// Answers a request on a document: InvalidParams without textDocument.uri, [] when the
+  /// document is not open, otherwise what `answer` says.
+  Reply in_document(const nlohmann::json& params,
+                    const std::function<Reply(const std::string& uri, OpenDocument& doc)>& answer);
   nlohmann::json location(std::string_view uri, const OpenDocument& doc, rules::Range range) const;
   void negotiate_navigation(const lsp::InitializeParams& params);
   void add_navigation_capabilities(nlohmann::json& caps) const;
