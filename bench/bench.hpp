@@ -22,6 +22,7 @@ struct LspOptions {
   std::string file;    ///< a list to open and edit, or empty
   std::string trace;   ///< a trace-*.jsonl to replay, or empty
   std::size_t keystrokes = 1000;
+  std::size_t completions = 300;  ///< completion requests after the keystrokes (push mode)
   std::uint32_t seed = 1;
   bool pull = false;   ///< announce pull diagnostics and ask after each change
   double timeout_ms = 5000;

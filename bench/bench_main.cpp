@@ -20,7 +20,8 @@ using Results = std::map<std::string, std::string>;
 
 const char* kUsage =
     "usage: awesome_bench engine NAME FILE [--runs N] [--keystrokes N] [--seed S]\n"
-    "       awesome_bench lsp NAME SERVER (--file F [--keystrokes N] | --trace T) [--pull]\n"
+    "       awesome_bench lsp NAME SERVER (--file F [--keystrokes N] [--completions N] |\n"
+    "                                          --trace T) [--pull]\n"
     "       awesome_bench synth FULL_LIST OUT [COPIES]\n"
     "       awesome_bench report RESULTS\n";
 
@@ -90,6 +91,12 @@ int report(const Results& r) {
       "1 MB p50 < 1 ms, p99 < 3 ms; 10 MB p50 ≤ 2× 1 MB",
       verdict(push_p50, 1000) + ", " + verdict(push_p99, 3000) + ", " +
           (scale ? fmt("%.1f×", *scale) + " " + verdict(scale, 2.0001) : "not measured"));
+  row("publishDiagnostics body per keystroke, KB",
+      [&](const std::string& w) {
+        auto bytes = number(r, w + ".push_bytes");
+        return bytes ? fmt("%.0f", *bytes / 1024.0) : std::string("–");
+      },
+      "", "");
   row("keystroke over stdio, didChange + pull diagnostic → reply: p50 / p95 / p99 / max µs",
       [&](const std::string& w) { return pcts(r, w + ".pull_key"); }, "", "");
   row("server open (didOpen → first diagnostics), ms",
@@ -109,12 +116,12 @@ int report(const Results& r) {
                ", " + cell(r, t + ".trace_total_ms", "%.0f") + ")";
       },
       "", "");
-  row("documentSymbol / completion",
-      [&](const std::string& w) {
-        if (!r.count(w + ".documentSymbol")) return std::string("–");
-        return text(r, w + ".documentSymbol") + " / " + text(r, w + ".completion");
-      },
-      "", "");
+  auto completion_p99 = number(r, "synth10.completion_p99_us");
+  row("completion over stdio (key word, venue): p50 / p95 / p99 / max µs",
+      [&](const std::string& w) { return pcts(r, w + ".completion"); }, "10 MB p99 < 2 ms",
+      completion_p99 ? verdict(*completion_p99, 2000) : "not measured");
+  row("documentSymbol over stdio, one request",
+      [&](const std::string& w) { return text(r, w + ".documentSymbol"); }, "", "");
   row("`awesome-ls check`, wall ms (median)",
       [&](const std::string& w) { return cell(r, w + ".check_awesome_ls_ms", "%.0f"); }, "", "");
   auto ratio = [&](const std::string& w, const std::string& other) -> std::optional<double> {
@@ -182,6 +189,7 @@ int main(int argc, char** argv) {
     if (auto v = flag("--file")) o.file = *v;
     if (auto v = flag("--trace")) o.trace = *v;
     if (auto v = flag("--keystrokes")) o.keystrokes = std::stoul(*v);
+    if (auto v = flag("--completions")) o.completions = std::stoul(*v);
     if (auto v = flag("--seed")) o.seed = static_cast<std::uint32_t>(std::stoul(*v));
     o.pull = has("--pull");
     return run_lsp(o);

@@ -43,10 +43,50 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
-std::string make_synthetic(std::string_view text, int copies) {
+/// Copy `k` of one line: entry titles, non-arXiv URLs and digests made distinct per copy, so
+/// that entries of different copies are no duplicates of each other.
+std::string distinct_line(std::string_view line, int k) {
+  const std::string tag = std::to_string(k);
+  std::string out(line);
+  if (out.starts_with("- ") && out.find("[[") != std::string::npos) {
+    std::size_t at = out.find("](");
+    while (at != std::string::npos) {
+      const std::size_t close = out.find(')', at + 2);
+      if (close == std::string::npos) break;
+      std::string_view url = std::string_view(out).substr(at + 2, close - at - 2);
+      if (url.find("arxiv.org/") == std::string_view::npos && url.find('#') == std::string_view::npos) {
+        out.insert(close, "#copy" + tag);
+      }
+      at = out.find("](", close);
+    }
+    out.insert(2, "Copy " + tag + ": ");
+    return out;
+  }
+  for (std::string_view marker : {"Digest</summary>", "- Digest:"}) {
+    const std::size_t at = out.find(marker);
+    if (at != std::string::npos && at < 40) {
+      out.insert(at + marker.size(), " Copy " + tag + ".");
+      break;
+    }
+  }
+  return out;
+}
+
+std::string make_synthetic(std::string_view full, int copies) {
   std::string out;
-  out.reserve(text.size() * static_cast<std::size_t>(copies));
+  out.reserve(full.size() * static_cast<std::size_t>(copies) * 101 / 100);
   for (int k = 0; k < copies; ++k) {
+    std::string distinct;
+    if (k > 0) {
+      distinct.reserve(full.size() * 101 / 100);
+      for (std::size_t pos = 0; pos < full.size();) {
+        std::size_t end = full.find('\n', pos);
+        end = end == std::string_view::npos ? full.size() : end + 1;
+        distinct += distinct_line(full.substr(pos, end - pos), k);
+        pos = end;
+      }
+    }
+    const std::string_view text = k > 0 ? std::string_view(distinct) : full;
     std::size_t pos = 0;
     while (pos < text.size()) {
       std::size_t hit = text.find("abs/", pos);
@@ -96,6 +136,31 @@ std::uint32_t utf16_column(std::string_view line, std::uint32_t bytes) {
   return units;
 }
 
+std::vector<std::pair<std::uint32_t, std::uint32_t>> entry_lines(rules::ListDocument& doc) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (const auto& e : doc.model().entries) out.emplace_back(e.first_line, e.last_line);
+  return out;
+}
+
+bool same_visible(const std::vector<rules::Diagnostic>& a, const std::vector<rules::Diagnostic>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto& x = a[i];
+    const auto& y = b[i];
+    if (x.rule != y.rule || x.severity != y.severity || x.range != y.range || x.tag != y.tag ||
+        x.message != y.message || x.related != y.related || x.fixes.size() != y.fixes.size()) {
+      return false;
+    }
+    for (std::size_t k = 0; k < x.fixes.size(); ++k) {
+      if (x.fixes[k].title != y.fixes[k].title || x.fixes[k].safe != y.fixes[k].safe ||
+          x.fixes[k].preferred != y.fixes[k].preferred) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 std::vector<CharEdit> pick_edits(rules::ListDocument& doc, std::size_t count, std::uint32_t seed,
                                  bool must_change) {
   std::mt19937 rng(seed);
@@ -103,12 +168,12 @@ std::vector<CharEdit> pick_edits(rules::ListDocument& doc, std::size_t count, st
   std::vector<CharEdit> edits;
   edits.reserve(count);
   std::vector<rules::Diagnostic> before = doc.diagnostics();
-  while (edits.size() < count) {
-    const auto& entries = doc.model().entries;
-    if (entries.empty()) break;
-    const auto& entry = entries[rng() % entries.size()];
-    std::uint32_t line = entry.first_line + static_cast<std::uint32_t>(
-                                                rng() % (entry.last_line - entry.first_line + 1));
+  // Insertions never add lines, so the entries' lines stay where they were.
+  const auto entries = entry_lines(doc);
+  std::size_t attempts = 0;
+  while (edits.size() < count && !entries.empty() && attempts++ < 50 * count + 100) {
+    const auto [first, last] = entries[rng() % entries.size()];
+    std::uint32_t line = first + static_cast<std::uint32_t>(rng() % (last - first + 1));
     std::string_view text = doc.line(line);
     auto column = static_cast<std::uint32_t>(rng() % (text.size() + 1));
     while (column < text.size() && (static_cast<unsigned char>(text[column]) & 0xC0) == 0x80)
@@ -117,7 +182,7 @@ std::vector<CharEdit> pick_edits(rules::ListDocument& doc, std::size_t count, st
     for (std::string_view c : kChars) {
       rules::Range at{{line, column}, {line, column}};
       doc.edit(at, c);
-      if (!must_change || doc.diagnostics() != before) {
+      if (!must_change || !same_visible(doc.diagnostics(), before)) {
         edits.push_back({line, column, std::string(c)});
         if (must_change) before = doc.diagnostics();
         done = true;

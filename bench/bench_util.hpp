@@ -30,9 +30,11 @@ double median(std::vector<double> samples);
 std::string read_file(const std::string& path);
 bool write_file(const std::string& path, std::string_view text);
 
-/// `copies` copies of `text`; in copy k > 0 every `abs/YYMM.NNNN(N)` gets its number part
-/// shifted deterministically so arXiv ids stay distinct across copies.
-std::string make_synthetic(std::string_view text, int copies);
+/// `copies` copies of `full`, a large list with the findings of `full` in each copy rather than
+/// every entry a duplicate: in copy k > 0 every `abs/YYMM.NNNN(N)` gets its number part shifted
+/// deterministically, entry titles start with "Copy k: ", other link URLs end in "#copyk" and
+/// digests start with "Copy k.".
+std::string make_synthetic(std::string_view full, int copies);
 
 /// One single-character insertion: at byte column `column` of line `line`.
 struct CharEdit {
@@ -41,11 +43,18 @@ struct CharEdit {
   std::string text;
 };
 
+/// Where single-character edits go: the lines of each paper entry of `doc` (first, last).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> entry_lines(rules::ListDocument& doc);
+
 /// Picks `count` seeded insertions at random places inside entries of `doc`, applying each to
-/// `doc`. With `must_change`, each one is chosen (retrying places and characters) so the
-/// diagnostics differ from before, which makes a server that publishes only changes publish.
+/// `doc`. With `must_change`, each one is chosen (retrying places and characters) so that what
+/// an editor shows of the diagnostics (fix edits aside) differs from before, which makes a
+/// server that publishes only changes publish.
 std::vector<CharEdit> pick_edits(rules::ListDocument& doc, std::size_t count, std::uint32_t seed,
                                  bool must_change);
+
+/// Equal as an LSP client sees them: everything but the edits of the fixes.
+bool same_visible(const std::vector<rules::Diagnostic>& a, const std::vector<rules::Diagnostic>& b);
 
 /// UTF-16 code units in the first `bytes` bytes of a UTF-8 line.
 std::uint32_t utf16_column(std::string_view line, std::uint32_t bytes);

@@ -39,11 +39,10 @@ int run_engine(const EngineOptions& options) {
   std::mt19937 rng(options.seed);
   std::vector<double> samples;
   samples.reserve(options.keystrokes);
-  for (std::size_t i = 0; i < options.keystrokes; ++i) {
-    const auto& entries = doc.model().entries;
-    const auto& entry = entries[rng() % entries.size()];
-    std::uint32_t line = entry.first_line + static_cast<std::uint32_t>(
-                                                rng() % (entry.last_line - entry.first_line + 1));
+  const auto entries = entry_lines(doc);  // insertions of "x" keep every line where it is
+  for (std::size_t i = 0; i < options.keystrokes && !entries.empty(); ++i) {
+    const auto [first, last] = entries[rng() % entries.size()];
+    std::uint32_t line = first + static_cast<std::uint32_t>(rng() % (last - first + 1));
     std::string_view current = doc.line(line);
     auto column = static_cast<std::uint32_t>(rng() % (current.size() + 1));
     while (column < current.size() &&

@@ -7,10 +7,12 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -70,15 +72,12 @@ class ServerProcess {
     return true;
   }
 
-  /// The next message, or nullopt after `timeout_ms` without one (or on EOF).
-  std::optional<json> receive(double timeout_ms) {
+  /// The next message body, or nullopt after `timeout_ms` without one (or on EOF). Not parsed:
+  /// a client's JSON parser is not what the bench measures.
+  std::optional<std::string> receive(double timeout_ms) {
     auto deadline = Clock::now() + std::chrono::microseconds(static_cast<long>(timeout_ms * 1000));
     while (true) {
-      if (auto body = take_frame()) {
-        json parsed = json::parse(*body, nullptr, false);
-        if (!parsed.is_discarded()) return parsed;
-        continue;
-      }
+      if (auto body = take_frame()) return body;
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
       if (left.count() < 0) return std::nullopt;
       pollfd fd{out_, POLLIN, 0};
@@ -121,17 +120,39 @@ long peak_rss_kb(int pid) {
   return -1;
 }
 
+/// Whether `body` is the reply to request `id`: no method, and `"id":<id>` at its top level
+/// (a quote inside a JSON string is escaped, so the key cannot appear inside one).
+bool is_reply(const std::string& body, int id) {
+  if (body.find("\"method\":") != std::string::npos) return false;
+  const std::string key = "\"id\":" + std::to_string(id);
+  for (std::size_t at = body.find(key); at != std::string::npos; at = body.find(key, at + 1)) {
+    const char next = at + key.size() < body.size() ? body[at + key.size()] : '}';
+    if (next == ',' || next == '}') return true;
+  }
+  return false;
+}
+
+/// The `"version":N` of a publishDiagnostics body, or -1 for any other message.
+long published_version(const std::string& body) {
+  if (body.find("\"method\":\"textDocument/publishDiagnostics\"") == std::string::npos) return -1;
+  const std::size_t at = body.rfind("\"version\":");
+  return at == std::string::npos ? -1 : std::strtol(body.c_str() + at + 10, nullptr, 10);
+}
+
 class Client {
  public:
   Client(ServerProcess& server, double timeout_ms) : server_(server), timeout_ms_(timeout_ms) {}
 
   /// Sends a request and waits for its reply (skipping notifications); nullopt on timeout.
+  /// Small replies are parsed; a large one (a full diagnostics report) comes back as null.
   std::optional<json> request(const std::string& method, json params) {
     int id = ++last_id_;
     server_.send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
-    while (auto message = server_.receive(timeout_ms_)) {
-      if (message->contains("id") && (*message)["id"] == id && !message->contains("method"))
-        return message;
+    while (auto body = server_.receive(timeout_ms_)) {
+      if (!is_reply(*body, id)) continue;
+      if (body->size() > (1u << 16)) return json();
+      json parsed = json::parse(*body, nullptr, false);
+      return parsed.is_discarded() ? json() : parsed;
     }
     return std::nullopt;
   }
@@ -140,18 +161,26 @@ class Client {
   }
   /// Waits for publishDiagnostics of `version`; false on timeout.
   bool wait_published(int version) {
-    while (auto message = server_.receive(timeout_ms_)) {
-      if (message->value("method", "") == "textDocument/publishDiagnostics" &&
-          (*message)["params"].value("version", -1) == version)
+    while (auto body = server_.receive(timeout_ms_)) {
+      if (published_version(*body) == version) {
+        published_bytes_ += body->size();
+        ++published_;
         return true;
+      }
     }
     return false;
+  }
+  /// Mean size of the publishDiagnostics bodies waited for, bytes.
+  double mean_published_bytes() const {
+    return published_ == 0 ? 0 : static_cast<double>(published_bytes_) / static_cast<double>(published_);
   }
 
  private:
   ServerProcess& server_;
   double timeout_ms_;
   int last_id_ = 0;
+  std::size_t published_bytes_ = 0;
+  std::size_t published_ = 0;
 };
 
 const char* kUri = "file:///bench/list.md";
@@ -166,6 +195,52 @@ void print_percentiles(const std::string& key, std::vector<double>& samples) {
   std::printf("%s_p50_us=%.1f\n%s_p95_us=%.1f\n%s_p99_us=%.1f\n%s_max_us=%.1f\n%s_count=%zu\n",
               key.c_str(), p.p50, key.c_str(), p.p95, key.c_str(), p.p99, key.c_str(), p.max,
               key.c_str(), p.count);
+}
+
+/// Completion requests where a curator types: a key word after "Key Word: " (a few letters of
+/// the first phrase typed) and a venue after the author line's opening '*'.
+void measure_completion(Client& client, rules::ListDocument& doc, const std::string& key,
+                        const LspOptions& options) {
+  std::mt19937 rng(options.seed + 1);
+  const auto entries = entry_lines(doc);
+  std::vector<double> samples;
+  std::size_t empty = 0;
+  for (std::size_t attempt = 0; samples.size() < options.completions && !entries.empty() &&
+                                attempt < 20 * options.completions;
+       ++attempt) {
+    const auto [first, last] = entries[rng() % entries.size()];
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> at;  // line, byte column
+    const bool keyword = rng() % 2 == 0;
+    for (std::uint32_t line = first; line <= last && !at; ++line) {
+      const std::string_view text = doc.line(line);
+      const std::size_t label = text.find("Key Word: ");
+      const std::size_t star = text.rfind('*', text.size() >= 2 ? text.size() - 2 : 0);
+      if (keyword && label != std::string_view::npos && label + 13 <= text.size()) {
+        at.emplace(line, static_cast<std::uint32_t>(label + 13));
+      } else if (!keyword && line > first && star != std::string_view::npos &&
+                 text.find('*') < star && text.find("Key Word") == std::string_view::npos) {
+        at.emplace(line, static_cast<std::uint32_t>(text.find('*') + 3));
+      }
+    }
+    if (!at) continue;
+    const std::uint32_t character = utf16_column(doc.line(at->first), at->second);
+    json params = {{"textDocument", {{"uri", kUri}}},
+                   {"position", {{"line", at->first}, {"character", character}}}};
+    auto start = Clock::now();
+    auto reply = client.request("textDocument/completion", params);
+    const double us = micros_since(start);
+    if (!reply || reply->contains("error")) continue;
+    samples.push_back(us);
+    const json& result = (*reply)["result"];
+    const json& items = result.is_object() ? result.value("items", json::array()) : result;
+    if (!items.is_array() || items.empty()) ++empty;
+  }
+  if (samples.empty()) {
+    std::printf("%s.completion=n/a\n", key.c_str());
+    return;
+  }
+  print_percentiles(key + ".completion", samples);
+  std::printf("%s.completion_empty=%zu\n", key.c_str(), empty);
 }
 
 }  // namespace
@@ -215,8 +290,8 @@ int run_lsp(const LspOptions& options) {
   }
   std::printf("%s.open_ms=%.2f\n", key.c_str(), micros_since(open_start) / 1000.0);
 
-  // Probes of requests that are not implemented yet.
-  for (const char* method : {"textDocument/documentSymbol", "textDocument/completion"}) {
+  // One request each, as a probe (completion is measured below, many times).
+  for (const char* method : {"textDocument/documentSymbol"}) {
     json params = {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 0}}}};
     auto start = Clock::now();
     auto reply = client.request(method, params);
@@ -256,6 +331,10 @@ int run_lsp(const LspOptions& options) {
     }
     print_percentiles(key + "." + mode + "_key", samples);
     std::printf("%s.%s_key_missing=%zu\n", key.c_str(), mode.c_str(), missing);
+    if (!options.pull) {
+      std::printf("%s.push_bytes=%.0f\n", key.c_str(), client.mean_published_bytes());
+    }
+    if (!options.pull) measure_completion(client, positions, key, options);
   }
   if (!steps.empty()) {
     // Replay: every step is one didChange; the pull reply (or, in push mode, the publish if any)
