@@ -16,7 +16,7 @@
 
 namespace awesome::rules {
 
-struct Vocabulary;  // rules/completion.hpp
+struct LineOutline;  // rules/completion.hpp
 
 struct SectionRec {
   SectionKind kind = SectionKind::kOther;
@@ -124,8 +124,8 @@ bool same_outline_role(const Block& x, const Block& y);
 /// a year section. check_chunk() findings of a chunk read only the chunk and the outline.
 bool starts_chunk(const SectionRec& s);
 
-/// Counts key words and venues and records the outline by lines (vocabulary.cpp).
-void update_vocabulary(const Analysis& a, Vocabulary& v);
+/// The outline by lines, for completion and editor commands (vocabulary.cpp).
+void build_line_outline(const Analysis& a, LineOutline& out);
 
 /// The public model with absolute positions.
 Model build_model(const Analysis& a);

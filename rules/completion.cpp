@@ -1,6 +1,6 @@
 // Completion: reads the cursor's line to tell what is being typed, then ranks what the
 // document and the venue catalog offer for it. Only the cursor's line and the few lines of its
-// entry are read; document-wide counts come from the cached Vocabulary.
+// entry are read; document-wide counts come from the Vocabulary ListDocument keeps.
 #include "rules/completion.hpp"
 
 #include <algorithm>
@@ -90,51 +90,51 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
   const std::string_view under = line.substr(spans[current].first, spans[current].second - spans[current].first);
 
   const Vocabulary& v = doc.vocabulary();
-  const std::size_t category = v.category_at(line_no);
+  const std::string category = doc.category_at(line_no);
   struct Scored {
-    const Vocabulary::Phrase* phrase;
-    std::uint32_t in_category;
+    const std::string* text;
+    const Vocabulary::Use* use;
     std::uint64_t score;
   };
   std::vector<Scored> scored;
-  for (const auto& p : v.phrases) {
-    if (present.count(p.text) || !fuzzy_match(typed, p.text)) continue;
-    const std::uint32_t own = p.text == under ? 1 : 0;
-    if (p.count <= own) continue;
+  for (const auto& [text, use] : v.phrases) {
+    if (present.count(text) || !fuzzy_match(typed, text)) continue;
+    const std::uint32_t own = text == under ? 1 : 0;
+    if (use.count <= own) continue;
     std::uint32_t in_category = 0;
-    for (const auto& [c, n] : p.categories) {
-      if (c == category) in_category = n - own;
-    }
+    if (auto it = use.categories.find(category); it != use.categories.end()) in_category = it->second - own;
     // Uses in the entry's own category count four times.
-    scored.push_back({&p, in_category, p.count - own + 3ULL * in_category});
+    scored.push_back({&text, &use, use.count - own + 3ULL * in_category});
   }
   const std::size_t keep = std::min(scored.size(), kMaxItems);
   std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end(),
                     [](const Scored& x, const Scored& y) {
-                      return x.score != y.score ? x.score > y.score : x.phrase->text < y.phrase->text;
+                      return x.score != y.score ? x.score > y.score : *x.text < *y.text;
                     });
   std::vector<CompletionItem> items;
   for (std::size_t i = 0; i < keep; ++i) {
-    const Vocabulary::Phrase& p = *scored[i].phrase;
+    const std::string& text = *scored[i].text;
+    const Vocabulary::Use& use = *scored[i].use;
     CompletionItem item;
     item.kind = CompletionKind::kKeyword;
-    item.label = p.text;
-    item.insert_text = p.text;
+    item.label = text;
+    item.insert_text = text;
     item.range = on_line(line_no, from, to);
-    item.filter_text = p.text;
+    item.filter_text = text;
     item.sort_text = rank(i);
-    item.detail = "Key word used by " + entries(p.count);
-    std::string doc_text = "Used by " + entries(p.count) + " of this list";
-    if (!p.categories.empty() && !v.categories.empty()) {
+    item.detail = "Key word used by " + entries(use.count);
+    std::string doc_text = "Used by " + entries(use.count) + " of this list";
+    if (!use.categories.empty()) {
+      std::vector<std::pair<std::string_view, std::uint32_t>> where(use.categories.begin(), use.categories.end());
+      std::stable_sort(where.begin(), where.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
       doc_text += ":";
-      std::size_t shown = 0;
-      for (const auto& [c, n] : p.categories) {
-        if (shown++ == 5) {
+      for (std::size_t k = 0; k < where.size(); ++k) {
+        if (k == 5) {
           doc_text += "\n- ...";
           break;
         }
-        doc_text += "\n- " + v.categories[c] + ": " + std::to_string(n);
-        if (c == category) doc_text += " (this category)";
+        doc_text += "\n- " + std::string(where[k].first) + ": " + std::to_string(where[k].second);
+        if (where[k].first == category) doc_text += " (this category)";
       }
     } else {
       doc_text += ".";
@@ -228,10 +228,15 @@ std::vector<CompletionItem> complete_venue(ListDocument& doc, std::uint32_t line
     item.documentation = std::move(d);
     items.push_back(std::move(item));
   };
-  for (std::size_t i = 0; i < v.venues.size(); ++i) {
-    const VenueEntry* known = catalog.find(v.venues[i].name);
+  std::vector<std::pair<const std::string*, std::uint32_t>> used;
+  for (const auto& [name, use] : v.venues) used.emplace_back(&name, use.count);
+  std::sort(used.begin(), used.end(), [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : *x.first < *y.first;
+  });
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    const VenueEntry* known = catalog.find(*used[i].first);
     // A known alias used by the list (NIPS) is offered under its canonical name.
-    add(known ? known->name : v.venues[i].name, known, v.venues[i].count, "0" + rank(i));
+    add(known ? known->name : *used[i].first, known, used[i].second, "0" + rank(i));
   }
   for (const VenueEntry& e : catalog.all()) add(e.name, &e, 0, "1" + e.name);
   if (items.size() > kMaxItems) items.resize(kMaxItems);
@@ -277,7 +282,7 @@ std::vector<CompletionItem> complete_heading(ListDocument& doc, std::uint32_t li
   while (from < line.size() && text::is_space(line[from])) ++from;
   std::size_t to = line.size();
   while (to > from && text::is_space(line[to - 1])) --to;
-  const Vocabulary& v = doc.vocabulary();
+  const LineOutline& v = doc.line_outline();
   std::vector<CompletionItem> items;
   const auto add = [&](std::string text, std::string detail) {
     CompletionItem item;
@@ -307,7 +312,8 @@ std::vector<CompletionItem> complete_heading(ListDocument& doc, std::uint32_t li
     }
   } else if (level == category_level + 1) {
     // Years of the enclosing category not yet present, newest first, written as its siblings.
-    const std::size_t category = v.category_at(line_no);
+    const std::size_t at = v.section_at(line_no);
+    const std::size_t category = at == SIZE_MAX ? SIZE_MAX : v.sections[at].category;
     if (category == SIZE_MAX) return items;
     bool with_category = v.dialect == Dialect::k2021;
     int oldest = this_year(options);
@@ -319,7 +325,7 @@ std::vector<CompletionItem> complete_heading(ListDocument& doc, std::uint32_t li
       if (s.first_line != line_no) present.insert(*s.year);
       with_category = s.title.find(':') != std::string::npos;
     }
-    const std::string& name = v.categories[category];
+    const std::string& name = v.sections[category].title;
     for (int y = this_year(options); y >= oldest && items.size() < 12; --y) {
       if (present.count(y)) continue;
       add(with_category ? name + ": " + std::to_string(y) : std::to_string(y),
@@ -331,7 +337,7 @@ std::vector<CompletionItem> complete_heading(ListDocument& doc, std::uint32_t li
 
 std::vector<CompletionItem> complete_entry(ListDocument& doc, std::uint32_t line_no,
                                            std::string_view line, const CompletionOptions& options) {
-  const Vocabulary& v = doc.vocabulary();
+  const LineOutline& v = doc.line_outline();
   const std::size_t s = v.section_at(line_no);
   if (s == SIZE_MAX || !v.sections[s].holds_papers || v.sections[s].first_line == line_no) return {};
   const bool details = v.dialect == Dialect::k2026;

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/diagnostic.hpp"
@@ -15,9 +18,20 @@ namespace awesome::rules {
 
 class ListDocument;
 
-/// How the document uses its key words and venues, and its outline by lines. Kept by
-/// ListDocument and rebuilt only when an edit changes what it counts.
+/// How the document uses its key words and venues. Kept up to date by ListDocument edit by
+/// edit: an edit inside entries costs the entries it touches, not the document.
 struct Vocabulary {
+  struct Use {
+    std::uint32_t count = 0;
+    std::map<std::string, std::uint32_t, std::less<>> categories;  ///< category title -> uses
+    bool operator==(const Use&) const = default;
+  };
+  std::unordered_map<std::string, Use> phrases;   ///< key word phrase -> uses
+  std::unordered_map<std::string, Use> venues;    ///< venue name (without year) -> uses
+};
+
+/// The document's outline by lines, for features that need section bounds.
+struct LineOutline {
   struct Section {
     std::uint32_t first_line = 0;  ///< the heading
     std::uint32_t last_line = 0;   ///< last line of its content
@@ -25,30 +39,15 @@ struct Vocabulary {
     int level = 0;
     std::string title;
     std::optional<int> year;
-    std::size_t category = SIZE_MAX;  ///< index into categories
+    std::size_t category = SIZE_MAX;  ///< index into sections of its category
     bool holds_papers = false;
+    bool operator==(const Section&) const = default;
   };
-  struct Phrase {
-    std::string text;
-    std::uint32_t count = 0;
-    std::vector<std::pair<std::size_t, std::uint32_t>> categories;  ///< (category, uses), most first
-  };
-  struct VenueUse {
-    std::string name;  ///< without the year
-    std::uint32_t count = 0;
-  };
-
   Dialect dialect = Dialect::k2026;
-  std::vector<std::string> categories;  ///< category titles, document order
-  std::vector<Section> sections;        ///< document order
-  std::vector<Phrase> phrases;          ///< most used first, then by text
-  std::vector<VenueUse> venues;         ///< most used first, then by name
-  std::uint64_t fingerprint = 0;        ///< of what phrases and venues were counted from
+  std::vector<Section> sections;  ///< document order
 
   /// The innermost section whose lines hold `line`, or SIZE_MAX.
   std::size_t section_at(std::uint32_t line) const;
-  /// The category around `line`, or SIZE_MAX.
-  std::size_t category_at(std::uint32_t line) const;
 };
 
 enum class CompletionKind : std::uint8_t { kVenue, kKeyword, kLinkLabel, kHeading, kEntry };

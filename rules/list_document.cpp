@@ -7,6 +7,7 @@
 #include "rules/catalog.hpp"
 #include "rules/completion.hpp"
 #include "rules/findings.hpp"
+#include "rules/vocabulary.hpp"
 
 namespace awesome::rules {
 
@@ -20,8 +21,9 @@ struct ListDocument::Impl {
   std::uint64_t model_generation = UINT64_MAX;
   Model model;
   Findings findings{blocks, first_line, config, venues};
-  Vocabulary vocabulary;
-  std::uint64_t vocabulary_generation = UINT64_MAX;
+  VocabularyIndex vocabulary;
+  LineOutline line_outline;
+  std::uint64_t outline_generation = UINT64_MAX;
 
   explicit Impl(Config c) : config(std::move(c)), venues(config.venues) {}
 
@@ -37,6 +39,7 @@ struct ListDocument::Impl {
   }
 
   void reset(std::string_view text) {
+    vocabulary.invalidate();
     blocks = parse_blocks(text, true);
     findings.invalidate();
     renumber(0);
@@ -107,6 +110,7 @@ struct ListDocument::Impl {
     fresh.erase(fresh.end() - static_cast<std::ptrdiff_t>(trail), fresh.end());
     fresh.erase(fresh.begin(), fresh.begin() + static_cast<std::ptrdiff_t>(lead));
     if (from == to && fresh.empty()) return;  // the text did not change
+    track_vocabulary(from, to, fresh);
     findings.replacing(from, to, fresh);
     std::uint32_t old_lines = 0, new_lines = 0;
     for (std::size_t bi = from; bi < to; ++bi) old_lines += blocks[bi]->line_count();
@@ -122,6 +126,23 @@ struct ListDocument::Impl {
       renumber(from);
     }
     ++text_generation;
+  }
+
+  /// Tells the vocabulary that blocks [from, to) give way to `fresh`.
+  void track_vocabulary(std::size_t from, std::size_t to, const std::vector<BlockPtr>& fresh) {
+    const auto boundary = [](const BlockPtr& b) { return is_category_boundary(*b); };
+    if (std::any_of(blocks.begin() + static_cast<std::ptrdiff_t>(from),
+                    blocks.begin() + static_cast<std::ptrdiff_t>(to), boundary) ||
+        std::any_of(fresh.begin(), fresh.end(), boundary)) {
+      vocabulary.invalidate();  // categories move: recount on the next read
+      return;
+    }
+    for (std::size_t bi = from; bi < to; ++bi) vocabulary.removed(blocks[bi]);
+    if (std::none_of(fresh.begin(), fresh.end(), [](const BlockPtr& b) { return b->entry.has_value(); })) {
+      return;
+    }
+    const std::string category = category_before(blocks, from);
+    for (const BlockPtr& b : fresh) vocabulary.added(b, category);
   }
 
   void build_model();
@@ -195,14 +216,21 @@ const std::vector<std::uint32_t>& ListDocument::diagnostic_origins() const {
   return impl_->findings.origins();
 }
 
-const Vocabulary& ListDocument::vocabulary() {
-  if (impl_->vocabulary_generation != impl_->text_generation) {
+const Vocabulary& ListDocument::vocabulary() { return impl_->vocabulary.get(impl_->blocks); }
+
+std::string ListDocument::category_at(std::uint32_t line) const {
+  if (line >= line_count()) return {};
+  return category_before(impl_->blocks, impl_->block_of_line(line) + 1);
+}
+
+const LineOutline& ListDocument::line_outline() {
+  if (impl_->outline_generation != impl_->text_generation) {
     Analysis a{impl_->blocks, impl_->first_line, impl_->config, impl_->venues};
     build_outline(a);
-    update_vocabulary(a, impl_->vocabulary);
-    impl_->vocabulary_generation = impl_->text_generation;
+    build_line_outline(a, impl_->line_outline);
+    impl_->outline_generation = impl_->text_generation;
   }
-  return impl_->vocabulary;
+  return impl_->line_outline;
 }
 
 const Model& ListDocument::model() {

@@ -15,7 +15,8 @@
 
 namespace awesome::rules {
 
-struct Vocabulary;  // rules/completion.hpp
+struct Vocabulary;   // rules/completion.hpp
+struct LineOutline;  // rules/completion.hpp
 class VenueCatalog;  // rules/venues.hpp
 
 class ListDocument {
@@ -58,8 +59,12 @@ class ListDocument {
   /// The document model (sections, entries), up to date with the last edit.
   const Model& model();
 
-  /// The key words and venues the document uses and its outline by lines, for completion.
+  /// The key words and venues the document uses, kept up to date edit by edit.
   const Vocabulary& vocabulary();
+  /// The category (`## ` heading) around `line`, "" when none; reads back to its heading.
+  std::string category_at(std::uint32_t line) const;
+  /// The sections by lines (rebuilt on demand after an edit: O(blocks)).
+  const LineOutline& line_outline();
 
   // Editor commands: the edits they make on the current text, empty when nothing changes.
   /// Brings the table of contents up to date with the headings (the "update ToC" fix).

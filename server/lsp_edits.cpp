@@ -114,7 +114,7 @@ LspServer::Reply LspServer::on_code_action(const json& params) {
   }
   // Whole-section actions run as commands: their edits are computed only when chosen.
   const json arguments = json::array({{{"uri", uri}, {"position", params["range"]["start"]}}});
-  const rules::Vocabulary& outline = doc->list.vocabulary();
+  const rules::LineOutline& outline = doc->list.line_outline();
   const std::size_t section = outline.section_at(wanted_range.start.line);
   if (wanted(only, kSortKind) && section != SIZE_MAX && outline.sections[section].holds_papers) {
     actions.push_back({{"title", "Sort entries of this section by arXiv id"},
@@ -227,7 +227,7 @@ LspServer::Reply LspServer::on_execute_command(const json& params) {
   auto position = lsp::parse_params<lsp::Position>(arguments[0].value("position", json()));
   if (!position) return bad(command + " expects a position");
   const std::uint32_t line = to_byte_position(doc->list, *position, store_.encoding()).line;
-  const rules::Vocabulary& outline = doc->list.vocabulary();
+  const rules::LineOutline& outline = doc->list.line_outline();
   const std::size_t section = outline.section_at(line);
   if (section == SIZE_MAX || !outline.sections[section].holds_papers) {
     show_message(lsp::MessageType::kInfo, "awesome-ls: the cursor is not in a section of papers.");

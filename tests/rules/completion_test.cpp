@@ -92,7 +92,7 @@ TEST_CASE("key words: the document's phrases by use, same category first, withou
   CHECK(first.range == Range{{27, column_after(line, "; ")}, {27, static_cast<std::uint32_t>(line.size())}});
   CHECK(first.insert_text == "Federated Learning");
   CHECK(first.sort_text < items[1].sort_text);
-  CHECK(first.documentation == "Used by 2 entries of this list:\n- Privacy: 1\n- Fairness: 1 (this category)");
+  CHECK(first.documentation == "Used by 2 entries of this list:\n- Fairness: 1 (this category)\n- Privacy: 1");
 
   // Right after the label, the phrase under the cursor is replaced up to its separator.
   const std::string l8(doc.line(8));
@@ -137,7 +137,7 @@ TEST_CASE("venues after '*': the list's venues by use, then the catalog, year fr
   CHECK(awesome::rules::complete(doc, {7, column_after(std::string(doc.line(7)), "*ICLR 2021*")}, {}).empty());
 }
 
-TEST_CASE("link labels after '[[', headings, and a whole entry on an empty line") {
+TEST_CASE("link labels after double brackets, headings, and a whole entry on an empty line") {
   ListDocument doc(kList);
   const std::string l25(doc.line(25));
   const auto links = awesome::rules::complete(doc, {25, static_cast<std::uint32_t>(l25.size())}, {});

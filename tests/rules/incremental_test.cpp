@@ -6,6 +6,7 @@
 #include <random>
 
 #include "rules/blocks.hpp"
+#include "rules/completion.hpp"
 #include "rules/list_document.hpp"
 #include "tests/support/files.hpp"
 
@@ -29,6 +30,10 @@ void check_same_as_fresh(ListDocument& doc, const std::string& reference) {
   CHECK(doc.diagnostics() == fresh.diagnostics());
   CHECK(doc.model().entries.size() == fresh.model().entries.size());
   CHECK(doc.model().sections.size() == fresh.model().sections.size());
+  // What completion reads, kept edit by edit, equals a count from scratch.
+  CHECK(doc.vocabulary().phrases == fresh.vocabulary().phrases);
+  CHECK(doc.vocabulary().venues == fresh.vocabulary().venues);
+  CHECK(doc.line_outline().sections == fresh.line_outline().sections);
 }
 
 /// `steps` seeded random edits; the diagnostics are compared after every `batch` edits (an
