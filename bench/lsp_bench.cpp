@@ -135,7 +135,7 @@ bool is_reply(const std::string& body, int id) {
 /// The `"version":N` of a publishDiagnostics body, or -1 for any other message.
 long published_version(const std::string& body) {
   if (body.find("\"method\":\"textDocument/publishDiagnostics\"") == std::string::npos) return -1;
-  const std::size_t at = body.rfind("\"version\":");
+  const std::size_t at = body.find("\"version\":");  // the only one: not a key of diagnostics
   return at == std::string::npos ? -1 : std::strtol(body.c_str() + at + 10, nullptr, 10);
 }
 
@@ -267,7 +267,9 @@ int run_lsp(const LspOptions& options) {
   ServerProcess server(options.server);
   if (!server.ok()) return 2;
   Client client(server, options.timeout_ms);
-  json capabilities = json::object();
+  // What a full editor announces: related places on diagnostics (the server then sends them,
+  // and a change in them is a change to publish).
+  json capabilities = {{"textDocument", {{"publishDiagnostics", {{"relatedInformation", true}}}}}};
   if (options.pull) capabilities["textDocument"]["diagnostic"] = json::object();
   auto init = client.request("initialize", {{"processId", getpid()},
                                             {"rootUri", nullptr},

@@ -74,9 +74,11 @@ void LspServer::publish_dirty() {
     // Written as text: a large list's diagnostics are megabytes of JSON, most of it kept from
     // the previous publish.
     const std::string& items = doc.converter.items_text();
-    std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
-    body.reserve(body.size() + uri.size() + items.size() + 64);
-    body += protocol::dump_message(json(uri));
+    const std::string uri_json = protocol::dump_message(json(uri));
+    std::string body;
+    body.reserve(items.size() + uri_json.size() + 128);
+    body += R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
+    body += uri_json;
     body += R"(,"version":)";
     body += std::to_string(doc.version);
     body += R"(,"diagnostics":)";
