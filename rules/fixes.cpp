@@ -66,7 +66,13 @@ std::vector<TextEdit> safe_fix_edits(std::span<const Diagnostic> diagnostics) {
   std::stable_sort(fixes.begin(), fixes.end(),
                    [&](const Fix* x, const Fix* y) { return first_start(x) < first_start(y); });
   // A fix is taken whole or not at all: a move that lost its insertion would drop an entry.
-  // Fixes that touch an accepted one wait for the next round of fix_all.
+  // Fixes that touch an accepted one wait for the next round of fix_all. Insertions of
+  // different content at one place all apply, in finding order (entries moved to the same
+  // place in one round); blank space inserted twice at one place would double, so it waits.
+  const auto adds_content = [](const TextEdit& e) {
+    return e.range.start == e.range.end &&
+           e.new_text.find_first_not_of(" \t\r\n") != std::string::npos;
+  };
   std::vector<TextEdit> accepted;
   std::vector<const Fix*> taken;
   for (const Fix* f : fixes) {
@@ -75,8 +81,9 @@ std::vector<TextEdit> safe_fix_edits(std::span<const Diagnostic> diagnostics) {
     }
     const bool clashes = std::any_of(f->edits.begin(), f->edits.end(), [&](const TextEdit& e) {
       return std::any_of(accepted.begin(), accepted.end(), [&](const TextEdit& o) {
-        return e.range.start == o.range.start ||
-               (e.range.start < o.range.end && o.range.start < e.range.end);
+        if (e.range.start == o.range.start)
+          return !(adds_content(e) && adds_content(o) && e.new_text != o.new_text);
+        return e.range.start < o.range.end && o.range.start < e.range.end;
       });
     });
     if (clashes) continue;
