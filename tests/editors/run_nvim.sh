@@ -1,9 +1,11 @@
 #!/bin/sh
-# Runs nvim_diagnostics.lua in headless Neovim against `awesome-ls serve`.
-# Usage: run_nvim.sh AWESOME_BINARY CORPUS_DIR. Exits 77 (skipped) when nvim is missing.
+# Runs a Lua client script (default nvim_diagnostics.lua) in headless Neovim against
+# `awesome-ls serve` on a private copy of the 2021 list.
+# Usage: run_nvim.sh AWESOME_BINARY CORPUS_DIR [SCRIPT]. Exits 77 (skipped) when nvim is missing.
 set -eu
 binary=$1
 list=$2/trustworthy-2021.md
+script=${3:-nvim_diagnostics.lua}
 if ! command -v nvim >/dev/null 2>&1; then
   echo "SKIP: nvim not found (apt-get install -y --no-install-recommends neovim)"
   exit 77
@@ -17,4 +19,4 @@ cp "$list" "$work/list.md"  # a private copy: the test edits the buffer
 AWESOME_BINARY=$binary LIST_FILE=$work/list.md \
 EXPECT_HEADING_LINE=$((heading - 1)) EXPECT_KEYWORD_LINE=$((keyword - 1)) \
   timeout 120 nvim --headless -u NONE -i NONE -n \
-    -c "luafile $(dirname "$0")/nvim_diagnostics.lua" 2>&1
+    -c "luafile $(dirname "$0")/$script" 2>&1
