@@ -4,9 +4,11 @@
 // Fix edits are rebuilt here from the held document, never carried in diagnostics' data.
 #include <algorithm>
 
+#include "rules/blocks.hpp"
 #include "rules/completion.hpp"
 #include "rules/fixes.hpp"
 #include "server/lsp_server.hpp"
+#include "server/unified_diff.hpp"
 
 namespace awesome::server {
 
@@ -53,6 +55,46 @@ bool wanted(const json& only, std::string_view kind) {
 
 bool overlaps_lines(const rules::Range& a, const rules::Range& b) {
   return a.start.line <= b.end.line && b.start.line <= a.end.line;
+}
+
+/// The edits turning `before` into `after`, one per run of changed lines: an editor keeps the
+/// cursor, folds and marks of every line a fix did not change.
+std::vector<rules::TextEdit> edits_between(std::string_view before, std::string_view after) {
+  const auto line_starts = [](std::string_view text) {  // the diff's lines end at '\n'
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts.push_back(i + 1);
+    }
+    if (starts.back() != text.size()) starts.push_back(text.size());
+    return starts;
+  };
+  const std::vector<std::size_t> old_starts = line_starts(before);
+  const std::vector<std::size_t> new_starts = line_starts(after);
+  // Positions in the document's own lines ('\r' alone ends a line there too).
+  const std::vector<rules::BlockLine> lines = rules::split_lines(before, true);
+  const auto position_of = [&](std::size_t offset) {
+    auto it = std::upper_bound(lines.begin(), lines.end(), offset,
+                               [](std::size_t o, const rules::BlockLine& l) { return o < l.start; });
+    const auto line = static_cast<std::uint32_t>(std::distance(lines.begin(), it) - 1);
+    return rules::Position{line, static_cast<std::uint32_t>(offset - lines[line].start)};
+  };
+  std::vector<rules::TextEdit> edits;
+  for (const LineChange& c : line_changes(before, after)) {
+    const std::size_t from = old_starts[c.old_first];
+    const std::size_t to = old_starts[c.old_first + c.old_count];
+    const std::size_t new_from = new_starts[c.new_first];
+    const std::size_t new_to = new_starts[c.new_first + c.new_count];
+    edits.push_back({{position_of(from), position_of(to)},
+                     std::string(after.substr(new_from, new_to - new_from))});
+  }
+  return edits;
+}
+
+/// Every safe fix as `check --fix` applies them (round after round until none is left), as
+/// edits of the document's current text.
+std::vector<rules::TextEdit> fix_all_edits(const rules::ListDocument& doc) {
+  const std::string text = doc.text();
+  return edits_between(text, rules::fix_all(text, doc.config()));
 }
 
 }  // namespace
@@ -105,11 +147,22 @@ LspServer::Reply LspServer::on_code_action(const json& params) {
     }
   }
   if (wanted(only, kFixAllKind)) {
-    auto edits = non_overlapping(rules::safe_fix_edits(diagnostics));
-    if (!edits.empty()) {
+    const bool any_safe = std::any_of(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
+      return std::any_of(d.fixes.begin(), d.fixes.end(), [](const auto& f) { return f.safe; });
+    });
+    if (any_safe && only.is_array() && !only.empty()) {
+      // Asked for by kind (fix on save, the source action menu): the edit itself, every round
+      // of fixes as `check --fix` makes them.
       actions.push_back({{"title", "Fix all safe awesome-ls problems"},
                          {"kind", kFixAllKind},
-                         {"edit", workspace_edit(uri, *doc, edits)}});
+                         {"edit", workspace_edit(uri, *doc, fix_all_edits(doc->list))}});
+    } else if (any_safe) {
+      // Offered with everything at the cursor: a command, computed only when chosen.
+      actions.push_back({{"title", "Fix all safe awesome-ls problems"},
+                         {"kind", kFixAllKind},
+                         {"command", {{"title", "Fix all safe awesome-ls problems"},
+                                      {"command", kFixAllCommand},
+                                      {"arguments", json::array({{{"uri", uri}}})}}}});
     }
   }
   // Whole-section actions run as commands: their edits are computed only when chosen.
@@ -140,13 +193,12 @@ LspServer::Reply LspServer::on_formatting(const json& params) {
   if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
   OpenDocument* doc = store_.find(*uri);
   if (doc == nullptr) return json::array();
-  const std::string text = doc->list.text();
-  const std::string fixed = rules::fix_all(text, doc->list.config());
-  if (fixed == text) return json::array();
-  const std::uint32_t last = doc->list.line_count() - 1;
-  const rules::Range whole{{0, 0}, {last, static_cast<std::uint32_t>(doc->list.line(last).size())}};
-  return json::array({{{"range", to_lsp_range(doc->list, whole, store_.encoding())},
-                       {"newText", fixed}}});
+  json edits = json::array();
+  for (const auto& e : fix_all_edits(doc->list)) {
+    edits.push_back({{"range", to_lsp_range(doc->list, e.range, store_.encoding())},
+                     {"newText", e.new_text}});
+  }
+  return edits;
 }
 
 LspServer::Reply LspServer::on_range_formatting(const json& params) {
@@ -219,8 +271,7 @@ LspServer::Reply LspServer::on_execute_command(const json& params) {
     return json(nullptr);
   }
   if (command == kFixAllCommand) {
-    auto edits = non_overlapping(rules::safe_fix_edits(doc->list.diagnostics()));
-    apply_command_edits(uri, *doc, "Fix all safe awesome-ls problems", edits,
+    apply_command_edits(uri, *doc, "Fix all safe awesome-ls problems", fix_all_edits(doc->list),
                         "awesome-ls: nothing to fix.");
     return json(nullptr);
   }

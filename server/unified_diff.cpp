@@ -197,4 +197,30 @@ std::string unified_diff(std::string_view before, std::string_view after, std::s
   return out;
 }
 
+std::vector<LineChange> line_changes(std::string_view before, std::string_view after) {
+  std::vector<LineChange> changes;
+  if (before == after)
+    return changes;
+  const Lines a = split_lines(before);
+  const Lines b = split_lines(after);
+  const std::vector<Step> steps = edit_script(a, b);
+  std::size_t old_line = 0, new_line = 0;
+  for (std::size_t i = 0; i < steps.size();) {
+    if (steps[i].op == Op::kEqual) {
+      ++old_line, ++new_line, ++i;
+      continue;
+    }
+    LineChange change{old_line, 0, new_line, 0};
+    for (; i < steps.size() && steps[i].op != Op::kEqual; ++i) {
+      if (steps[i].op == Op::kDelete) {
+        ++change.old_count, ++old_line;
+      } else {
+        ++change.new_count, ++new_line;
+      }
+    }
+    changes.push_back(change);
+  }
+  return changes;
+}
+
 }  // namespace awesome::server

@@ -3,6 +3,9 @@
 // formatting equal to `check --fix` (rules::fix_all). Applying them keeps every entry.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
 #include "tests/server/fake_client.hpp"
@@ -79,42 +82,105 @@ TEST_CASE("source.fixAll applies every safe fix and formatting equals check --fi
   FakeClient client;
   client.initialize();
   client.open("file:///a.md", kList);
+  const std::string fixed = awesome::rules::fix_all(kList, {});
+  REQUIRE(fixed.find("- A Paper About Privacy. [[paper]](https://arxiv.org/abs/2010.09515)") !=
+          std::string::npos);
   json actions = code_actions(client, range(0, 0, 0, 0), json::array({"source.fixAll"}));
   REQUIRE(actions.size() == 1);
   CHECK(actions[0]["kind"] == "source.fixAll.awesome-ls");
+  // One edit per run of changed lines: the entry line (title '.', arXiv URL) and the key word
+  // line; the unchanged author line between them is not rewritten.
   const json& edits = actions[0]["edit"]["changes"]["file:///a.md"];
-  CHECK(edits.size() == 3);  // title '.', arXiv URL, key word label
+  CHECK(edits == json::array({{{"range", range(4, 0, 5, 0)},
+                               {"newText", "- A Paper About Privacy. [[paper]]"
+                                           "(https://arxiv.org/abs/2010.09515)\n"}},
+                              {{"range", range(6, 0, 7, 0)},
+                               {"newText", "  - Key Word: Differential Privacy.\n"}}}));
+  CHECK(awesome::test::apply_lsp_edits(kList, edits) == fixed);
   json formatted = client.request("textDocument/formatting",
                                   {{"textDocument", {{"uri", "file:///a.md"}}},
                                    {"options", {{"tabSize", 2}, {"insertSpaces", true}}}})["result"];
-  REQUIRE(formatted.size() == 1);
-  CHECK(formatted[0]["newText"] == awesome::rules::fix_all(kList, {}));
-  CHECK(formatted[0]["newText"].get<std::string>().find("- A Paper About Privacy. [[paper]]"
-                                                        "(https://arxiv.org/abs/2010.09515)") !=
-        std::string::npos);
+  CHECK(formatted == edits);
+
+  // Offered with every kind at the cursor, fix all is a command: nothing computed until chosen.
+  json all = code_actions(client, range(4, 0, 4, 0));
+  const json* command = action_titled(all, "Fix all safe");
+  REQUIRE(command != nullptr);
+  CHECK(!command->contains("edit"));
+  CHECK((*command)["command"]["command"] == "awesome-ls.fixAll");
+  CHECK((*command)["command"]["arguments"] == json::array({{{"uri", "file:///a.md"}}}));
 }
 
-TEST_CASE("code actions on the real full list: every quick fix applies and keeps the entries") {
-  const std::string text = awesome::test::corpus("trustworthy-2026-full.md");
+namespace {
+
+/// arXiv id -> copies, over the paper entries.
+std::map<std::string, int> arxiv_ids(awesome::rules::ListDocument& doc) {
+  std::map<std::string, int> ids;
+  for (const auto& e : doc.model().entries) {
+    if (e.arxiv) ++ids[e.arxiv->id];
+  }
+  return ids;
+}
+
+std::size_t count_rule(awesome::rules::ListDocument& doc, std::string_view rule) {
+  return static_cast<std::size_t>(std::count_if(doc.diagnostics().begin(), doc.diagnostics().end(),
+                                                [&](const auto& d) { return d.rule == rule; }));
+}
+
+/// Applies quick fixes of the whole list (at most `per_rule` of each rule) and the fix-all
+/// action: each keeps every entry and arXiv id (a removed copy drops one copy of its id) and
+/// clears a finding of the rule it targets; fix-all leaves no safe fix behind.
+void apply_code_actions(const std::string& name, std::size_t per_rule) {
+  CAPTURE(name);
+  const std::string text = awesome::test::corpus(name);
   FakeClient client;
   client.initialize({{"general", {{"positionEncodings", {"utf-8"}}}}});
   client.open("file:///a.md", text);
   awesome::rules::ListDocument doc(text);
   const std::size_t entries = doc.model().entries.size();
-  json actions = code_actions(client, range(0, 0, 100000, 0));
-  std::size_t applied = 0;
+  const auto ids = arxiv_ids(doc);
+  std::map<std::string, std::size_t, std::less<>> rule_counts;
+  for (const auto& d : doc.diagnostics()) ++rule_counts[std::string(d.rule)];
+
+  json actions = code_actions(client, range(0, 0, 1000000, 0), json::array({"quickfix"}));
+  std::map<std::string, std::size_t> applied;
   for (const auto& action : actions) {
-    if (action["kind"] != "quickfix") continue;
-    std::vector<awesome::rules::TextEdit> edits;
-    for (const auto& e : action["edit"]["changes"]["file:///a.md"]) {
-      edits.push_back({{{e["range"]["start"]["line"], e["range"]["start"]["character"]},
-                        {e["range"]["end"]["line"], e["range"]["end"]["character"]}},
-                       e["newText"]});
+    const std::string rule = action["diagnostics"][0]["code"];
+    if (applied[rule] >= per_rule) continue;
+    ++applied[rule];
+    CAPTURE(action["title"]);
+    awesome::rules::ListDocument after(
+        awesome::test::apply_lsp_edits(text, action["edit"]["changes"]["file:///a.md"]));
+    auto expected_ids = ids;
+    std::size_t expected_entries = entries;
+    if (action["title"] == "Remove this copy of the entry") {
+      // The copy the finding points at goes; its id keeps its first copy.
+      const auto& where = action["diagnostics"][0]["range"]["start"];
+      const std::string line(doc.line(where["line"]));
+      for (auto& [id, copies] : expected_ids) {
+        if (line.find(id) != std::string::npos) --copies;
+      }
+      --expected_entries;
     }
-    awesome::rules::ListDocument after(awesome::rules::apply_edits(text, edits));
-    const bool removes_copy = action["title"] == "Remove this copy of the entry";
-    CHECK(after.model().entries.size() == entries - (removes_copy ? 1 : 0));
-    ++applied;
+    CHECK(after.model().entries.size() == expected_entries);
+    CHECK(arxiv_ids(after) == expected_ids);
+    CHECK(count_rule(after, rule) < rule_counts[rule]);
   }
-  CHECK(applied > 300);
+  CHECK(applied.size() >= 3);  // rules with quick fixes: each list has several
+
+  json fix_all = code_actions(client, range(0, 0, 0, 0), json::array({"source.fixAll"}));
+  REQUIRE(fix_all.size() == 1);
+  awesome::rules::ListDocument fixed(
+      awesome::test::apply_lsp_edits(text, fix_all[0]["edit"]["changes"]["file:///a.md"]));
+  CHECK(fixed.model().entries.size() == entries);
+  CHECK(arxiv_ids(fixed) == ids);
+  CHECK(awesome::rules::safe_fix_edits(fixed.diagnostics()).empty());
+}
+
+}  // namespace
+
+TEST_CASE("code actions on the real lists keep the entries and clear what they target") {
+  apply_code_actions("trustworthy-2021.md", SIZE_MAX);
+  apply_code_actions("trustworthy-2026-readme.md", SIZE_MAX);
+  apply_code_actions("trustworthy-2026-full.md", 6);
 }

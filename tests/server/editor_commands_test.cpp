@@ -49,13 +49,7 @@ json range(int l1, int c1, int l2, int c2) { return {{"start", position(l1, c1)}
 
 /// The edits of a WorkspaceEdit for kUri (plain `changes`) applied to `text`.
 std::string applied(const std::string& text, const json& workspace_edit) {
-  std::vector<awesome::rules::TextEdit> edits;
-  for (const auto& e : workspace_edit["changes"][kUri]) {
-    edits.push_back({{{e["range"]["start"]["line"], e["range"]["start"]["character"]},
-                      {e["range"]["end"]["line"], e["range"]["end"]["character"]}},
-                     e["newText"]});
-  }
-  return awesome::rules::apply_edits(text, edits);
+  return awesome::test::apply_lsp_edits(text, workspace_edit["changes"][kUri]);
 }
 
 json command(FakeClient& client, std::string_view name, int line) {

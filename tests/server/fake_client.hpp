@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/fixes.hpp"
 #include "server/lsp_server.hpp"
 
 namespace awesome::test {
@@ -87,5 +88,17 @@ class FakeClient {
   server::LspServer server_;
   std::int64_t next_id_ = 1;
 };
+
+/// `text` with LSP TextEdits (UTF-8 columns, the client negotiated them or the text is ASCII)
+/// applied as an editor applies them.
+inline std::string apply_lsp_edits(std::string_view text, const json& edits) {
+  std::vector<rules::TextEdit> converted;
+  for (const auto& e : edits) {
+    converted.push_back({{{e["range"]["start"]["line"], e["range"]["start"]["character"]},
+                          {e["range"]["end"]["line"], e["range"]["end"]["character"]}},
+                         e["newText"]});
+  }
+  return rules::apply_edits(text, converted);
+}
 
 }  // namespace awesome::test

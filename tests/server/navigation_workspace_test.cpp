@@ -17,6 +17,7 @@
 #include "tests/support/files.hpp"
 
 using awesome::test::FakeClient;
+using awesome::test::apply_lsp_edits;
 using nlohmann::json;
 namespace rules = awesome::rules;
 
@@ -47,17 +48,6 @@ json workspace_symbols(FakeClient& client, std::string_view query) {
   json reply = client.request("workspace/symbol", {{"query", query}});
   REQUIRE(reply.contains("result"));
   return reply["result"];
-}
-
-/// `text` with LSP TextEdits (UTF-8 columns) applied.
-std::string apply_lsp_edits(std::string_view text, const json& edits) {
-  std::vector<rules::TextEdit> converted;
-  for (const auto& e : edits) {
-    converted.push_back({{{e["range"]["start"]["line"], e["range"]["start"]["character"]},
-                          {e["range"]["end"]["line"], e["range"]["end"]["character"]}},
-                         e["newText"]});
-  }
-  return rules::apply_edits(text, converted);
 }
 
 json at(std::string_view uri, std::uint32_t line, std::uint32_t character) {
