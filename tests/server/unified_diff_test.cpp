@@ -119,6 +119,32 @@ TEST_CASE("unified_diff is minimal and applies back on random texts") {
   }
 }
 
+TEST_CASE("line_changes rebuild the new text and change no more lines than needed") {
+  std::mt19937 rng(777);
+  for (int round = 0; round < 400; ++round) {
+    const std::string a = random_text(rng, 30);
+    const std::string b = random_text(rng, 30);
+    CAPTURE(a);
+    CAPTURE(b);
+    const auto la = lines_of(a);
+    const auto lb = lines_of(b);
+    std::string rebuilt;
+    std::size_t next_old = 0, changed = 0;
+    for (const LineChange& c : line_changes(a, b)) {
+      REQUIRE(c.old_first >= next_old);
+      REQUIRE((c.old_count > 0 || c.new_count > 0));
+      for (; next_old < c.old_first; ++next_old) rebuilt += la[next_old];
+      for (std::size_t i = 0; i < c.new_count; ++i) rebuilt += lb[c.new_first + i];
+      next_old += c.old_count;
+      changed += c.old_count + c.new_count;
+    }
+    for (; next_old < la.size(); ++next_old) rebuilt += la[next_old];
+    CHECK(rebuilt == b);
+    CHECK(changed == la.size() + lb.size() - 2 * lcs_length(la, lb));
+  }
+  CHECK(line_changes("a\nb\n", "a\nb\n").empty());
+}
+
 TEST_CASE("unified_diff output is accepted by patch") {
   if (!test::program_exists("patch")) {
     MESSAGE("patch is not installed; covered by the in-test applier only");
