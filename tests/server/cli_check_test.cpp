@@ -206,8 +206,9 @@ TEST_CASE("usage problems are exit 2 with a message") {
       {{"frobnicate"}, "unknown command 'frobnicate'"},
       {{"rules", "--format", "xml"}, "unknown format"},
   };
-  for (const auto& [args, message] : cases) {
-    CAPTURE(args);
+  for (const auto& c : cases) {
+    const auto& [args, message] = c;
+    CAPTURE(c.first);  // clang 14 cannot capture a structured binding
     const auto result = awesome_ls(args);
     CHECK(result.exit_code == 2);
     CHECK(result.err.find(message) != std::string::npos);

@@ -301,7 +301,8 @@ TEST_CASE("wrong types anywhere in the params of every method: one reply per req
     }
   }
   for (const auto& [request_id, what] : sent) {
-    CAPTURE(what);
+    const std::string& described = what;  // clang 14 cannot capture a structured binding
+    CAPTURE(described);
     CHECK(replies[request_id] == 1);
   }
   session.server.send(lsp_notification("workspace/didChangeConfiguration", {{"settings", {}}}));
