@@ -24,9 +24,17 @@ constexpr std::string_view kKeywordLabel = "Key Word:";
 constexpr std::array<std::string_view, 7> kLinkLabels{"paper",  "code",  "project", "dataset",
                                                       "slides", "video", "blog"};
 
+/// A sort key: `i` in five digits.
 std::string rank(std::size_t i) {
-  char buf[16];
+  char buf[24];
   std::snprintf(buf, sizeof buf, "%05zu", i);
+  return buf;
+}
+
+/// A sort key: `group` then `i` in five digits.
+std::string rank(char group, std::size_t i) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%c%05zu", group, i);
   return buf;
 }
 
@@ -236,7 +244,7 @@ std::vector<CompletionItem> complete_venue(ListDocument& doc, std::uint32_t line
   for (std::size_t i = 0; i < used.size(); ++i) {
     const VenueEntry* known = catalog.find(*used[i].first);
     // A known alias used by the list (NIPS) is offered under its canonical name.
-    add(known ? known->name : *used[i].first, known, used[i].second, "0" + rank(i));
+    add(known ? known->name : *used[i].first, known, used[i].second, rank('0', i));
   }
   for (const VenueEntry& e : catalog.all()) add(e.name, &e, 0, "1" + e.name);
   if (items.size() > kMaxItems) items.resize(kMaxItems);
