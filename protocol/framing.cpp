@@ -179,7 +179,7 @@ std::size_t FrameDecoder::consume_header(std::string_view bytes, std::vector<Fra
 }
 
 void FrameDecoder::finish_header(std::vector<Frame>& out) {
-  HeaderBlock block;
+  HeaderBlock block{};
   std::string_view rest = header_;
   while (!rest.empty()) {
     auto eol = rest.find('\n');

@@ -13,7 +13,9 @@ phase() { printf '\n== [%ss] %s\n' "$SECONDS" "$*"; }
 phase "build awesome-ls with GCC (warnings as errors)"
 # The optimized binary the editor tests below run. The test suite itself is built once, in the
 # sanitizer tree: two full builds of it would not fit a CI budget on two cores.
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DAWESOME_WERROR=ON -DAWESOME_BUILD_TESTS=OFF >/dev/null
+# -O2 without debug info: GCC 12 at -O3 reports false -Wmaybe-uninitialized inside libstdc++.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -DNDEBUG" \
+  -DAWESOME_WERROR=ON -DAWESOME_BUILD_TESTS=OFF >/dev/null
 cmake --build build -j"$jobs" --target awesome-ls
 
 phase "build and run every test under AddressSanitizer + UndefinedBehaviorSanitizer (clang, warnings as errors)"
