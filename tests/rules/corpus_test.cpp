@@ -83,7 +83,7 @@ TEST_CASE("2026 full list: repeated arXiv ids, misspelled labels and out-of-orde
   CHECK(counts(doc) == expected);
 }
 
-TEST_CASE("2026 README: paper part only; toolboxes, workshops and the template get no entry rules") {
+TEST_CASE("2026 README: paper part only, toolboxes, workshops and the template get no entry rules") {
   const std::string text = corpus("trustworthy-2026-readme.md");
   ListDocument doc(text);
   CHECK(doc.model().entries.size() == 52);

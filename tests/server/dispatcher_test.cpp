@@ -87,7 +87,7 @@ TEST_CASE("initialize with malformed params -> -32602, then a good one succeeds"
   CHECK(client.initialize().contains("result"));
 }
 
-TEST_CASE("shutdown then exit ends with code 0; requests after shutdown get -32600") {
+TEST_CASE("shutdown then exit ends with code 0, requests after shutdown get -32600") {
   FakeClient client;
   client.initialize();
   CHECK(client.request("shutdown")["result"].is_null());
@@ -99,7 +99,7 @@ TEST_CASE("shutdown then exit ends with code 0; requests after shutdown get -326
   CHECK(client.server().exit_code() == 0);
 }
 
-TEST_CASE("exit without shutdown ends with code 1; so does closed input") {
+TEST_CASE("exit without shutdown ends with code 1, so does closed input") {
   SUBCASE("exit") {
     FakeClient client;
     client.initialize();

@@ -161,7 +161,7 @@ TEST_CASE("diagnostics are published only when they changed, and once per draine
   }
 }
 
-TEST_CASE("several documents with their versions; close publishes an empty list") {
+TEST_CASE("several documents with their versions, close publishes an empty list") {
   FakeClient client;
   client.initialize();
   client.open("file:///a.md", kEntry, 1);

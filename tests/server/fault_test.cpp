@@ -432,7 +432,8 @@ TEST_CASE("invalid UTF-8 and NUL bytes") {
   // NUL bytes and other control characters are valid JSON and valid text.
   std::string with_nul = list_head(1500);
   with_nul.insert(100, std::string("\0\0\x01\x7f", 4));
-  with_nul += std::string("- [\0](https://arxiv.org/abs/\0)\n", 33);
+  constexpr char kNulEntry[] = "- [\0](https://arxiv.org/abs/\0)\n";
+  with_nul += std::string(kNulEntry, sizeof kNulEntry - 1);
   const std::string nul_uri = "file:///fault/nul.md";
   session.server.send(lsp_notification("textDocument/didOpen", open_params(nul_uri, with_nul)));
   session.pull(nul_uri);

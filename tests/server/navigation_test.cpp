@@ -205,12 +205,12 @@ TEST_CASE("navigation: references of key words, arXiv papers and headings") {
   };
   CHECK(refs(18, 20, true) == json{location(13, 14, 13, 34), location(18, 14, 18, 34),
                                    location(27, 14, 27, 34)});
-  CHECK(refs(18, 20, false) == json{location(18, 14, 18, 34), location(27, 14, 27, 34)});
-  CHECK(refs(13, 40, true) == json{location(13, 36, 13, 56)});
-  CHECK(refs(25, 30, true) == json{location(11, 13, 11, 56), location(25, 19, 25, 62)});
+  CHECK(refs(18, 20, false) == json::array({location(18, 14, 18, 34), location(27, 14, 27, 34)}));
+  CHECK(refs(13, 40, true) == json::array({location(13, 36, 13, 56)}));
+  CHECK(refs(25, 30, true) == json::array({location(11, 13, 11, 56), location(25, 19, 25, 62)}));
   CHECK(refs(11, 60, true).empty());  // a code link is no paper
-  CHECK(refs(7, 5, true) == json{location(7, 3, 7, 10), location(4, 2, 4, 21)});
-  CHECK(refs(4, 5, false) == json{location(4, 2, 4, 21)});
+  CHECK(refs(7, 5, true) == json::array({location(7, 3, 7, 10), location(4, 2, 4, 21)}));
+  CHECK(refs(4, 5, false) == json::array({location(4, 2, 4, 21)}));
   CHECK(refs(14, 5, true).empty());
 }
 
@@ -240,7 +240,7 @@ TEST_CASE("navigation: hover on an arXiv link, a key word and a venue") {
   CHECK(s.result("textDocument/hover", at(11, 4)).is_null());   // title
 }
 
-TEST_CASE("navigation: prepareRename on key words, headings and ToC links; null elsewhere") {
+TEST_CASE("navigation: prepareRename on key words, headings and ToC links, null elsewhere") {
   Session s;
   CHECK(s.result("textDocument/prepareRename", at(13, 20)) ==
         json{{"range", range(13, 14, 13, 34)}, {"placeholder", "Differential Privacy"}});

@@ -7,7 +7,7 @@ using awesome::server::file_uri_to_path;
 using awesome::server::settings_section;
 using nlohmann::json;
 
-TEST_CASE("file URIs are percent-decoded; other schemes and hosts are refused") {
+TEST_CASE("file URIs are percent-decoded, other schemes and hosts are refused") {
   CHECK(file_uri_to_path("file:///home/u/My%20Lists/a.md") == "/home/u/My Lists/a.md");
   CHECK(file_uri_to_path("FILE:///w") == "/w");
   CHECK(file_uri_to_path("file://localhost/w/x") == "/w/x");
