@@ -1,6 +1,7 @@
 // Text-level rules: whitespace (trailing spaces, tabs, doubled spaces, blank lines between
 // entries), placeholder (TBD/TODO/XXX left in the list) and encoding (invalid UTF-8, U+FFFD,
 // control characters).
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -26,25 +27,33 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
   }
   std::size_t indent = 0;
   while (indent < content_end && text::is_space(line[indent])) ++indent;
-  const std::size_t tab = line.substr(0, content_end).find('\t');
-  for (std::size_t i = tab == std::string_view::npos ? content_end : tab; i < content_end; ++i) {
-    if (line[i] == '\t') {
-      const Range r = {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(i + 1)}};
-      auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
-      d.fixes.push_back(single_edit_fix("Replace the tab with spaces", r, i < indent ? "  " : " "));
-      break;
-    }
+  // Tabs in the indentation become two spaces each: one finding for the indentation.
+  if (const std::size_t tab = line.substr(0, indent).find('\t'); tab != std::string_view::npos) {
+    std::string spaces;
+    for (std::size_t i = tab; i < indent; ++i) spaces += line[i] == '\t' ? "  " : " ";
+    const Range r = {{row, static_cast<std::uint32_t>(tab)}, {row, static_cast<std::uint32_t>(indent)}};
+    auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
+    d.fixes.push_back(single_edit_fix("Replace the tab with spaces", r, spaces));
   }
-  if (!inner_spaces) return;
-  const std::size_t doubled = line.substr(0, content_end).find("  ", indent);
-  for (std::size_t i = doubled == std::string_view::npos ? content_end : doubled; i + 1 < content_end; ++i) {
-    if (line[i] != ' ' || line[i + 1] != ' ') continue;
+  // Inside the text, each run of blanks is one finding with one fix, however many tabs and
+  // spaces it holds (so one round of fixes settles it): a run with a tab, or two or more spaces.
+  const std::string_view content = line.substr(0, content_end);
+  for (std::size_t i = content.find_first_of(inner_spaces ? " \t" : "\t", indent);
+       i < content_end && i != std::string_view::npos;) {
     std::size_t j = i;
-    while (j < content_end && line[j] == ' ') ++j;
+    bool has_tab = false;
+    while (j < content_end && (line[j] == ' ' || line[j] == '\t')) has_tab |= line[j++] == '\t';
     const Range r = {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(j)}};
-    auto& d = sink.report("whitespace", r, "Doubled space inside the text.");
-    d.fixes.push_back(single_edit_fix("Use a single space", r, " "));
-    i = j;
+    if (has_tab) {
+      std::string replacement = inner_spaces ? " " : std::string(line.substr(i, j - i));
+      std::replace(replacement.begin(), replacement.end(), '\t', ' ');
+      auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
+      d.fixes.push_back(single_edit_fix("Replace the tab with spaces", r, replacement));
+    } else if (inner_spaces && j - i >= 2) {
+      auto& d = sink.report("whitespace", r, "Doubled space inside the text.");
+      d.fixes.push_back(single_edit_fix("Use a single space", r, " "));
+    }
+    i = content.find_first_of(inner_spaces ? " \t" : "\t", j);
   }
 }
 
