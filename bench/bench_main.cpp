@@ -122,6 +122,19 @@ int report(const Results& r) {
       completion_p99 ? verdict(*completion_p99, 2000) : "not measured");
   row("documentSymbol over stdio, one request",
       [&](const std::string& w) { return text(r, w + ".documentSymbol"); }, "", "");
+  const auto node_ratio = [&](const std::string& w) -> std::string {
+    auto ours = number(r, w + ".node_awesome_ls_key_p50_us");
+    auto theirs = number(r, w + ".node_mdls_key_p50_us");
+    if (!ours || !theirs || *ours <= 0) return "–";
+    return fmt("%.0f×", *theirs / *ours);
+  };
+  row("keystroke via a Node client (vscode-jsonrpc), didChange + pull → reply, awesome-ls: "
+      "p50 / p95 / p99 / max µs",
+      [&](const std::string& w) { return pcts(r, w + ".node_awesome_ls_key"); }, "", "");
+  row("the same for vscode-markdown-languageserver (VS Code's Markdown server; its client "
+      "parses with markdown-it): p50 / p95 / p99 / max µs",
+      [&](const std::string& w) { return pcts(r, w + ".node_mdls_key"); }, "", "");
+  row("its p50 as a multiple of awesome-ls's", node_ratio, "", "");
   row("`awesome-ls check`, wall ms (median)",
       [&](const std::string& w) { return cell(r, w + ".check_awesome_ls_ms", "%.0f"); }, "", "");
   auto ratio = [&](const std::string& w, const std::string& other) -> std::optional<double> {

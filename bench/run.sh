@@ -111,6 +111,14 @@ for w in "${lists[@]}"; do
   unset times stop
 done
 
+if [[ $competitors == 1 ]]; then
+  log "LSP latency through one Node client: awesome-ls and vscode-markdown-languageserver"
+  for w in 2021 readme full; do
+    node "$root/bench/lsp_compare.mjs" "$w" "$work/$w.md" "$server" 20 >>"$results" ||
+      log "lsp_compare.mjs failed on $w"
+  done
+fi
+
 table="$("$bench" report "$results")"
 echo "$table"
 
