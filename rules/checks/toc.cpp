@@ -11,6 +11,7 @@
 
 #include "rules/analysis.hpp"
 #include "rules/slug.hpp"
+#include "rules/text_util.hpp"
 
 namespace awesome::rules {
 
@@ -21,6 +22,13 @@ const HeadingInfo& heading_of(const Analysis& a, std::size_t section) {
 }
 
 /// Each section's de-duplicated GitHub anchor ("" for `<summary>` sections, which have none).
+/// Whether a ToC link to a heading with this title can be written: not when the title is not
+/// UTF-8 (the encoding rule reports the bytes; a link to them would not read back).
+bool listable(std::string_view title) {
+  std::size_t length = 0;
+  return text::find_invalid_utf8(title, 0, length) == std::string_view::npos;
+}
+
 std::vector<std::string> section_slugs(const Analysis& a) {
   SlugCounter counter;
   std::vector<std::string> slugs(a.sections.size());
@@ -156,7 +164,10 @@ std::optional<TextEdit> toc_update_edit(const Analysis& a) {
   };
   consider(roots, consider);
   for (std::size_t si = 0; si < a.sections.size(); ++si) {
-    if (a.sections[si].kind != SectionKind::kCategory || listed[si] || slugs[si].empty()) continue;
+    if (a.sections[si].kind != SectionKind::kCategory || listed[si] || slugs[si].empty() ||
+        !listable(heading_of(a, si).title)) {
+      continue;
+    }
     auto node = std::make_unique<TocNode>();
     node->section = si;
     node->prefix = prefix;
@@ -197,6 +208,7 @@ void check_toc(const Analysis& a, DiagnosticSink& sink) {
   for (std::size_t si = 0; si < a.sections.size(); ++si) {
     if (a.sections[si].kind != SectionKind::kCategory || listed.count(slugs[si])) continue;
     const HeadingInfo& h = heading_of(a, si);
+    if (!listable(h.title)) continue;
     attach_update(sink.report("toc-missing", a.absolute(a.sections[si].block, h.title_range),
                               "Category '" + h.title + "' is not listed in the table of "
                               "contents; expected a link to #" + slugs[si] + "."));
