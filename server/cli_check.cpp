@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <iostream>
 #include <map>
 
@@ -51,7 +52,9 @@ std::optional<std::string> read_input(const std::string& file, std::string& erro
     error = "file larger than 64 MiB";
     return std::nullopt;
   }
-  text.assign(std::istreambuf_iterator<char>(in), {});
+  std::ostringstream buffer;  // one bulk copy, not a character at a time
+  buffer << in.rdbuf();
+  text = std::move(buffer).str();
   if (in.bad()) {
     error = "read error";
     return std::nullopt;

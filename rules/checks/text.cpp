@@ -37,9 +37,11 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
   }
   // Inside the text, each run of blanks is one finding with one fix, however many tabs and
   // spaces it holds (so one round of fixes settles it): a run with a tab, or two or more spaces.
-  const std::string_view content = line.substr(0, content_end);
-  for (std::size_t i = content.find_first_of(inner_spaces ? " \t" : "\t", indent);
-       i < content_end && i != std::string_view::npos;) {
+  for (std::size_t i = indent; i < content_end;) {
+    if (line[i] != '\t' && (line[i] != ' ' || !inner_spaces)) {
+      ++i;
+      continue;
+    }
     std::size_t j = i;
     bool has_tab = false;
     while (j < content_end && (line[j] == ' ' || line[j] == '\t')) has_tab |= line[j++] == '\t';
@@ -53,7 +55,7 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
       auto& d = sink.report("whitespace", r, "Doubled space inside the text.");
       d.fixes.push_back(single_edit_fix("Use a single space", r, " "));
     }
-    i = content.find_first_of(inner_spaces ? " \t" : "\t", j);
+    i = j;
   }
 }
 
