@@ -268,8 +268,14 @@ int run_lsp(const LspOptions& options) {
   if (!server.ok()) return 2;
   Client client(server, options.timeout_ms);
   // What a full editor announces: related places on diagnostics (the server then sends them,
-  // and a change in them is a change to publish).
-  json capabilities = {{"textDocument", {{"publishDiagnostics", {{"relatedInformation", true}}}}}};
+  // and a change in them is a change to publish), and completion documentation resolved when
+  // an item is selected (VS Code's resolveSupport).
+  json capabilities = {
+      {"textDocument",
+       {{"publishDiagnostics", {{"relatedInformation", true}}},
+        {"completion",
+         {{"completionItem",
+           {{"resolveSupport", {{"properties", {"documentation", "detail", "additionalTextEdits"}}}}}}}}}}};
   if (options.pull) capabilities["textDocument"]["diagnostic"] = json::object();
   auto init = client.request("initialize", {{"processId", getpid()},
                                             {"rootUri", nullptr},

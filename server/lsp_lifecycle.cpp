@@ -76,6 +76,17 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
   diagnostic_refresh_ = lsp::flag_at(caps, "/workspace/diagnostics/refreshSupport");
   document_changes_ = lsp::flag_at(caps, "/workspace/workspaceEdit/documentChanges");
   snippet_support_ = lsp::flag_at(caps, "/textDocument/completion/completionItem/snippetSupport");
+  const json* resolvable = caps.is_object() ? &caps : nullptr;
+  for (const char* key : {"textDocument", "completion", "completionItem", "resolveSupport", "properties"}) {
+    if (resolvable == nullptr || !resolvable->is_object() || !resolvable->contains(key)) {
+      resolvable = nullptr;
+      break;
+    }
+    resolvable = &(*resolvable)[key];
+  }
+  resolve_documentation_ = resolvable != nullptr && resolvable->is_array() &&
+                           std::find(resolvable->begin(), resolvable->end(), "documentation") !=
+                               resolvable->end();
   negotiate_navigation(params);
 }
 
@@ -91,7 +102,7 @@ json LspServer::server_capabilities() const {
       {"documentFormattingProvider", true},
       {"documentRangeFormattingProvider", true},
       {"completionProvider",
-       {{"triggerCharacters", {"*", "[", ";", ":", " ", "#"}}, {"resolveProvider", false}}},
+       {{"triggerCharacters", {"*", "[", ";", ":", " ", "#"}}, {"resolveProvider", true}}},
       {"executeCommandProvider",
        {{"commands", {"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll"}}}},
   };

@@ -125,6 +125,9 @@ class LspServer {
 
   // Completion (lsp_completion.cpp)
   Reply on_completion(const nlohmann::json& params);
+  /// Fills in the documentation left out of a completion item (the client resolves it when
+  /// the item is selected).
+  Reply on_completion_resolve(const nlohmann::json& params);
 
   /// params.textDocument.uri, or null when params do not name a document.
   static const std::string* document_uri(const nlohmann::json& params);
@@ -191,6 +194,7 @@ class LspServer {
   bool diagnostic_refresh_ = false;
   bool document_changes_ = false;  ///< the client takes versioned documentChanges
   bool snippet_support_ = false;   ///< completion items may be snippets
+  bool resolve_documentation_ = false;  ///< completion documentation waits for resolve
 
   // Navigation, negotiated in initialize (lsp_navigation.cpp).
   bool hierarchical_symbols_ = false;  ///< DocumentSymbol trees rather than SymbolInformation

@@ -98,6 +98,40 @@ TEST_CASE("venue completion over LSP: UTF-16 textEdit range after the '*'") {
                                                    {"position", position(0, 0)}})["result"].is_null());
 }
 
+TEST_CASE("completion documentation waits for completionItem/resolve when the client resolves it") {
+  const json at = {{"textDocument", {{"uri", kUri}}}, {"position", position(16, 15)}};
+  FakeClient plain;
+  plain.initialize();
+  plain.open(kUri, kList);
+  const json full = plain.request("textDocument/completion", at)["result"]["items"];
+
+  FakeClient client;
+  const json caps = client.initialize(
+      {{"textDocument",
+        {{"completion",
+          {{"completionItem", {{"resolveSupport", {{"properties", {"documentation", "detail"}}}}}}}}}}})
+      ["result"]["capabilities"];
+  CHECK(caps["completionProvider"]["resolveProvider"] == true);
+  client.open(kUri, kList);
+  const json items = client.request("textDocument/completion", at)["result"]["items"];
+  REQUIRE(items.size() == full.size());
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    CHECK_FALSE(items[i].contains("documentation"));
+    CHECK(items[i]["label"] == full[i]["label"]);
+    CHECK(items[i]["detail"] == full[i]["detail"]);  // short: sent with the list
+    const json resolved = client.request("completionItem/resolve", items[i])["result"];
+    CHECK(resolved["documentation"] == full[i]["documentation"]);
+    CHECK(resolved["textEdit"] == full[i]["textEdit"]);
+  }
+  // After an edit the position holds other items: the item comes back as it was.
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+                 {"contentChanges", json::array({{{"text", "# Emptied\n"}}})}});
+  CHECK_FALSE(client.request("completionItem/resolve", items[0])["result"].contains("documentation"));
+  CHECK(client.request("completionItem/resolve", json::array())["error"]["code"] == -32602);
+}
+
 TEST_CASE("entry snippet only for clients with snippet support") {
   FakeClient client;
   client.initialize({{"textDocument", {{"completion", {{"completionItem", {{"snippetSupport", true}}}}}}}});
