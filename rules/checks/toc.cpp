@@ -22,11 +22,13 @@ const HeadingInfo& heading_of(const Analysis& a, std::size_t section) {
 }
 
 /// Each section's de-duplicated GitHub anchor ("" for `<summary>` sections, which have none).
-/// Whether a ToC link to a heading with this title can be written: not when the title is not
-/// UTF-8 (the encoding rule reports the bytes; a link to them would not read back).
+/// Whether a ToC link to a heading with this title can be written so that it reads back as a
+/// link to that heading: not when the title is not UTF-8 (the encoding rule reports the bytes)
+/// or its text holds a bracket, which would end the link text early.
 bool listable(std::string_view title) {
   std::size_t length = 0;
-  return text::find_invalid_utf8(title, 0, length) == std::string_view::npos;
+  if (text::find_invalid_utf8(title, 0, length) != std::string_view::npos) return false;
+  return heading_plain_text(title).find_first_of("[]") == std::string::npos;
 }
 
 std::vector<std::string> section_slugs(const Analysis& a) {
