@@ -11,23 +11,20 @@ namespace awesome::rules {
 
 namespace {
 
-/// Removes the entry block and one blank line next to it.
+/// Removes the entry block's lines. It depends on the block alone (not on its neighbours), so
+/// the finding stays right while edits elsewhere move it: a blank line left doubled is the
+/// whitespace rule's to tidy. An entry ending the document without a line break keeps the
+/// break before it.
 Fix removal_fix(const Analysis& a, std::size_t bi) {
-  std::uint32_t from = a.first_line[bi];
-  std::uint32_t to = from + a.block(bi).line_count();
-  if (bi + 1 < a.blocks.size() && a.block(bi + 1).kind == BlockKind::kBlank &&
-      bi + 2 < a.blocks.size()) {
-    to += 1;
-  } else if (bi > 0 && a.block(bi - 1).kind == BlockKind::kBlank) {
-    from -= 1;
-  }
+  const Block& b = a.block(bi);
+  const std::uint32_t from = a.first_line[bi];
+  const auto count = static_cast<std::uint32_t>(b.line_count());
   Fix f;
   f.title = "Remove this copy of the entry";
-  f.edits.push_back({{{from, 0}, {to, 0}}, ""});
-  if (bi + 1 >= a.blocks.size()) {
-    // The last block has no terminator: remove from the end of the previous line instead.
-    f.edits.front().range = {{from - (from > 0 ? 1 : 0), from > 0 ? a.block(bi - 1).lines.back().length : 0},
-                             {to - 1, a.block(bi).lines.back().length}};
+  if (b.lines.back().term != 0) {
+    f.edits.push_back({{{from, 0}, {from + count, 0}}, ""});
+  } else {
+    f.edits.push_back({{{from, 0}, {from + count - 1, b.lines.back().length}}, ""});
   }
   f.safe = false;
   return f;
