@@ -166,9 +166,14 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
     std::size_t next = pos + 1;
     while (next < authors.size() && authors[next] == ' ') ++next;
     if (next < authors.size() && authors[next] == ',') {
-      auto& d = sink.report("author-line", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + next + 1)}},
+      // The whole run of commas is one finding, and one fix keeps its last comma.
+      std::size_t last = next;
+      for (std::size_t q = next; q < authors.size() && (authors[q] == ',' || authors[q] == ' '); ++q) {
+        if (authors[q] == ',') last = q;
+      }
+      auto& d = sink.report("author-line", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + last + 1)}},
                             "Doubled comma in the author list.");
-      d.fixes.push_back(single_edit_fix("Remove the extra comma", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + next)}}, ""));
+      d.fixes.push_back(single_edit_fix("Remove the extra comma", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + last)}}, ""));
       return;
     }
     if (next == authors.size() || authors[next] == '.') {
