@@ -10,6 +10,7 @@
 #include "rules/list_document.hpp"
 #include "rules/queries.hpp"
 #include "server/workspace_index.hpp"
+#include "tests/server/lsp_process.hpp"
 #include "tests/server/process_runner.hpp"
 #include "tests/server/temp_dir.hpp"
 #include "tests/support/files.hpp"
@@ -19,14 +20,13 @@ namespace rules = awesome::rules;
 
 namespace {
 
-std::string frame(const json& message) { return awesome::protocol::encode_frame(message.dump()); }
-
+/// Framed messages for the binary's input, built by the shared lsp_process.hpp helpers.
 std::string request(int id, std::string_view method, json params) {
-  return frame({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+  return awesome::protocol::encode_frame(awesome::test::lsp_request(id, method, std::move(params)).dump());
 }
 
 std::string notification(std::string_view method, json params) {
-  return frame({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+  return awesome::protocol::encode_frame(awesome::test::lsp_notification(method, std::move(params)).dump());
 }
 
 json at(std::string_view uri, std::uint32_t line, std::uint32_t character) {
