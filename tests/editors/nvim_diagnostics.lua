@@ -9,16 +9,9 @@ local file = os.getenv('LIST_FILE')
 local heading_line = tonumber(os.getenv('EXPECT_HEADING_LINE'))
 local keyword_line = tonumber(os.getenv('EXPECT_KEYWORD_LINE'))
 
-local function fail(message)
-  io.stderr:write('FAIL: ' .. message .. '\n')
-  vim.cmd('cquit! 1')
-end
-
-local function code_of(d)
-  if d.code ~= nil then return d.code end
-  local lsp = d.user_data and d.user_data.lsp
-  return lsp and lsp.code
-end
+local common = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') ..
+  '/nvim_common.lua')
+local fail, code_of = common.fail, common.code_of
 
 local function find(diagnostics, code, line)
   for _, d in ipairs(diagnostics) do
