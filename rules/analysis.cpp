@@ -79,8 +79,11 @@ bool same_outline_role(const Block& x, const Block& y) {
          is_paper_list_title(a.title) == is_paper_list_title(b.title);
 }
 
-bool starts_chunk(const SectionRec& s) {
-  return s.level == 1 || (s.level == 2 && s.kind != SectionKind::kYear);
+bool starts_chunk(const Analysis& a, const SectionRec& s) {
+  if (s.kind == SectionKind::kCategory) return true;
+  // Year sections at the top of the paper part are compared with each other: one chunk.
+  if (s.holds_papers || a.years_at_top) return false;
+  return s.level == 1 || s.level == 2;
 }
 
 std::size_t Analysis::index_of(const Block* b) const {
@@ -91,26 +94,35 @@ std::size_t Analysis::index_of(const Block* b) const {
   return static_cast<std::size_t>(it - blocks.begin());
 }
 
-void build_outline(Analysis& a) {
-  const std::size_t n = a.blocks.size();
-  a.sections.clear();
-  a.papers.clear();
-  a.toc.clear();
-  a.toc_section = SIZE_MAX;
-  a.block_section.assign(n, SIZE_MAX);
-  bool has_paper_list = false;
-  bool seen_heading = false;
-  for (const auto& b : a.blocks) {
-    if (b->kind == BlockKind::kHeading && b->heading && b->heading->level == 1 &&
-        is_paper_list_title(b->heading->title)) {
-      has_paper_list = true;
+bool is_prose(const Block& b) {
+  switch (b.kind) {
+    case BlockKind::kParagraph:
+    case BlockKind::kFence:
+      return true;
+    case BlockKind::kListItem:
+      return !b.entry;
+    case BlockKind::kHtml: {
+      const std::string_view t = text::trim(b.line(0));
+      return !(t.starts_with("<details") || t.starts_with("</details") ||
+               t.starts_with("<summary") || t.starts_with("</summary") || t.starts_with("<br") ||
+               t.starts_with("</p") || t.starts_with("<p>"));
     }
+    default:
+      return false;
   }
-  bool has_year_headings = false;
+}
+
+namespace {
+
+/// Pass 1: sections nested by heading level. A table of contents owns only its list: the next
+/// heading of any level closes it. A `<summary>` year section nests one level below the
+/// heading around it and closes at the next `<summary>` year or heading of that level.
+void build_heading_tree(Analysis& a) {
+  const std::size_t n = a.blocks.size();
   std::vector<std::size_t> stack;  // open sections, outermost first
-  std::vector<int> ranks;          // their heading levels (a <summary> section ranks as 3)
-  auto close_sections = [&](int level, std::size_t at) {
-    while (!stack.empty() && ranks.back() >= level) {
+  std::vector<int> ranks;          // their nesting ranks (heading level, or derived)
+  const auto close_sections = [&](int rank, std::size_t at) {
+    while (!stack.empty() && ranks.back() >= rank) {
       a.sections[stack.back()].end_block = at;
       stack.pop_back();
       ranks.pop_back();
@@ -121,75 +133,235 @@ void build_outline(Analysis& a) {
     const bool is_heading = b.kind == BlockKind::kHeading && b.heading;
     const bool is_summary = b.kind == BlockKind::kSummary && b.heading;
     if (is_heading || is_summary) {
-      const HeadingInfo& h = *b.heading;
-      const int level = is_heading ? h.level : 3;
-      close_sections(level, bi);
+      if (!stack.empty() && a.sections[stack.back()].kind == SectionKind::kToc) {
+        close_sections(ranks.back(), bi);
+      }
+      int rank = b.heading->level;
+      if (is_summary) {
+        const bool in_summary = !stack.empty() && a.sections[stack.back()].level == 0;
+        rank = stack.empty() ? 1 : in_summary ? ranks.back() : ranks.back() + 1;
+      }
+      close_sections(rank, bi);
       SectionRec s;
       s.block = bi;
-      s.level = is_heading ? h.level : 0;
+      s.level = is_heading ? b.heading->level : 0;
       s.parent = stack.empty() ? SIZE_MAX : stack.back();
-      const SectionRec* parent = stack.empty() ? nullptr : &a.sections[stack.back()];
-      if (is_toc_title(h.title)) {
-        s.kind = SectionKind::kToc;
-      } else if (level == 1) {
-        if (!seen_heading && !has_paper_list) {
-          s.kind = SectionKind::kTitle;
-        } else if (is_paper_list_title(h.title)) {
-          s.kind = SectionKind::kGroup;
-          s.holds_papers = true;
-        } else {
-          s.kind = seen_heading ? SectionKind::kGroup : SectionKind::kTitle;
-        }
-      } else if (level == 2 && (has_paper_list ? (parent && parent->kind == SectionKind::kGroup &&
-                                                  parent->holds_papers)
-                                               : (!parent || parent->kind == SectionKind::kTitle))) {
-        s.kind = h.year ? SectionKind::kYear : SectionKind::kCategory;
-        s.holds_papers = true;
-      } else if (parent && parent->holds_papers) {
-        s.kind = h.year ? SectionKind::kYear : SectionKind::kOther;
-        s.holds_papers = true;
-      } else if (h.year && !parent) {
-        s.kind = SectionKind::kYear;  // a year section outside any category
-        s.holds_papers = !has_paper_list;
-      } else {
-        s.kind = SectionKind::kOther;
-      }
-      if (s.kind == SectionKind::kYear && is_heading && !h.category.empty()) {
-        has_year_headings = true;
-      }
-      seen_heading = true;
+      if (is_heading && is_toc_title(b.heading->title)) s.kind = SectionKind::kToc;
       a.sections.push_back(std::move(s));
       stack.push_back(a.sections.size() - 1);
-      ranks.push_back(level);
+      ranks.push_back(rank);
       a.block_section[bi] = stack.back();
       continue;
     }
     const std::size_t inner = stack.empty() ? SIZE_MAX : stack.back();
     a.block_section[bi] = inner;
     if (inner == SIZE_MAX) continue;
-    SectionRec& sec = a.sections[inner];
-    if (b.kind == BlockKind::kListItem) {
-      if (sec.kind == SectionKind::kToc) {
-        if (a.toc_section == SIZE_MAX || a.toc_section == inner) {
-          a.toc_section = inner;
-          parse_toc_block(a, bi);
-        }
-      } else if (sec.holds_papers && b.entry) {
-        sec.entries.push_back(bi);
-        a.papers.push_back(bi);
-      }
+    if (b.entry) {
+      ++a.sections[inner].direct_entries;
+    } else if (is_prose(b)) {
+      ++a.sections[inner].direct_prose;
     }
   }
   close_sections(0, n);
-  a.has_paper_list = has_paper_list;
-  a.has_year_headings = has_year_headings;
+}
+
+}  // namespace
+
+void build_outline(Analysis& a) {
+  const std::size_t n = a.blocks.size();
+  a.sections.clear();
+  a.papers.clear();
+  a.toc.clear();
+  a.toc_section = SIZE_MAX;
+  a.paper_root = SIZE_MAX;
+  a.years_at_top = false;
+  a.has_year_headings = false;
+  a.block_section.assign(n, SIZE_MAX);
+  build_heading_tree(a);
+  const std::size_t ns = a.sections.size();
+  std::vector<SectionRec>& secs = a.sections;
+
+  // What each subtree holds: sections are in document order, so children follow parents.
+  std::vector<std::size_t> entries(ns, 0), prose(ns, 0);
+  std::vector<bool> non_year_child(ns, false);
+  for (std::size_t si = ns; si-- > 0;) {
+    entries[si] += secs[si].direct_entries;
+    prose[si] += secs[si].direct_prose;
+    const std::size_t p = secs[si].parent;
+    if (p == SIZE_MAX) continue;
+    entries[p] += entries[si];
+    prose[p] += prose[si];
+  }
+  const auto heading = [&](std::size_t si) -> const HeadingInfo& { return *a.block(secs[si].block).heading; };
+  const auto is_year = [&](std::size_t si) { return heading(si).year.has_value(); };
+  // A section belongs to the paper list when it holds entries, or nothing but headings (an
+  // empty category); one with other text and no entry (news, citation, toolboxes) does not.
+  const auto qualifies = [&](std::size_t si) {
+    return secs[si].kind != SectionKind::kToc && (entries[si] > 0 || prose[si] == 0);
+  };
+  for (std::size_t si = 0; si < ns; ++si) {
+    const std::size_t p = secs[si].parent;
+    if (p != SIZE_MAX && !is_year(si) && qualifies(si) && entries[si] > 0) non_year_child[p] = true;
+  }
+  const auto children = [&](std::size_t parent) {
+    std::vector<std::size_t> out;
+    for (std::size_t si = parent == SIZE_MAX ? 0 : parent + 1; si < ns; ++si) {
+      if (parent != SIZE_MAX && secs[si].block >= secs[parent].end_block) break;
+      if (secs[si].parent == parent) out.push_back(si);
+    }
+    return out;
+  };
+
+  // The title: a first heading of level 1 that comes before any entry.
+  std::size_t title = SIZE_MAX;
+  std::size_t first_entry_block = n;
+  for (std::size_t bi = 0; bi < n; ++bi) {
+    if (a.block(bi).entry && a.block_section[bi] != SIZE_MAX &&
+        secs[a.block_section[bi]].kind != SectionKind::kToc) {
+      first_entry_block = bi;
+      break;
+    }
+  }
+  std::size_t paper_list = SIZE_MAX;
+  for (std::size_t si = 0; si < ns; ++si) {
+    if (secs[si].level == 1 && is_paper_list_title(heading(si).title)) {
+      paper_list = si;
+      break;
+    }
+  }
+  if (ns > 0 && secs[0].level == 1 && secs[0].kind != SectionKind::kToc && paper_list != 0 &&
+      secs[0].block < first_entry_block) {
+    title = 0;
+    secs[0].kind = SectionKind::kTitle;
+  }
+
+  // The paper root: `# Paper List` where a list names it; else found from where the entries
+  // are, going down through wrappers (the title, a heading around everything) while one
+  // section alone holds the paper part.
+  std::vector<std::size_t> top;
+  if (paper_list != SIZE_MAX) {
+    a.paper_root = paper_list;
+    top = children(paper_list);
+  } else {
+    std::size_t root = SIZE_MAX;
+    for (;;) {
+      std::vector<std::size_t> q;
+      for (std::size_t c : children(root)) {
+        if (qualifies(c) && (c != title || entries[c] > 0)) q.push_back(c);
+      }
+      if (q.size() == 1 && secs[q[0]].direct_entries == 0 && !is_year(q[0]) &&
+          (q[0] == title || non_year_child[q[0]])) {
+        root = q[0];
+        continue;
+      }
+      break;
+    }
+    a.paper_root = root;
+    for (std::size_t c : children(root)) {
+      if (c == title) {
+        // A title with entries right under it and no categories: a list of one part.
+        if (secs[c].direct_entries > 0) secs[c].holds_papers = true;
+        continue;
+      }
+      if (qualifies(c)) top.push_back(c);
+    }
+  }
+
+  // Kinds: categories and year sections at the top of the paper part, their subtrees; the rest
+  // is other content.
+  std::vector<bool> paper(ns, false);
+  for (std::size_t c : top) {
+    if (secs[c].kind == SectionKind::kToc) continue;
+    paper[c] = true;
+    if (is_year(c)) {
+      secs[c].kind = SectionKind::kYear;
+      a.years_at_top = true;
+    } else {
+      secs[c].kind = SectionKind::kCategory;
+    }
+  }
+  if (paper_list != SIZE_MAX) {
+    secs[paper_list].kind = SectionKind::kGroup;
+    secs[paper_list].holds_papers = true;
+  }
+  for (std::size_t si = 0; si < ns; ++si) {
+    SectionRec& s = secs[si];
+    const std::size_t p = s.parent;
+    if (!paper[si] && p != SIZE_MAX && paper[p] && s.kind != SectionKind::kToc) {
+      paper[si] = true;
+      s.kind = is_year(si) ? SectionKind::kYear : SectionKind::kOther;
+    }
+    if (paper[si]) {
+      s.holds_papers = true;
+    } else if (s.kind == SectionKind::kOther && s.level == 1 && si != title) {
+      s.kind = SectionKind::kGroup;
+    }
+    if (s.kind == SectionKind::kYear && s.level > 0 && !heading(si).category.empty()) {
+      a.has_year_headings = true;
+    }
+  }
+  if (a.paper_root != SIZE_MAX && a.paper_root != paper_list && a.paper_root != title) {
+    secs[a.paper_root].kind = SectionKind::kGroup;
+  }
+
+  for (std::size_t bi = 0; bi < n; ++bi) {
+    const std::size_t inner = a.block_section[bi];
+    if (inner == SIZE_MAX || a.block(bi).kind != BlockKind::kListItem) continue;
+    SectionRec& sec = secs[inner];
+    if (sec.kind == SectionKind::kToc) {
+      if (a.toc_section == SIZE_MAX || a.toc_section == inner) {
+        a.toc_section = inner;
+        parse_toc_block(a, bi);
+      }
+    } else if (sec.holds_papers && a.block(bi).entry) {
+      sec.entries.push_back(bi);
+      a.papers.push_back(bi);
+    }
+  }
+  a.has_paper_list = paper_list != SIZE_MAX;
   a.digests_2021 = 0;
   a.digests_2026 = 0;
+  a.convention_counts.clear();
   for (std::size_t bi : a.papers) {
     a.digests_2021 += a.block(bi).counts_2021_digest;
     a.digests_2026 += a.block(bi).counts_2026_digest;
+    a.convention_counts.count(a.block(bi), +1);
   }
   a.dialect = detect_dialect(a);
+  a.conventions = derive_conventions(a);
+}
+
+bool is_paper_list(const Analysis& a) {
+  for (std::size_t bi : a.papers) {
+    for (const Link& link : a.entry(bi).links) {
+      if (link.url.starts_with("https://") || link.url.starts_with("http://")) return true;
+    }
+  }
+  return false;
+}
+
+void check_recognised(const Analysis& a, DiagnosticSink& sink) {
+  if (is_paper_list(a)) return;
+  for (std::size_t bi = 0; bi < a.blocks.size(); ++bi) {
+    const Block& b = a.block(bi);
+    if (b.kind == BlockKind::kFence || b.kind == BlockKind::kComment) continue;
+    if (b.text.find("](http") == std::string::npos && b.text.find("href=\"http") == std::string::npos) {
+      continue;
+    }
+    // Said once, at the top: the file has links, but none in the shape of a paper entry.
+    const std::uint32_t length = a.blocks.front()->lines.front().length;
+    sink.report("no-entries", {{0, 0}, {0, length}},
+                std::string("No paper entry recognised: this Markdown file has links, but no "
+                            "list item of the form '- Title. [[paper]](https://...)' with its "
+                            "sub-bullets") +
+                    (a.papers.empty() ? "" : " links to a web page") +
+                    "; it is not checked as a paper list.");
+    return;
+  }
+}
+
+Conventions derive_conventions(const Analysis& a) {
+  return a.convention_counts.derive(a.config, mostly_sorted(a));
 }
 
 }  // namespace awesome::rules

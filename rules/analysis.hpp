@@ -10,6 +10,7 @@
 
 #include "rules/blocks.hpp"
 #include "rules/config.hpp"
+#include "rules/conventions.hpp"
 #include "rules/diagnostic.hpp"
 #include "rules/model.hpp"
 #include "rules/venues.hpp"
@@ -26,6 +27,9 @@ struct SectionRec {
   bool holds_papers = false;
   std::vector<std::size_t> entries; ///< block indexes of paper entries directly inside
   std::size_t end_block = 0;        ///< one past the last block of the section's content
+  // What the section holds directly, for finding the paper part from content.
+  std::uint32_t direct_entries = 0;  ///< list items that parse as entries
+  std::uint32_t direct_prose = 0;    ///< other text: paragraphs, plain bullets, code, HTML
 };
 
 struct TocRec {
@@ -53,11 +57,17 @@ struct Analysis {
   std::vector<std::size_t> papers;         ///< block indexes of paper entries, in order
   std::vector<TocRec> toc;
   std::size_t toc_section = SIZE_MAX;
+  /// The section whose children are the categories (or year sections) of the paper part:
+  /// `# Paper List`, the title, or SIZE_MAX for the document itself.
+  std::size_t paper_root = SIZE_MAX;
+  bool years_at_top = false;  ///< year sections right under the paper root (a list by year)
   // Inputs of dialect detection, kept so that an edit can update the dialect without a rebuild.
   bool has_paper_list = false;
   bool has_year_headings = false;
   std::size_t digests_2021 = 0;  ///< paper entries with a `- Digest:` line
   std::size_t digests_2026 = 0;  ///< paper entries with a `<details>` digest
+  ConventionCounts convention_counts;  ///< of the paper entries, kept like the digest counts
+  Conventions conventions;             ///< derived by derive_conventions()
   // What check_chunk() looks at: sections [section_begin, section_end) and blocks
   // [block_begin, block_end). The whole document unless narrowed to one chunk.
   std::size_t section_begin = 0, section_end = SIZE_MAX;
@@ -113,16 +123,33 @@ inline Fix single_edit_fix(std::string title, Range range, std::string new_text)
 
 /// Builds the outline of `a` (sections, papers, ToC, dialect).
 void build_outline(Analysis& a);
+/// Whether `a` is a paper list: some paper entry links to a web page. What is not gets one
+/// `no-entries` finding (when it has links at all) and no fixes from `check --fix`.
+bool is_paper_list(const Analysis& a);
+/// The `no-entries` finding of a document that is not a paper list but has web links.
+void check_recognised(const Analysis& a, DiagnosticSink& sink);
 /// The dialect that the detection inputs of `a` give (or the configured one).
 Dialect detect_dialect(const Analysis& a);
+/// The list's conventions from `a.convention_counts` and the order of its entries: O(papers).
+Conventions derive_conventions(const Analysis& a);
+/// Whether the entries with an arXiv id are mostly in the configured order inside their
+/// sections (at most a third of adjacent pairs inverted, or fewer than ten pairs):
+/// checks/ordering.cpp.
+bool mostly_sorted(const Analysis& a);
+/// Whether a block is text of its own in a section (prose, a bullet that is no paper entry,
+/// code, HTML other than `<details>`/`<summary>` wrappers): a section holding such text and no
+/// entries is not part of the paper list.
+bool is_prose(const Block& b);
 /// Whether a block can change the outline: a heading, or a `<summary>` that names a year.
 bool shapes_outline(const Block& b);
 /// Whether replacing heading block `x` by `y` keeps every section's kind, level, parent and
 /// paper-holding as it is (only the heading text changes).
 bool same_outline_role(const Block& x, const Block& y);
-/// Whether a section's heading starts a chunk: a level-1 heading, or a level-2 one that is not
-/// a year section. check_chunk() findings of a chunk read only the chunk and the outline.
-bool starts_chunk(const SectionRec& s);
+/// Whether a section's heading starts a chunk: a category, or a level-1 or level-2 section
+/// outside the paper part (unless year sections sit at the top of the paper part, which are
+/// compared with each other). check_chunk() findings of a chunk read only the chunk and the
+/// outline.
+bool starts_chunk(const Analysis& a, const SectionRec& s);
 
 /// The outline by lines, for completion and editor commands (vocabulary.cpp).
 void build_line_outline(const Analysis& a, LineOutline& out);
@@ -149,6 +176,13 @@ std::optional<TextEdit> toc_update_edit(const Analysis& a);
 /// The entries of `s` sorted by arXiv id in the configured direction, entries without an id
 /// keeping their slots (checks/ordering.cpp).
 std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s);
+/// The blocks [begin, end) that move with the entry in block `entry`: the entry, or the
+/// entry with its own `<details><summary>...</summary>` wrapper; nullopt when HTML around it
+/// is not a wrapper of its own (then it does not move). checks/ordering.cpp.
+struct EntryUnit {
+  std::size_t begin = 0, end = 0, entry = 0;
+};
+std::optional<EntryUnit> entry_unit(const Analysis& a, std::size_t entry_block);
 void check_ordering(const Analysis& a, DiagnosticSink& sink);
 void check_document_text(const Analysis& a, DiagnosticSink& sink);
 

@@ -24,6 +24,9 @@ constexpr std::array kRules{
              "A category heading is not listed in the table of contents."},
     RuleInfo{"toc-orphan", "structure", kWarning, kSafe,
              "A table-of-contents link points at no heading."},
+    RuleInfo{"no-entries", "structure", kWarning, kNone,
+             "A Markdown file with links in which no paper entry links to a web page: not "
+             "checked as a paper list."},
     RuleInfo{"toc-order", "structure", kInfo, kSafe,
              "The table of contents lists headings in a different order than the document."},
     RuleInfo{"entry-shape", "entry format", kError, kNone,
@@ -38,8 +41,8 @@ constexpr std::array kRules{
     RuleInfo{"arxiv-url", "entry format", kWarning, kSafe,
              "A non-canonical arXiv URL (http:, /pdf/, .pdf, version suffix, other host)."},
     RuleInfo{"author-line", "entry format", kWarning, kSafe,
-             "The author line does not end in '.' before the venue, or has doubled or trailing "
-             "commas."},
+             "The author line does not end in '.' before the venue, has doubled or trailing "
+             "commas, or runs two names together."},
     RuleInfo{"venue", "entry format", kWarning, kSafe,
              "The venue is not written as *Venue YYYY*, misspells a known venue, or predates "
              "the arXiv id."},
@@ -49,7 +52,7 @@ constexpr std::array kRules{
              "Trailing spaces, tabs, doubled spaces, or more than one blank line between "
              "entries."},
     RuleInfo{"placeholder", "entry format", kWarning, kNone,
-             "A placeholder (TBD, TODO, XXX) left in the list."},
+             "A placeholder (TBD, TODO, XXX, a placeholder author line) left in the list."},
     RuleInfo{"encoding", "entry format", kError, kNone,
              "Invalid UTF-8, a U+FFFD replacement character, or a control character."},
     RuleInfo{"keyword-label", "key words", kError, kSafe,

@@ -21,6 +21,18 @@ struct VenueSpec {
   bool operator==(const VenueSpec&) const = default;
 };
 
+/// Conventions the configuration fixes instead of learning them from the list.
+struct ConventionPins {
+  std::optional<std::string> paper_label;
+  std::optional<bool> links_below;
+  std::optional<std::string> keyword_label;
+  std::optional<char> keyword_separator;
+  std::optional<bool> digest;
+  std::optional<bool> sorted;
+  std::optional<std::vector<std::string>> sub_labels;
+  bool operator==(const ConventionPins&) const = default;
+};
+
 struct Config {
   std::map<std::string, Severity, std::less<>> severity;  ///< rule id -> severity override
   int keyword_min = 1;
@@ -32,6 +44,7 @@ struct Config {
   /// Require `</details>` at the end of a 2026-dialect digest line. Off by default: the real
   /// lists leave almost every digest open and GitHub closes it at the end of the list item.
   bool digest_require_close = false;
+  ConventionPins conventions;
   bool operator==(const Config&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 
 #include "rules/text_util.hpp"
@@ -94,6 +95,15 @@ void parse_title_line(std::string_view line, ParsedItem& item) {
     s.links_end = static_cast<std::uint32_t>(end);
     pos = end;
   }
+  if (!in_links) {
+    // A link whose target continues on the next line: `... [[paper]](` then the URL.
+    static const RE2 open_link(R"((\[\[?([^\[\]]*)\]\]?\()\s*$)");
+    re2::StringPiece whole, label;
+    const std::string_view tail = line.substr(body);
+    if (RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()), open_link, &whole, &label)) {
+      title_end = static_cast<std::size_t>(whole.data() - line.data());
+    }
+  }
   if (in_links) {
     std::string_view rest = line.substr(s.links_end);
     if (!text::trim(rest).empty() && s.trailing_text.empty()) {
@@ -106,12 +116,6 @@ void parse_title_line(std::string_view line, ParsedItem& item) {
       title.empty() ? body : static_cast<std::size_t>(title.data() - line.data());
   e.title = std::string(title);
   e.title_range = on_line(0, title_begin, title_begin + title.size());
-  for (const Link& link : e.links) {
-    if (text::iequals(link.label, "paper")) {
-      e.arxiv = parse_arxiv_url(link.url);
-      break;
-    }
-  }
   s.looks_like_paper = !e.links.empty();
 }
 
@@ -124,6 +128,26 @@ bool is_keyword_label(std::string_view label) {
   if (squeezed.empty() || squeezed[0] != 'k' || squeezed.size() > 10) return false;
   return text::edit_distance(squeezed, "keyword", 2) <= 2 ||
          text::edit_distance(squeezed, "keywords", 2) <= 1;
+}
+
+/// The label of a `Label: text` sub-line that is no author line: one to three capitalised
+/// words before the colon, such as `Modality`, `Datasets`, `Code Release`.
+std::string_view other_label(std::string_view content, std::size_t colon) {
+  if (colon == std::string_view::npos || colon == 0 || colon > 24) return {};
+  const std::string_view label = content.substr(0, colon);
+  if (!std::isupper(static_cast<unsigned char>(label[0]))) return {};
+  int words = 1;
+  for (char c : label) {
+    if (c == ' ') {
+      ++words;
+    } else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '-') {
+      return {};
+    }
+  }
+  if (words > 3 || label.back() == ' ') return {};
+  // `Yoshua Bengio: ...` is not a label: an author line has a comma or a venue, so only a
+  // label followed by text without commas before it passes.
+  return label;
 }
 
 void parse_keywords(std::string_view line, std::uint32_t row, std::size_t content,
@@ -139,8 +163,14 @@ void parse_keywords(std::string_view line, std::uint32_t row, std::size_t conten
   s.keywords_range = on_line(row, start, line.size());
   std::string_view body = text::trim_right(raw);
   if (!body.empty() && body.back() == '.') body.remove_suffix(1);
+  // Phrases are separated by ';', or by ',' in a line that has no ';' (`Keywords: a, b`).
+  const std::string_view separator = body.find(';') == std::string_view::npos &&
+                                             body.find(',') != std::string_view::npos
+                                         ? ","
+                                         : ";";
+  s.keyword_separator = separator[0];
   std::size_t offset = start;
-  for (std::string_view part : text::split(body, ";")) {
+  for (std::string_view part : text::split(body, separator)) {
     std::string_view phrase = text::trim(part);
     // An empty phrase sits where its text would start: after the separator's space.
     const std::size_t begin =
@@ -155,7 +185,7 @@ void parse_digest(std::string_view line, std::uint32_t row, std::size_t content,
   EntrySyntax& s = item.syntax;
   e.digest_line = row;
   std::string_view rest = line.substr(content);
-  static const RE2 details(R"(^(<details>\s*<summary>\s*Digest\s*</summary>))");
+  static const RE2 details(R"(^(<details>\s*<summary>\s*(?i:digest)\s*</summary>))");
   re2::StringPiece marker;
   std::size_t text_begin;
   if (RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), details, &marker)) {
@@ -170,10 +200,99 @@ void parse_digest(std::string_view line, std::uint32_t row, std::size_t content,
   if (e.digest_style == DigestStyle::kDetails && body.ends_with("</details>")) {
     s.digest_closed = true;
     body = text::trim_right(body.substr(0, body.size() - 10));
+  } else if (e.digest_style == DigestStyle::kDetails && body.empty()) {
+    s.digest_block = true;  // the text follows on the next lines, up to `</details>`
   }
   const std::size_t b = body.empty() ? text_begin : static_cast<std::size_t>(body.data() - line.data());
   s.digest_text_range = on_line(row, b, b + body.size());
   e.digest = std::string(body);
+}
+
+/// Parses a line under the title that holds only links (`  [[pdf]](url) [[code]](url)`), or
+/// the rest of a link whose target the title line left open (`  https://...) [[code]](...)`).
+/// False, and nothing added, for any other line.
+bool parse_link_line(std::string_view title_line, std::string_view line, std::uint32_t row,
+                     ParsedItem& item) {
+  Entry& e = item.entry;
+  std::size_t pos = 0;
+  while (pos < line.size() && text::is_space(line[pos])) ++pos;
+  std::optional<Link> opened;
+  if (e.links.empty() && item.syntax.subs.empty()) {
+    static const RE2 open_link(R"((\[\[?([^\[\]]*)\]\]?\()\s*$)");
+    static const RE2 target(R"(([^\s()]+)\)(\])?)");
+    re2::StringPiece whole, label;
+    if (RE2::PartialMatch(re2::StringPiece(title_line.data(), title_line.size()), open_link,
+                          &whole, &label)) {
+      re2::StringPiece url, bracket;
+      re2::StringPiece rest(line.data() + pos, line.size() - pos);
+      if (!RE2::Consume(&rest, target, &url, &bracket)) {
+        return false;
+      }
+      const auto begin = static_cast<std::uint32_t>(whole.data() - title_line.data());
+      const auto label_begin = static_cast<std::uint32_t>(label.data() - title_line.data());
+      const auto url_begin = static_cast<std::uint32_t>(url.data() - line.data());
+      const auto end = static_cast<std::uint32_t>(rest.data() - line.data());
+      Link link;
+      link.label = std::string(label.data(), label.size());
+      link.url = std::string(url.data(), url.size());
+      link.range = {{0, begin}, {row, end}};
+      link.label_range = on_line(0, label_begin, label_begin + label.size());
+      link.url_range = on_line(row, url_begin, url_begin + url.size());
+      const bool double_open = whole.size() >= 2 && whole[1] == '[';
+      link.style = double_open ? (bracket.empty() ? LinkStyle::kCanonical : LinkStyle::kInnerBracket)
+                               : LinkStyle::kSingle;
+      opened = std::move(link);
+      pos = end;
+    }
+  }
+  std::vector<Link> links;
+  if (opened) links.push_back(std::move(*opened));
+  std::array<re2::StringPiece, 9> g;
+  while (pos < line.size()) {
+    if (text::is_space(line[pos])) {
+      ++pos;
+      continue;
+    }
+    if (!link_re().Match(re2::StringPiece(line.data(), line.size()), pos, line.size(),
+                         RE2::ANCHOR_START, g.data(), static_cast<int>(g.size()))) {
+      return false;
+    }
+    int alt = 1;
+    while (alt < 8 && g[alt].data() == nullptr) alt += 2;
+    const std::size_t begin = pos, end = pos + g[0].size();
+    const std::string_view label(g[alt].data(), g[alt].size());
+    const std::string_view url(g[alt + 1].data(), g[alt + 1].size());
+    Link link;
+    link.label = std::string(label);
+    link.url = std::string(url);
+    link.range = on_line(row, begin, end);
+    const auto label_begin = static_cast<std::size_t>(label.data() - line.data());
+    const auto url_begin = static_cast<std::size_t>(url.data() - line.data());
+    link.label_range = on_line(row, label_begin, label_begin + label.size());
+    link.url_range = on_line(row, url_begin, url_begin + url.size());
+    link.style = alt == 1   ? LinkStyle::kCanonical
+                 : alt == 3 ? LinkStyle::kInnerBracket
+                 : alt == 5 ? LinkStyle::kParenthesized
+                            : LinkStyle::kSingle;
+    // A plain Markdown link under the title is text, not the entry's links.
+    if (alt == 7 && !is_known_link_label(label)) return false;
+    links.push_back(std::move(link));
+    pos = end;
+  }
+  if (links.empty()) return false;
+  for (Link& l : links) e.links.push_back(std::move(l));
+  item.syntax.links_below = true;
+  return true;
+}
+
+/// Whether `content` opens a digest: `Digest:`, or `<details>` + `<summary>Digest</summary>`
+/// with any spaces between the tags.
+bool opens_digest(std::string_view content) {
+  if (text::istarts_with(content, "digest:")) return true;
+  if (!text::istarts_with(content, "<details>")) return false;
+  std::string_view rest = text::trim_left(content.substr(9));
+  if (!text::istarts_with(rest, "<summary>")) return false;
+  return text::istarts_with(text::trim_left(rest.substr(9)), "digest");
 }
 
 void parse_sub_line(std::string_view line, std::uint32_t row, ParsedItem& item) {
@@ -182,19 +301,41 @@ void parse_sub_line(std::string_view line, std::uint32_t row, ParsedItem& item) 
   sub.indent = static_cast<std::uint32_t>(indent_of(line, sub.has_tab_indent));
   std::string_view rest = line.substr(sub.indent);
   sub.bullet = rest.starts_with("- ") || rest == "-" || rest.starts_with("* ");
+  Entry& e = item.entry;
   if (!sub.bullet) {
-    sub.kind = SubKind::kContinuation;
     sub.content = sub.indent;
+    const bool after_title = std::all_of(item.syntax.subs.begin(), item.syntax.subs.end(),
+                                         [](const SubLine& x) { return x.kind == SubKind::kLinks; });
+    const SubLine* previous = item.syntax.subs.empty() ? nullptr : &item.syntax.subs.back();
+    if (previous && item.syntax.digest_block && !item.syntax.digest_closed &&
+        (previous->kind == SubKind::kDigest || previous->kind == SubKind::kDigestBody)) {
+      // The body of a `<details>` digest, up to its `</details>`.
+      sub.kind = SubKind::kDigestBody;
+      std::string_view body = text::trim(rest);
+      if (body.ends_with("</details>")) {
+        item.syntax.digest_closed = true;
+        body = text::trim_right(body.substr(0, body.size() - 10));
+      }
+      if (!body.empty()) {
+        const auto b = static_cast<std::uint32_t>(body.data() - line.data());
+        if (e.digest.empty()) item.syntax.digest_text_range.start = {row, b};
+        item.syntax.digest_text_range.end = {row, static_cast<std::uint32_t>(b + body.size())};
+        if (!e.digest.empty()) e.digest += ' ';
+        e.digest += body;
+      }
+    } else if (after_title && parse_link_line(item.title_line, line, row, item)) {
+      sub.kind = SubKind::kLinks;
+    } else {
+      sub.kind = SubKind::kContinuation;
+    }
     item.syntax.subs.push_back(sub);
     return;
   }
   sub.content = sub.indent + (rest.size() >= 2 ? 2 : 1);
+  while (sub.content < line.size() && line[sub.content] == ' ') ++sub.content;  // `-  text`
   std::string_view content = line.substr(sub.content);
-  Entry& e = item.entry;
   const std::size_t colon = content.find(':');
-  if (text::istarts_with(content, "digest:") ||
-      text::istarts_with(content, "<details><summary>digest") ||
-      text::istarts_with(content, "<details> <summary>digest")) {
+  if (opens_digest(content)) {
     if (!e.digest_line) {
       sub.kind = SubKind::kDigest;
       parse_digest(line, row, sub.content, item);
@@ -205,6 +346,9 @@ void parse_sub_line(std::string_view line, std::uint32_t row, ParsedItem& item) 
       sub.kind = SubKind::kKeywords;
       parse_keywords(line, row, sub.content, sub.content + colon, item);
     }
+  } else if (const std::string_view label = other_label(content, colon);
+             !label.empty() && !text::iequals(label, "authors") && !text::iequals(label, "author")) {
+    sub.label = std::string(label);  // `Modality: Image`: a sub-line of the list's own
   } else if (!e.authors_line && !e.keywords_line && !e.digest_line) {
     sub.kind = SubKind::kAuthors;
   }
@@ -247,6 +391,15 @@ bool is_known_link_label(std::string_view label) {
   return false;
 }
 
+bool is_paper_link_label(std::string_view label) {
+  static constexpr std::array<std::string_view, 8> kPaperLabels{
+      "paper", "pdf", "link", "arxiv", "abs", "doi", "html", "openreview"};
+  for (auto known : kPaperLabels) {
+    if (text::iequals(label, known)) return true;
+  }
+  return false;
+}
+
 std::optional<ArxivId> parse_arxiv_url(std::string_view url) {
   if (url.find("arxiv.org/") == std::string_view::npos) return std::nullopt;  // skip the regex
   re2::StringPiece whole, new_yy, new_mm, new_num, archive, old_yy, old_mm, old_num, version;
@@ -272,6 +425,7 @@ std::string canonical_arxiv_url(const ArxivId& id) { return "https://arxiv.org/a
 ParsedItem parse_list_item(const std::vector<std::string_view>& lines) {
   ParsedItem item;
   if (lines.empty()) return item;
+  item.title_line = lines[0];
   parse_title_line(lines[0], item);
   for (std::uint32_t i = 1; i < lines.size(); ++i) parse_sub_line(lines[i], i, item);
   item.entry.first_line = 0;
@@ -279,6 +433,15 @@ ParsedItem parse_list_item(const std::vector<std::string_view>& lines) {
   for (const SubLine& sub : item.syntax.subs) {
     if (sub.bullet) item.syntax.looks_like_paper = true;
   }
+  if (!item.entry.links.empty()) item.syntax.looks_like_paper = true;
+  // The arXiv id comes from the paper link: the first link labelled as one.
+  for (const Link& link : item.entry.links) {
+    if (is_paper_link_label(link.label)) {
+      item.entry.arxiv = parse_arxiv_url(link.url);
+      break;
+    }
+  }
+  item.title_line = {};
   return item;
 }
 

@@ -13,7 +13,15 @@
 
 namespace awesome::rules {
 
-enum class SubKind : std::uint8_t { kAuthors, kKeywords, kDigest, kOther, kContinuation };
+enum class SubKind : std::uint8_t {
+  kAuthors,
+  kKeywords,
+  kDigest,
+  kOther,         ///< a sub-bullet of another kind (`Modality: ...`, or not recognised)
+  kContinuation,  ///< a line without a bullet that continues the entry
+  kLinks,         ///< a line of links under the title (`  [[pdf]](url) [[code]](url)`)
+  kDigestBody,    ///< a line of a digest written as a `<details>` block over several lines
+};
 
 /// One line after the title line, as written.
 struct SubLine {
@@ -23,6 +31,7 @@ struct SubLine {
   bool has_tab_indent = false;
   bool bullet = false;          ///< starts with "- " after the indentation
   std::uint32_t content = 0;    ///< byte column where the content after "- " starts
+  std::string label;            ///< kOther: the `Label` of `Label: text`, else empty
 };
 
 struct EntrySyntax {
@@ -36,8 +45,11 @@ struct EntrySyntax {
   Range keyword_label_range;       ///< the label and its colon
   Range keywords_range;            ///< the text after "Label:" up to the end of the line
   std::string keywords_raw;
+  char keyword_separator = ';';    ///< ';', or ',' in a line without ';' 
   // Digest line
   bool digest_closed = false;      ///< 2026 dialect: `</details>` at the end
+  bool digest_block = false;       ///< a `<details>` digest over several lines
+  bool links_below = false;        ///< the links are on lines under the title
   Range digest_marker_range;       ///< `Digest:` or `<details><summary>Digest</summary>`
   Range digest_text_range;
   // Author line
@@ -47,6 +59,7 @@ struct EntrySyntax {
 struct ParsedItem {
   Entry entry;
   EntrySyntax syntax;
+  std::string_view title_line;  ///< while parsing: the first line
 };
 
 /// Parses a list item whose lines are `lines` (without terminators). Positions are relative:
@@ -59,5 +72,8 @@ std::optional<ArxivId> parse_arxiv_url(std::string_view url);
 std::string canonical_arxiv_url(const ArxivId& id);
 /// True for the labels the format knows: paper, code, dataset, project, slides, video, blog.
 bool is_known_link_label(std::string_view label);
+/// True for the labels that lists of the family give the paper link: paper, pdf, link, arxiv,
+/// abs, doi, html, openreview. The list's own one is a convention (see Conventions).
+bool is_paper_link_label(std::string_view label);
 
 }  // namespace awesome::rules

@@ -167,7 +167,7 @@ void Findings::relabel() {
 void Findings::build_chunks() {
   chunk_start_.assign(1, 0);
   for (const SectionRec& s : a_.sections) {
-    if (starts_chunk(s) && s.block > chunk_start_.back()) chunk_start_.push_back(s.block);
+    if (starts_chunk(a_, s) && s.block > chunk_start_.back()) chunk_start_.push_back(s.block);
   }
   chunk_owner_.assign(chunk_start_.size(), nullptr);
 }
@@ -198,6 +198,41 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
       if (shapes_outline(x) && !same_outline_role(x, y)) return false;
     }
   }
+  // Which sections hold entries, or only headings, decides the paper part: when an edit
+  // changes that for a section, the outline is built again.
+  {
+    struct Change {
+      std::size_t section;
+      int entries = 0, prose = 0;
+    };
+    std::vector<Change> changes;
+    const auto count = [&](std::size_t s, const Block& b, int sign) {
+      if (s == SIZE_MAX || shapes_outline(b)) return;
+      const int e = b.entry ? sign : 0;
+      const int p = !b.entry && is_prose(b) ? sign : 0;
+      if (e == 0 && p == 0) return;
+      auto it = std::find_if(changes.begin(), changes.end(), [&](const Change& c) { return c.section == s; });
+      if (it == changes.end()) it = changes.insert(changes.end(), Change{s});
+      it->entries += e;
+      it->prose += p;
+    };
+    const std::size_t before = from > 0 ? a.block_section[from - 1] : SIZE_MAX;
+    for (std::size_t i = 0; i < r.removed.size(); ++i) count(a.block_section[from + i], *r.removed[i], -1);
+    for (std::size_t j = 0; j < k; ++j) count(delta == 0 ? a.block_section[from + j] : before, *r.fresh[j], +1);
+    const auto crosses = [](std::uint32_t now, int by) {
+      return (now == 0) != (static_cast<std::int64_t>(now) + by == 0);
+    };
+    for (const Change& c : changes) {
+      SectionRec& sec = a.sections[c.section];
+      if (crosses(sec.direct_entries, c.entries) || crosses(sec.direct_prose, c.prose)) return false;
+    }
+    for (const Change& c : changes) {
+      a.sections[c.section].direct_entries = static_cast<std::uint32_t>(
+          static_cast<std::int64_t>(a.sections[c.section].direct_entries) + c.entries);
+      a.sections[c.section].direct_prose = static_cast<std::uint32_t>(
+          static_cast<std::int64_t>(a.sections[c.section].direct_prose) + c.prose);
+    }
+  }
   // The entries that go, with their digest counts.
   for (std::size_t i = 0; i < r.removed.size(); ++i) {
     const Block& b = *r.removed[i];
@@ -205,6 +240,7 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
     if (!b.entry || s == SIZE_MAX || !a.sections[s].holds_papers) continue;
     a.digests_2021 -= b.counts_2021_digest;
     a.digests_2026 -= b.counts_2026_digest;
+    a.convention_counts.count(b, -1);
     erase_range(a.sections[s].entries, from + i, from + i + 1);
   }
   erase_range(a.papers, from, to);
@@ -242,6 +278,7 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
     if (!b.entry || s == SIZE_MAX || !a.sections[s].holds_papers) continue;
     a.digests_2021 += b.counts_2021_digest;
     a.digests_2026 += b.counts_2026_digest;
+    a.convention_counts.count(b, +1);
     insert_sorted(a.sections[s].entries, from + j);
     insert_sorted(a.papers, from + j);
   }
@@ -317,6 +354,7 @@ void Findings::produce(Dirty& dirty, std::vector<Diagnostic>& out, std::vector<T
   a.block_end = a.section_end = SIZE_MAX;
   if (dirty.toc) {
     check_toc(a, sink);
+    check_recognised(a, sink);
     tag_new(nullptr, Producer::kToc);
   }
   for (const Block* b : dirty.duplicates) {
@@ -388,12 +426,19 @@ const std::vector<Diagnostic>& Findings::update() {
     dirty.all_chunks = true;
   } else {
     a_.dialect = detect_dialect(a_);
+    a_.conventions = derive_conventions(a_);
   }
   if (dirty.suppression_changed || (suppressions_ > 0 && dirty.lines_moved) ||
-      a_.dialect != dialect_) {
-    dirty.full = true;  // which findings are hidden, or every entry's digest rule, changes
+      a_.dialect != dialect_ || a_.conventions != conventions_) {
+    dirty.full = true;  // which findings are hidden, or what every entry is held to, changes
   }
   dialect_ = a_.dialect;
+  conventions_ = a_.conventions;
+  // Whether the document is a paper list can change with any edit of an entry's links: while
+  // it is not one (or was not), the finding that says so is made again.
+  const bool list = is_paper_list(a_);
+  if (!list || !was_list_) dirty.toc = true;
+  was_list_ = list;
   const std::size_t n = blocks_.size();
   std::vector<const Block*> removed, added;
   if (dirty.full) {

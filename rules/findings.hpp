@@ -81,6 +81,8 @@ class Findings {
   std::vector<std::size_t> chunk_start_;     ///< first block of each chunk
   std::vector<const Block*> chunk_owner_;    ///< owner of each chunk's findings in the result
   Dialect dialect_ = Dialect::k2026;
+  Conventions conventions_;
+  bool was_list_ = false;
   DuplicateIndex duplicates_;
   KeywordIndex keywords_;
   std::vector<Diagnostic> out_;

@@ -233,6 +233,15 @@ const LineOutline& ListDocument::line_outline() {
   return impl_->line_outline;
 }
 
+bool ListDocument::is_paper_list() {
+  for (const Entry& e : model().entries) {
+    for (const Link& link : e.links) {
+      if (link.url.starts_with("https://") || link.url.starts_with("http://")) return true;
+    }
+  }
+  return false;
+}
+
 const Model& ListDocument::model() {
   if (impl_->model_generation != impl_->text_generation) impl_->build_model();
   return impl_->model;

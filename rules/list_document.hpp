@@ -56,6 +56,9 @@ class ListDocument {
   /// less) when it is the same there, position included; UINT32_MAX for new or changed ones.
   /// Lets a caller reuse what it derived from the previous result.
   const std::vector<std::uint32_t>& diagnostic_origins() const;
+  /// Whether the text is a paper list: some paper entry links to a web page. `check --fix`
+  /// changes nothing in a file that is not; the `no-entries` rule says so.
+  bool is_paper_list();
   /// The document model (sections, entries), up to date with the last edit.
   const Model& model();
 

@@ -111,8 +111,22 @@ struct TocItem {
   int depth = 0;        ///< nesting level in the ToC list
 };
 
+/// What a list does where the lists of the family differ: learnt from the majority of its
+/// entries (conventions.hpp), or pinned by the configuration.
+struct Conventions {
+  std::string paper_label = "paper";  ///< the paper link's label: `paper`, `pdf`, `link`...
+  bool links_below = false;           ///< links on the lines under the title
+  std::string keyword_label = "Key Word";
+  char keyword_separator = ';';
+  bool digest = true;                 ///< entries end in a digest
+  bool sorted = true;                 ///< entries sorted by arXiv id inside their sections
+  std::vector<std::string> sub_labels;  ///< extra sub-lines of the list (`Modality`, ...)
+  bool operator==(const Conventions&) const = default;
+};
+
 struct Model {
   Dialect dialect = Dialect::k2026;
+  Conventions conventions;
   bool dialect_forced = false;
   std::vector<Section> sections;
   std::vector<Entry> entries;   ///< paper entries only, in document order

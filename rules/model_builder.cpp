@@ -39,6 +39,7 @@ Model build_model(const Analysis& a) {
   Model m;
   m.dialect = a.dialect;
   m.dialect_forced = a.config.dialect.has_value();
+  m.conventions = a.conventions;
   SlugCounter slugs;
   std::vector<std::size_t> entry_index(a.blocks.size(), SIZE_MAX);
   for (std::size_t bi : a.papers) {

@@ -137,6 +137,37 @@ std::vector<std::string_view> split(std::string_view s, std::string_view sep) {
   }
 }
 
+bool is_placeholder_authors(std::string_view authors) {
+  std::string s = to_lower_ascii(trim(authors));
+  for (std::string_view label : {"authors:", "author:"}) {
+    if (s.starts_with(label)) {
+      s.erase(0, label.size());
+      break;
+    }
+  }
+  std::string core;
+  for (char c : s) {
+    if (c != '[' && c != ']' && c != '(' && c != ')' && c != '*' && c != '_')
+      core.push_back(c);
+  }
+  std::string_view t = trim(core);
+  while (!t.empty() && t.back() == '.') t.remove_suffix(1);
+  t = trim(t);
+  static constexpr std::array<std::string_view, 12> kPlaceholders{"author names not provided",
+                                                                  "authors not provided",
+                                                                  "not provided",
+                                                                  "author names",
+                                                                  "author list",
+                                                                  "authors",
+                                                                  "author",
+                                                                  "anonymous",
+                                                                  "anonymous authors",
+                                                                  "anonymous author",
+                                                                  "unknown authors",
+                                                                  "n/a"};
+  return std::find(kPlaceholders.begin(), kPlaceholders.end(), t) != kPlaceholders.end();
+}
+
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;

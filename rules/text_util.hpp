@@ -31,4 +31,9 @@ std::vector<std::string_view> split(std::string_view s, std::string_view sep);
 /// Lowercased words of `s` (letters and digits; everything else separates).
 std::vector<std::string> words(std::string_view s);
 
+/// True when an author list (without the venue) is a placeholder for the names: `Anonymous`,
+/// `[Authors]`, `Authors: [Author names not provided]`. TBD and TODO are not among them: the
+/// placeholder rule finds those words anywhere.
+bool is_placeholder_authors(std::string_view authors);
+
 }  // namespace awesome::rules::text

@@ -74,13 +74,7 @@ std::vector<rules::Diagnostic> lint(std::string_view text, const rules::Config& 
 /// (in code spans, with placeholder URLs) is not a list, and `--fix` must not rewrite it.
 bool looks_like_paper_list(std::string_view text, const rules::Config& config) {
   rules::ListDocument document(text, config);
-  for (const auto& entry : document.model().entries) {
-    for (const auto& link : entry.links) {
-      if (link.url.starts_with("https://") || link.url.starts_with("http://"))
-        return true;
-    }
-  }
-  return false;
+  return document.is_paper_list();
 }
 
 std::string plural(std::size_t count, std::string_view word) {

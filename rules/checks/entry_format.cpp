@@ -1,5 +1,8 @@
 // Entry format rules: entry-shape, title-punctuation, link-syntax, paper-link, arxiv-url,
 // author-line, venue and digest. Each reads one parsed entry; positions are block-relative.
+#include <algorithm>
+#include <array>
+
 #include <re2/re2.h>
 
 #include "rules/analysis.hpp"
@@ -24,7 +27,7 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     sink.report("entry-shape", title_line,
                 "Entry has no author line; expected '  - Author One, Author Two.' after the title.");
   }
-  if (!e.digest_line) {
+  if (!e.digest_line && a.conventions.digest) {
     sink.report("entry-shape", title_line,
                 "Entry has no digest; expected " + std::string(dialect_digest_example(a.dialect)) +
                     " as its last line.");
@@ -33,6 +36,14 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   SubKind previous = SubKind::kOther;
   for (const SubLine& sub : s.subs) {
     const Range whole = {{sub.line, 0}, {sub.line, b.lines[sub.line].length}};
+    if (sub.kind == SubKind::kDigestBody) continue;
+    if (sub.kind == SubKind::kLinks) {
+      if (!a.conventions.links_below) {
+        sink.report("entry-shape", whole,
+                    "Links on a line under the title; this list writes them after the title.");
+      }
+      continue;
+    }
     if (sub.kind == SubKind::kContinuation) {
       std::string what = previous == SubKind::kDigest ? "The digest continues on the next line"
                                                       : "This line continues the entry without "
@@ -52,6 +63,10 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     }
     int order = sub.kind == SubKind::kAuthors ? 0 : sub.kind == SubKind::kKeywords ? 1
                 : sub.kind == SubKind::kDigest ? 2 : -1;
+    const auto& own = a.conventions.sub_labels;
+    if (order < 0 && !sub.label.empty() && std::find(own.begin(), own.end(), sub.label) != own.end()) {
+      continue;  // a sub-line this list writes on its entries (`Modality: ...`)
+    }
     if (order < 0) {
       sink.report("entry-shape", whole,
                   "Unexpected sub-bullet; an entry has an author line, a key word line and a "
@@ -81,10 +96,17 @@ void check_title(const Block& b, DiagnosticSink& sink) {
   d.fixes.push_back(single_edit_fix("Add '.' after the title", end, "."));
 }
 
-void check_links(const Block& b, DiagnosticSink& sink) {
+void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
+  // A list whose paper links are not labelled `paper` (`[[pdf]]`, `[[link]]`) takes any of the
+  // family's paper labels for its paper link.
+  const std::string& paper_label = a.conventions.paper_label;
+  const bool own_paper_label = paper_label != "paper";
+  const auto is_paper = [&](std::string_view label) {
+    return text::iequals(label, paper_label) || (own_paper_label && is_paper_link_label(label));
+  };
   for (const Link& link : e.links) {
-    const bool known = is_known_link_label(link.label);
+    const bool known = is_known_link_label(link.label) || is_paper(link.label);
     if (link.url.empty()) {
       sink.report("link-syntax", link.range, "Link '" + link.label + "' has an empty URL.");
     }
@@ -116,17 +138,18 @@ void check_links(const Block& b, DiagnosticSink& sink) {
   }
   std::size_t paper = e.links.size();
   for (std::size_t i = 0; i < e.links.size(); ++i) {
-    if (text::iequals(e.links[i].label, "paper")) {
+    if (is_paper(e.links[i].label)) {
       paper = i;
       break;
     }
   }
+  const std::string shown = "[[" + paper_label + "]]";
   if (paper == e.links.size()) {
     sink.report("paper-link", e.links.empty() ? e.line_range : e.links[0].range,
-                "Entry has no [[paper]] link; expected one as the first link.");
+                "Entry has no " + shown + " link; expected one as the first link.");
   } else if (paper != 0) {
     sink.report("paper-link", e.links[paper].range,
-                "The [[paper]] link is not the first link; expected it before '" +
+                "The " + shown + " link is not the first link; expected it before '" +
                     e.links[0].label + "'.");
   }
 }
@@ -135,13 +158,19 @@ void check_arxiv_urls(const Block& b, DiagnosticSink& sink) {
   for (const Link& link : b.entry->links) {
     auto id = parse_arxiv_url(link.url);
     if (!id) continue;
-    const std::string canonical = canonical_arxiv_url(*id);
+    std::string canonical = canonical_arxiv_url(*id);
+    // A `[[pdf]]` link points at the PDF on purpose: https://arxiv.org/pdf/<id>[.pdf].
+    const bool pdf = text::iequals(link.label, "pdf");
+    if (pdf) {
+      canonical = "https://arxiv.org/pdf/" + id->id;
+      if (link.url == canonical + ".pdf") continue;
+    }
     if (link.url == canonical) continue;
     std::string why;
     if (link.url.starts_with("http:")) why = "uses http:";
-    else if (link.url.find("/pdf/") != std::string::npos) why = "points at the PDF";
+    else if (!pdf && link.url.find("/pdf/") != std::string::npos) why = "points at the PDF";
     else if (link.url.find("www.") != std::string::npos || link.url.find("export.") != std::string::npos) why = "uses a non-canonical host";
-    else if (link.url.ends_with(".pdf")) why = "points at the PDF";
+    else if (!pdf && link.url.ends_with(".pdf")) why = "points at the PDF";
     else if (RE2::PartialMatch(link.url, R"(v\d+/?$)")) why = "has a version suffix";
     else why = "is not in canonical form";
     auto& d = sink.report("arxiv-url", link.url_range,
@@ -150,9 +179,75 @@ void check_arxiv_urls(const Block& b, DiagnosticSink& sink) {
   }
 }
 
+bool ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
+/// Whether `word`, with exactly one capital after its first letter, right after a lowercase
+/// letter, is a name written that way: a surname prefix (McDonald, MacKay, DeCario, DiCarlo,
+/// LeCun, LaRue, VanderPlas, BenShmuel, AlRegib) or a known name (DeepMind).
+bool inner_capital_name(std::string_view word, std::size_t capital) {
+  static constexpr std::array<std::string_view, 16> kPrefixes{
+      "Mc", "Mac", "De",     "Di",     "Du",  "Da",  "Del", "Le",
+      "La", "Van", "Vander", "Vanden", "Von", "Ben", "Al",  "El"};
+  static constexpr std::array<std::string_view, 5> kNames{"DeepMind", "GitHub", "PyTorch",
+                                                          "YouTube", "LinkedIn"};
+  const std::string_view prefix = word.substr(0, capital);
+  return std::find(kPrefixes.begin(), kPrefixes.end(), prefix) != kPrefixes.end() ||
+         std::find(kNames.begin(), kNames.end(), word) != kNames.end();
+}
+
+/// Two author names run together without a separator (`Jeffrey S BowersGaurav Malhotra`): the
+/// offset in `authors` of the word holding them and of the second name's capital, or npos.
+/// Only a word inside an author's names counts, neither the first (given names such as YiFan,
+/// WonJun) nor the last (surnames such as NaderiAlizadeh, DasSarma): a lost separator leaves
+/// the surname and the next given name in the middle of one author's names.
+std::pair<std::size_t, std::size_t> run_together(std::string_view authors) {
+  std::vector<std::pair<std::size_t, std::string_view>> names;  // one author's words
+  const auto check = [&]() -> std::pair<std::size_t, std::size_t> {
+    for (std::size_t k = 1; k + 1 < names.size(); ++k) {
+      const auto [at, word] = names[k];
+      std::size_t capitals = 0, capital = 0;
+      for (std::size_t i = 1; i < word.size(); ++i) {
+        if (!ascii_upper(word[i]))
+          continue;
+        ++capitals;
+        capital = i;
+      }
+      // More than one inner capital is an acronym or a brand (OpenAI), not two names.
+      if (capitals != 1 || word.size() < 4 || !ascii_lower(word[capital - 1]))
+        continue;
+      if (!inner_capital_name(word, capital))
+        return {at, at + capital};
+    }
+    return {std::string_view::npos, std::string_view::npos};
+  };
+  std::size_t pos = 0;
+  while (pos <= authors.size()) {
+    std::size_t end = pos;
+    while (end < authors.size() && authors[end] != ' ' && authors[end] != ',') ++end;
+    const std::string_view word = authors.substr(pos, end - pos);
+    const bool separator = word == "and" || word == "&";
+    if (!word.empty() && !separator)
+      names.emplace_back(pos, word);
+    if (end == authors.size() || authors[end] == ',' || separator) {
+      if (auto found = check(); found.first != std::string_view::npos)
+        return found;
+      names.clear();
+    }
+    pos = end + 1;
+  }
+  return {std::string_view::npos, std::string_view::npos};
+}
+
 void check_authors(const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
   if (!e.authors_line) return;
+  if (text::is_placeholder_authors(e.authors))
+    return;  // the placeholder rule reports it
   const std::uint32_t row = *e.authors_line;
   std::string_view line = b.line(row);
   const std::uint32_t begin = b.syntax.authors_range.start.column;
@@ -161,6 +256,20 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
   std::string_view authors = text::trim_right(line.substr(begin, end > begin ? end - begin : 0));
   if (authors.empty()) return;
   const auto authors_end = static_cast<std::uint32_t>(begin + authors.size());
+  if (const auto [word, capital] = run_together(authors); word != std::string_view::npos) {
+    std::size_t word_end = capital;
+    while (word_end < authors.size() && authors[word_end] != ' ' && authors[word_end] != ',') {
+      ++word_end;
+    }
+    const std::string_view first = authors.substr(word, capital - word);
+    const std::string_view second = authors.substr(capital, word_end - capital);
+    sink.report("author-line",
+                {{row, static_cast<std::uint32_t>(begin + word)},
+                 {row, static_cast<std::uint32_t>(begin + word_end)}},
+                "Author names run together in '" + std::string(first) + std::string(second) +
+                    "'; expected ', ' between '" + std::string(first) + "' and '" +
+                    std::string(second) + "'.");
+  }
   for (std::size_t pos = authors.find(','); pos != std::string_view::npos;
        pos = authors.find(',', pos + 1)) {
     std::size_t next = pos + 1;
@@ -225,7 +334,9 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
                                 v.text.substr(0, year_pos) + " " + v.text.substr(year_pos) + "*.");
       d.fixes.push_back(single_edit_fix("Insert a space before the year", at, " "));
     }
-    if (e.arxiv && *v.year < e.arxiv->year()) {
+    // A venue year one before the arXiv year is normal: papers of a conference held late in
+    // the year (ACCV, NeurIPS in December) are often posted to arXiv after the proceedings.
+    if (e.arxiv && *v.year + 1 < e.arxiv->year()) {
       sink.report("venue", v.range,
                   "Venue year " + std::to_string(*v.year) + " is before the arXiv year " +
                       std::to_string(e.arxiv->year()) + " of " + e.arxiv->id + ".");
@@ -275,7 +386,7 @@ void check_entry_format(const Analysis& a, std::size_t block_index, DiagnosticSi
   const Block& b = a.block(block_index);
   check_shape(a, b, sink);
   check_title(b, sink);
-  check_links(b, sink);
+  check_links(a, b, sink);
   check_arxiv_urls(b, sink);
   check_authors(b, sink);
   check_venue(a, b, sink);

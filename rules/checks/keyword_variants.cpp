@@ -29,17 +29,93 @@ Difference classify(std::string_view a, std::string_view b) {
   return wa == wb ? Difference::kSpelling : Difference::kPlural;
 }
 
+/// The British and American spellings of a lowercase word, one regional difference at a time:
+/// ll/l before -ing, -ed, -er (modelling), our/or (behaviour), ise/ize and yse/yze with their
+/// derived forms (randomised, optimisation, analyse), tre/ter (centre) and fence/fense
+/// (defence, offence). Symmetric: `w` is among the variants of each of its variants. Words
+/// that merely fit a pattern (vector -> vectour) give candidates no list uses: they match
+/// nothing.
+std::vector<std::string> regional_variants(const std::string& w) {
+  std::vector<std::string> out;
+  const auto vowel = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+  };
+  const auto swap_at = [&](std::size_t pos, std::size_t len, std::string_view with) {
+    std::string v = w;
+    v.replace(pos, len, with);
+    out.push_back(std::move(v));
+  };
+  for (std::size_t i = 2; i + 1 < w.size(); ++i) {
+    const std::string_view rest = std::string_view(w).substr(i);
+    // modelling/modeling, labelled/labeled: an l after one e or a, itself after a consonant.
+    if ((w[i - 1] == 'e' || w[i - 1] == 'a') && !vowel(w[i - 2]) && rest[0] == 'l') {
+      const bool doubled = rest.size() > 1 && rest[1] == 'l';
+      const std::string_view after = rest.substr(doubled ? 2 : 1);
+      if (after.starts_with("ing") || after.starts_with("ed") || after.starts_with("er")) {
+        swap_at(i, doubled ? 2 : 1, doubled ? "l" : "ll");
+      }
+    }
+    // behaviour/behavior, colour/color.
+    if (rest.starts_with("our"))
+      swap_at(i, 3, "or");
+    else if (rest.starts_with("or"))
+      swap_at(i, 2, "our");
+    // randomise(d)/randomize(d), optimisation/optimization, analyse/analyze.
+    if ((rest.starts_with("is") || rest.starts_with("iz")) && i >= 3 && rest.size() > 2 &&
+        (rest[2] == 'e' || rest[2] == 'a' || rest.substr(2).starts_with("ing"))) {
+      swap_at(i + 1, 1, rest[1] == 's' ? "z" : "s");
+    } else if ((rest.starts_with("ys") || rest.starts_with("yz")) && rest.size() > 2 &&
+               (rest[2] == 'e' || rest.substr(2).starts_with("ing"))) {
+      swap_at(i + 1, 1, rest[1] == 's' ? "z" : "s");
+    }
+    // centre(s)/center(s), defence(s)/defense(s): at the end of the word.
+    if (rest == "tre" || rest == "tres")
+      swap_at(i, 3, "ter");
+    else if (rest == "ter" || rest == "ters")
+      swap_at(i, 3, "tre");
+    if (w[i - 1] == 'f' && (rest == "ence" || rest == "ences"))
+      swap_at(i, 4, "ense");
+    else if (w[i - 1] == 'f' && (rest == "ense" || rest == "enses"))
+      swap_at(i, 4, "ence");
+  }
+  return out;
+}
+
+bool regional_pair(const std::string& a, const std::string& b) {
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1)
+    return false;
+  const auto variants = regional_variants(a);
+  return std::find(variants.begin(), variants.end(), b) != variants.end();
+}
+
 /// The part of "`rare` reads as a typo of `common`" that does not depend on how often either
 /// is used: same first letter, close in length and in edit distance, neither extending the
-/// other (representation/representational is derivation) and not the same singular.
+/// other (representation/representational is derivation) and not the same singular. A
+/// British/American pair (modelling/modeling) is not a typo: decide() reports it as a
+/// spelling variant when the list uses the phrase the other way.
 bool typo_shape(const std::string& rare, const std::string& common) {
   if (rare.size() < 5 || rare == common || rare[0] != common[0]) return false;
   const int cap = rare.size() >= 8 ? 2 : 1;
   const auto diff = static_cast<int>(rare.size()) - static_cast<int>(common.size());
   if (diff > cap || diff < -cap) return false;
-  if (rare.starts_with(common) || common.starts_with(rare)) return false;
+  // A word ending in "ss" never has a form ending in one "s": robustnes is a dropped letter,
+  // not a stem of robustness (and singular() leaves robustness alone, so it is no plural).
+  const bool dropped_s = common.ends_with("ss") && rare.size() + 1 == common.size();
+  if ((rare.starts_with(common) || common.starts_with(rare)) && !dropped_s)
+    return false;
   if (text::edit_distance(rare, common, cap) > cap) return false;
+  if (regional_pair(rare, common))
+    return false;
   return singular(rare) != singular(common);
+}
+
+/// True when `a` and `b` differ in exactly one letter, in place (content/context).
+bool one_substitution(std::string_view a, std::string_view b) {
+  if (a.size() != b.size())
+    return false;
+  int differ = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
+  return differ == 1;
 }
 
 /// Whether a word used `rare_count` times is rare enough, next to one used `common_count`
@@ -79,9 +155,10 @@ void report_use(const Analysis& a, std::size_t block, const KeywordPhrase& kp, c
                 DiagnosticSink& sink) {
   Range r = a.absolute(block, kp.range);
   std::string message, replacement = e.reference;
+  const std::string used = e.used == 1 ? "once" : std::to_string(e.used) + " times";
   if (e.word_index == SIZE_MAX) {
     message = "Key word '" + e.variant + "' " + std::string(e.why) + " '" + e.reference +
-              "' (used " + std::to_string(e.used) + " times); expected '" + e.reference + "'.";
+              "' (used " + used + "); expected '" + e.reference + "'.";
   } else {
     const auto [start, len] = word_span(kp.text, e.word_index);
     if (start == std::string_view::npos) return;
@@ -92,8 +169,8 @@ void report_use(const Analysis& a, std::size_t block, const KeywordPhrase& kp, c
       replacement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(replacement[0])));
     }
     message = "Key word '" + e.variant + "' contains '" + wrong +
-              "', which looks like a misspelling of '" + replacement + "' (used " +
-              std::to_string(e.used) + " times in key words).";
+              "', which looks like a misspelling of '" + replacement + "' (used " + used +
+              " in key words).";
   }
   auto& d = sink.report("keyword-variant", r, std::move(message));
   Fix fix;
@@ -328,8 +405,26 @@ bool KeywordIndex::State::decide(Phrase& p) {
       return changed();
     }
   }
-  // One rare word that is a typo of a frequent word: prefer a phrase that exists.
+  // The same phrase with one word in the other regional spelling, used more often.
   std::vector<std::string> replaced;
+  Phrase* regional = nullptr;
+  for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
+    for (const std::string& v : regional_variants(p.words[wi])) {
+      replaced = p.words;
+      replaced[wi] = v;
+      const Phrase* other = best_of(phrase_key(replaced));
+      if (other != nullptr && other->count > p.count &&
+          (regional == nullptr || other->count > regional->count ||
+           (other->count == regional->count && other->first() < regional->first()))) {
+        regional = const_cast<Phrase*>(other);
+      }
+    }
+  }
+  if (regional != nullptr) {
+    set_variant(p, regional, "is a British/American spelling variant of");
+    return changed();
+  }
+  // One rare word that is a typo of a frequent word: prefer a phrase that exists.
   for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
     Word& w = *p.word_info[wi];
     const int wc = w.count;
@@ -353,6 +448,11 @@ bool KeywordIndex::State::decide(Phrase& p) {
     }
   }
   // No phrase to point at: a long rare word one edit away from a frequent word is a typo.
+  // Except one substituted letter between words under 8 letters: there, a one-letter change
+  // of a word is often another ordinary word (content/context, descent/descend), and only a
+  // phrase that differs in that word alone (above) tells a typo from a different word. Longer
+  // words rarely meet another word at one substitution, and the insertions, deletions and
+  // transpositions of real typos (Uncerntainty, Leraning, Languge) are not substitutions.
   for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
     Word& w = *p.word_info[wi];
     const int wc = w.count;
@@ -361,6 +461,8 @@ bool KeywordIndex::State::decide(Phrase& p) {
     int best_count = 4;
     for (const auto& [cand, one_edit] : near_of(w)) {
       const int cc = count_of(*cand);
+      if (w.text->size() < 8 && cand->size() < 8 && one_substitution(*w.text, *cand))
+        continue;
       if (cc > best_count && one_edit && typo_counts(wc, cc)) {
         best_word = cand;
         best_count = cc;
@@ -435,6 +537,14 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
       for (const std::string& form : {k, k + "s"}) {
         auto w = words.find(form);
         if (w != words.end()) add_near(w->second);
+      }
+      // The phrases that name this one as their other regional spelling.
+      for (const std::string& v : regional_variants(k)) {
+        for (const std::string& form : {v, v + "s"}) {
+          auto w = words.find(form);
+          if (w != words.end())
+            add_phrases(w->second);
+        }
       }
       from = to + 1;
     }

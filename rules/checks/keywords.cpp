@@ -19,14 +19,14 @@ bool repeats(const Entry& e, std::size_t i) {
   return false;
 }
 
-/// " A; B; C." from the phrases, dropping empty and repeated ones.
-std::string normalized_keywords(const Entry& e) {
+/// " A; B; C." from the phrases, dropping empty and repeated ones; `separator` is the list's.
+std::string normalized_keywords(const Entry& e, char separator) {
   std::string out = " ";
   bool first = true;
   for (std::size_t i = 0; i < e.keywords.size(); ++i) {
     const auto& p = e.keywords[i];
     if (p.text.empty() || repeats(e, i)) continue;
-    if (!first) out += "; ";
+    if (!first) (out += separator) += ' ';
     out += p.text;
     first = false;
   }
@@ -41,25 +41,28 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
   const EntrySyntax& s = b.syntax;
   if (!e.keywords_line) return;
   const std::uint32_t row = *e.keywords_line;
-  if (s.keyword_label != "Key Word") {
+  const Conventions& c = a.conventions;
+  if (s.keyword_label != c.keyword_label) {
+    const std::string label = c.keyword_label + ":";
     auto& d = sink.report("keyword-label", s.keyword_label_range,
-                          "Key word line labelled '" + s.keyword_label +
-                              ":'; expected 'Key Word:'.");
-    d.fixes.push_back(single_edit_fix("Write 'Key Word:'", s.keyword_label_range, "Key Word:"));
+                          "Key word line labelled '" + s.keyword_label + ":'; expected '" +
+                              label + "'" +
+                              (c.keyword_label == "Key Word" ? "." : ", as this list writes it."));
+    d.fixes.push_back(single_edit_fix("Write '" + label + "'", s.keyword_label_range, label));
   }
   // The fix is the same for every finding; built when the first one is reported.
   std::optional<std::string> normalized;
   std::string_view raw = s.keywords_raw;
   auto report = [&](Range range, std::string message) {
     auto& d = sink.report("keyword-syntax", range, std::move(message));
-    if (!normalized) normalized = normalized_keywords(e);
+    if (!normalized) normalized = normalized_keywords(e, c.keyword_separator);
     if (normalized->size() > 2) {
       d.fixes.push_back(single_edit_fix("Normalize the key words", s.keywords_range, *normalized));
     }
   };
   if (!raw.empty() && raw[0] != ' ') {
     report({s.keyword_label_range.end, s.keyword_label_range.end},
-           "Missing space after 'Key Word:'.");
+           "Missing space after '" + s.keyword_label + ":'.");
   }
   std::string_view trimmed = text::trim_right(raw);
   const bool ends_with_separator = !trimmed.empty() && trimmed.back() == ';';
@@ -70,14 +73,21 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
                                : "Key words do not end in '.'.");
   }
   const std::uint32_t base = s.keywords_range.start.column;
-  for (std::size_t i = 0; i < trimmed.size(); ++i) {
-    if (trimmed[i] != ';') continue;
-    const bool spaced = i + 1 < trimmed.size() && trimmed[i + 1] == ' ' &&
-                        (i + 2 >= trimmed.size() || trimmed[i + 2] != ' ');
-    if (!spaced && i + 1 < trimmed.size()) {
-      const auto col = static_cast<std::uint32_t>(base + i);
-      report({{row, col}, {row, col + 1}}, "Key words are separated by '; ' (a semicolon and one space).");
-      break;
+  const char sep = c.keyword_separator;
+  const std::string sep_name = sep == ';' ? "'; ' (a semicolon and one space)" : "', ' (a comma and one space)";
+  if (e.keywords.size() >= 2 && s.keyword_separator != sep) {
+    const auto col = static_cast<std::uint32_t>(base + trimmed.find(s.keyword_separator));
+    report({{row, col}, {row, col + 1}}, "Key words are separated by " + sep_name + " in this list.");
+  } else {
+    for (std::size_t i = 0; i < trimmed.size(); ++i) {
+      if (trimmed[i] != sep) continue;
+      const bool spaced = i + 1 < trimmed.size() && trimmed[i + 1] == ' ' &&
+                          (i + 2 >= trimmed.size() || trimmed[i + 2] != ' ');
+      if (!spaced && i + 1 < trimmed.size()) {
+        const auto col = static_cast<std::uint32_t>(base + i);
+        report({{row, col}, {row, col + 1}}, "Key words are separated by " + sep_name + ".");
+        break;
+      }
     }
   }
   std::size_t count = 0;

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "rules/analysis.hpp"
+#include "rules/text_util.hpp"
 
 namespace awesome::rules {
 
@@ -16,31 +17,116 @@ std::uint64_t sort_key(const ArxivId& id) {
 
 }  // namespace
 
+namespace {
+
+bool opens_details(const Block& b) {
+  return b.kind == BlockKind::kHtml && text::trim(b.line(0)).starts_with("<details") &&
+         b.text.find("</details>") == std::string::npos;
+}
+
+bool closes_details(const Block& b) {
+  return b.kind == BlockKind::kHtml && text::trim(b.line(0)).starts_with("</details>");
+}
+
+bool is_wrapper_part(const Block& b) {
+  return b.kind == BlockKind::kBlank || (b.kind == BlockKind::kSummary && !b.heading) ||
+         (b.kind == BlockKind::kHtml && !closes_details(b));
+}
+
+}  // namespace
+
+std::optional<EntryUnit> entry_unit(const Analysis& a, std::size_t bi) {
+  const EntryUnit unit{bi, bi + 1, bi};
+  // A `<details><summary>Title (2023)</summary>` wrapper of its own, closed after the entry.
+  std::size_t before = bi;
+  while (before > 0 && is_wrapper_part(a.block(before - 1)) && !opens_details(a.block(before - 1))) {
+    --before;
+  }
+  const bool opened = before > 0 && opens_details(a.block(before - 1));
+  std::size_t after = bi + 1;
+  while (after < a.blocks.size() && a.block(after).kind == BlockKind::kBlank) ++after;
+  const bool closed = after < a.blocks.size() && closes_details(a.block(after));
+  if (opened && closed) return EntryUnit{before - 1, after + 1, bi};
+  // HTML right around the entry that is no wrapper of its own: moving the entry could carry
+  // it into or out of an HTML block.
+  for (std::size_t k = before; k < bi; ++k) {
+    if (a.block(k).kind != BlockKind::kBlank) return std::nullopt;
+  }
+  // A `</details>` after the last entry of a section closes the section's own wrapper
+  // (`<details><summary>Category: 2024</summary>`), not the entry's.
+  const std::size_t section = a.block_section[bi];
+  const bool last = section != SIZE_MAX && a.sections[section].entries.back() == bi;
+  if (opened || (closed && !last)) return std::nullopt;
+  return unit;
+}
+
 std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s) {
   if (s.entries.empty()) return std::nullopt;
   const bool descending = a.config.order == SortDirection::kDescending;
-  std::vector<std::size_t> slots;
+  // Each entry moves as a unit: with the wrapper that belongs to it, if any.
+  std::vector<EntryUnit> units;
   for (std::size_t bi : s.entries) {
-    if (a.entry(bi).arxiv) slots.push_back(bi);
+    auto unit = entry_unit(a, bi);
+    if (!unit || (!units.empty() && unit->begin < units.back().end)) return std::nullopt;
+    units.push_back(*unit);
+  }
+  std::vector<std::size_t> slots;  // indexes into units
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    if (a.entry(units[k].entry).arxiv) slots.push_back(k);
   }
   std::vector<std::size_t> sorted = slots;
   std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t x, std::size_t y) {
-    const auto kx = sort_key(*a.entry(x).arxiv), ky = sort_key(*a.entry(y).arxiv);
+    const auto kx = sort_key(*a.entry(units[x].entry).arxiv);
+    const auto ky = sort_key(*a.entry(units[y].entry).arxiv);
     return descending ? kx > ky : kx < ky;
   });
   if (sorted == slots) return std::nullopt;
-  const std::size_t first = s.entries.front(), last = s.entries.back();
+  const std::size_t first = units.front().begin, last = units.back().end;
+  // Between units only blank lines and plain text stay in place; HTML there could open or
+  // close a block the sort would move entries across.
+  const auto append = [&](std::string& text, std::size_t from, std::size_t to) {
+    for (std::size_t bi = from; bi < to; ++bi) {
+      const Block& b = a.block(bi);
+      if (b.text.empty() || (b.text.back() != '\n' && b.text.back() != '\r')) return false;
+      text += b.text;
+    }
+    return true;
+  };
   std::string text;
-  std::size_t next = 0;
-  for (std::size_t bi = first; bi <= last; ++bi) {
-    const bool slot = next < slots.size() && slots[next] == bi;
-    const Block& b = a.block(slot ? sorted[next++] : bi);
-    if (b.text.empty() || (b.text.back() != '\n' && b.text.back() != '\r')) return std::nullopt;
-    text += b.text;
+  std::size_t next = 0, at = first;
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    for (std::size_t bi = at; bi < units[k].begin; ++bi) {
+      const BlockKind kind = a.block(bi).kind;
+      if (kind == BlockKind::kHtml || kind == BlockKind::kSummary) return std::nullopt;
+    }
+    if (!append(text, at, units[k].begin)) return std::nullopt;
+    const bool slot = next < slots.size() && slots[next] == k;
+    const EntryUnit& u = units[slot ? sorted[next++] : k];
+    if (!append(text, u.begin, u.end)) return std::nullopt;
+    at = units[k].end;
   }
   const std::uint32_t from = a.first_line[first];
-  const std::uint32_t to = a.first_line[last] + a.block(last).line_count();
+  const std::uint32_t to = a.first_line[last - 1] + a.block(last - 1).line_count();
   return TextEdit{{{from, 0}, {to, 0}}, std::move(text)};
+}
+
+bool mostly_sorted(const Analysis& a) {
+  const bool descending = a.config.order == SortDirection::kDescending;
+  std::size_t pairs = 0, inverted = 0;
+  std::size_t section = SIZE_MAX;
+  const ArxivId* previous = nullptr;
+  for (std::size_t bi : a.papers) {
+    const Entry& e = a.entry(bi);
+    if (!e.arxiv) continue;
+    if (a.block_section[bi] == section && previous != nullptr) {
+      ++pairs;
+      if (descending ? *previous < *e.arxiv : *e.arxiv < *previous) ++inverted;
+    }
+    section = a.block_section[bi];
+    previous = &*e.arxiv;
+  }
+  // Random order inverts half the pairs; a list sorted by hand, with slips, far fewer.
+  return pairs < 10 || inverted * 3 <= pairs;
 }
 
 namespace {
@@ -107,10 +193,12 @@ bool ends_line(const Block& b) {
 
 /// The year section of the same category that an entry from `year` belongs in.
 std::size_t year_section_for(const Analysis& a, std::size_t current, int year) {
+  // The category, or the paper root of a list organised by year (SIZE_MAX: the document).
   const std::size_t category = a.sections[current].parent;
-  if (category == SIZE_MAX) return SIZE_MAX;
-  for (std::size_t si = category + 1;
-       si < a.sections.size() && a.sections[si].block < a.sections[category].end_block; ++si) {
+  const bool whole = category == SIZE_MAX;
+  for (std::size_t si = whole ? 0 : category + 1;
+       si < a.sections.size() && (whole || a.sections[si].block < a.sections[category].end_block);
+       ++si) {
     const SectionRec& s = a.sections[si];
     if (s.parent != category || s.kind != SectionKind::kYear || si == current) continue;
     const HeadingInfo& h = *a.block(s.block).heading;
@@ -124,6 +212,16 @@ std::size_t year_section_for(const Analysis& a, std::size_t current, int year) {
 std::optional<Fix> move_entry_fix(const Analysis& a, std::size_t bi, std::size_t target) {
   const Block& b = a.block(bi);
   if (!ends_line(b)) return std::nullopt;
+  // An entry inside HTML (its own `<details>` wrapper, or any other) is not moved, and nothing
+  // is moved into a section whose entries sit in HTML.
+  const auto plain = [&](std::size_t k) {
+    const auto u = entry_unit(a, k);
+    return u && u->begin == k && u->end == k + 1;
+  };
+  if (!plain(bi)) return std::nullopt;
+  for (std::size_t other : a.sections[target].entries) {
+    if (!plain(other)) return std::nullopt;
+  }
   const BlockLine& last = b.lines.back();
   const std::string terminator = b.text.substr(last.start + last.length, last.term);
   const std::uint32_t from = a.first_line[bi];
@@ -191,7 +289,7 @@ void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
 void check_ordering(const Analysis& a, DiagnosticSink& sink) {
   for (std::size_t si = a.section_begin; si < a.sections_end(); ++si) {
     const SectionRec& s = a.sections[si];
-    if (s.entries.size() >= 2) check_section_order(a, s, sink);
+    if (s.entries.size() >= 2 && a.conventions.sorted) check_section_order(a, s, sink);
   }
   check_entry_years(a, sink);
 }

@@ -42,6 +42,9 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
     if (s.kind != SectionKind::kYear) continue;
     const std::size_t cat = category_of(a, si);
     if (cat == SIZE_MAX) {
+      // In a list organised by year, `## 2021` at the top of the paper part is right; a year
+      // section that names a category has lost it.
+      if (s.holds_papers && s.parent == a.paper_root && h.category.empty()) continue;
       if (s.holds_papers || s.parent == SIZE_MAX) {
         sink.report("heading-hierarchy", title,
                     "Year section '" + h.title + "' is outside any category; expected it under "
@@ -71,13 +74,10 @@ std::size_t chunk_start(const Analysis& a, const SectionRec& s) {
   return s.block;
 }
 
-void check_year_order(const Analysis& a, DiagnosticSink& sink) {
-  for (std::size_t ci = a.section_begin; ci < a.sections_end(); ++ci) {
-    if (a.sections[ci].kind != SectionKind::kCategory) continue;
-    std::vector<std::size_t> years;
-    for (std::size_t si = ci + 1; si < a.sections.size() && a.sections[si].block < a.sections[ci].end_block; ++si) {
-      if (a.sections[si].parent == ci && a.sections[si].kind == SectionKind::kYear) years.push_back(si);
-    }
+/// year-order over the year sections `years` of one category (or of the whole list).
+void check_year_sequence(const Analysis& a, const std::vector<std::size_t>& years,
+                         DiagnosticSink& sink) {
+  {
     for (std::size_t k = 1; k < years.size(); ++k) {
       const auto& prev = heading_of(a, a.sections[years[k - 1]]);
       const auto& cur = heading_of(a, a.sections[years[k]]);
@@ -115,12 +115,33 @@ void check_year_order(const Analysis& a, DiagnosticSink& sink) {
         end = {a.first_line.back() + last.line_count() - 1, last.lines.back().length};
       }
       Fix fix;
-      fix.title = "Sort the year sections of this category, newest first";
+      fix.title = "Sort the year sections, newest first";
       fix.edits.push_back({{{from_line, 0}, end}, std::move(replacement)});
       fix.safe = true;
       fix.preferred = true;
       d.fixes.push_back(std::move(fix));
     }
+  }
+}
+
+void check_year_order(const Analysis& a, DiagnosticSink& sink) {
+  for (std::size_t ci = a.section_begin; ci < a.sections_end(); ++ci) {
+    if (a.sections[ci].kind != SectionKind::kCategory) continue;
+    std::vector<std::size_t> years;
+    for (std::size_t si = ci + 1; si < a.sections.size() && a.sections[si].block < a.sections[ci].end_block; ++si) {
+      if (a.sections[si].parent == ci && a.sections[si].kind == SectionKind::kYear) years.push_back(si);
+    }
+    check_year_sequence(a, years, sink);
+  }
+  if (!a.years_at_top) return;
+  // A list organised by year: the year sections under the paper root, in the chunk that
+  // holds the first of them (one chunk holds them all: see starts_chunk()).
+  std::vector<std::size_t> years;
+  for (std::size_t si = 0; si < a.sections.size(); ++si) {
+    if (a.sections[si].parent == a.paper_root && a.sections[si].kind == SectionKind::kYear) years.push_back(si);
+  }
+  if (!years.empty() && years.front() >= a.section_begin && years.front() < a.sections_end()) {
+    check_year_sequence(a, years, sink);
   }
 }
 

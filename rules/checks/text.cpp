@@ -89,16 +89,32 @@ void check_entry_placeholders(const Block& b, DiagnosticSink& sink) {
   for (std::uint32_t row = 0; row < b.line_count(); ++row) {
     std::string_view line = b.line(row);
     std::uint32_t from = 0;
-    if (row == 0) {
-      for (const Link& link : e.links) {
-        check_placeholders(line, row, from, link.url_range.start.column, sink);
-        from = link.url_range.end.column;
-      }
+    // URLs are not text: skip them (links sit on the title line or on lines under it).
+    for (const Link& link : e.links) {
+      if (link.url_range.start.line != row || link.url_range.start.column < from) continue;
+      check_placeholders(line, row, from, link.url_range.start.column, sink);
+      from = link.url_range.end.column;
     }
     std::uint32_t to = static_cast<std::uint32_t>(line.size());
     if (e.venue && e.authors_line && *e.authors_line == row) to = e.venue->range.start.column;
     if (from < to) check_placeholders(line, row, from, to, sink);
   }
+}
+
+/// An author line that stands in for the names (`Authors: [Author names not provided]`); the
+/// author-line rule leaves such a line to this one.
+void check_placeholder_authors(const Block& b, DiagnosticSink& sink) {
+  const Entry& e = *b.entry;
+  if (!e.authors_line || !text::is_placeholder_authors(e.authors))
+    return;
+  const std::uint32_t row = *e.authors_line;
+  const std::size_t at = b.line(row).find(e.authors, b.syntax.authors_range.start.column);
+  if (at == std::string_view::npos)
+    return;
+  sink.report("placeholder",
+              {{row, static_cast<std::uint32_t>(at)},
+               {row, static_cast<std::uint32_t>(at + e.authors.size())}},
+              "Placeholder author line '" + e.authors + "'; replace it with the paper's authors.");
 }
 
 /// True when every byte is printable ASCII or a tab: nothing for the encoding rule to see.
@@ -175,7 +191,10 @@ void check_block_text(const Analysis& a, std::size_t block_index, DiagnosticSink
       check_whitespace_line(b.line(row), row, is_paper, sink);
     }
   }
-  if (is_paper) check_entry_placeholders(b, sink);
+  if (is_paper) {
+    check_entry_placeholders(b, sink);
+    check_placeholder_authors(b, sink);
+  }
 }
 
 void check_document_text(const Analysis& a, DiagnosticSink& sink) {

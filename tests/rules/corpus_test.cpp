@@ -76,10 +76,12 @@ TEST_CASE("2026 full list: repeated arXiv ids, misspelled labels and out-of-orde
       {"arxiv-url", 23},      {"author-line", 2},      {"duplicate-link", 2},
       {"duplicate-paper", 3}, {"duplicate-title", 1},  {"empty-section", 5},
       {"entry-order", 31},    {"entry-shape", 7},      {"entry-year", 2},
-      {"keyword-label", 5},   {"keyword-syntax", 12},  {"keyword-variant", 96},
+      {"keyword-label", 5},   {"keyword-syntax", 20},  {"keyword-variant", 96},
       {"link-syntax", 7},     {"placeholder", 5},      {"title-punctuation", 1},
-      {"toc-orphan", 1},      {"venue", 9},            {"whitespace", 351},
+      {"toc-orphan", 1},      {"venue", 4},            {"whitespace", 351},
   };
+  // venue: FAT, USENIX twice and IJCAI'FL spellings; the five venues one year before their arXiv
+  // year (NeurIPS 2022 on 2301.13694, CVPR 2021 on 2206.12714, ...) are right and not reported.
   CHECK(counts(doc) == expected);
 }
 

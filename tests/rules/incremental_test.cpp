@@ -2,6 +2,7 @@
 // text, same lines, same diagnostics, same model, after any sequence of edits.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <random>
 
@@ -121,6 +122,42 @@ TEST_CASE("many blocks inserted at one place match a fresh parse") {
     CAPTURE(i);
     check_same_as_fresh(doc, reference);
   }
+}
+
+TEST_CASE("a phrase's other regional spelling gaining or losing uses re-decides it") {
+  // `Reward Modelling` names `Reward Modeling` only while that one is used more often; no
+  // typo distance links the two words, so the change must reach it through the variants.
+  const auto entry = [](int i, std::string_view keyword) {
+    return "- Paper " + std::to_string(i) + ". [[paper]](https://arxiv.org/abs/2101." +
+           std::to_string(10000 + i) + ")\n  - A, B.\n  - Key Word: " + std::string(keyword) +
+           "; Attack.\n  - Digest: Text.\n\n";
+  };
+  std::string reference = "# Awesome\n\n## Alignment\n\n" + entry(9, "Reward Modelling") +
+                          entry(8, "Reward Modeling") + entry(7, "Reward Modellings");
+  ListDocument doc(reference);
+  const auto variants = [&] {
+    int n = 0;
+    for (const auto& d : doc.diagnostics()) n += d.rule == "keyword-variant" ? 1 : 0;
+    return n;
+  };
+  const auto replace = [&](std::string_view from_text, const std::string& with) {
+    const std::size_t from = reference.find(from_text);
+    REQUIRE(from != std::string::npos);
+    const auto line = static_cast<std::uint32_t>(
+        std::count(reference.begin(), reference.begin() + static_cast<std::ptrdiff_t>(from), '\n'));
+    const auto column = static_cast<std::uint32_t>(from - reference.rfind('\n', from) - 1);
+    const Position a{line, column}, b{line, static_cast<std::uint32_t>(column + from_text.size())};
+    reference.replace(from, from_text.size(), with);
+    doc.edit(Range{a, b}, with);
+    check_same_as_fresh(doc, reference);
+  };
+  CHECK(variants() == 0);  // one use each way: no common form
+  replace("- Paper 9.", entry(6, "Reward Modeling") + entry(5, "Reward Modeling") + "- Paper 9.");
+  CHECK(variants() == 2);  // Modelling and Modellings name Reward Modeling, now used 3 times
+  replace("Reward Modellings", "Reward Modelling");
+  CHECK(variants() == 2);  // both uses of Modelling
+  replace("Reward Modeling;", "Reward Modelling;");
+  CHECK(variants() == 2);  // 3 uses against 2: now the two uses of Modeling are the variants
 }
 
 TEST_CASE("edits past the end of a line or the document are clamped") {
