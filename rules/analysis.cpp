@@ -361,7 +361,9 @@ void check_recognised(const Analysis& a, DiagnosticSink& sink) {
 }
 
 Conventions derive_conventions(const Analysis& a) {
-  return a.convention_counts.derive(a.config, mostly_sorted(a));
+  Conventions c = a.convention_counts.derive(a.config, mostly_sorted(a));
+  c.year_by_venue = years_by_venue(a);
+  return c;
 }
 
 }  // namespace awesome::rules

@@ -133,9 +133,12 @@ Dialect detect_dialect(const Analysis& a);
 /// The list's conventions from `a.convention_counts` and the order of its entries: O(papers).
 Conventions derive_conventions(const Analysis& a);
 /// Whether the entries with an arXiv id are mostly in the configured order inside their
-/// sections (at most a third of adjacent pairs inverted, or fewer than ten pairs):
+/// sections (at most a quarter of adjacent pairs inverted, or fewer than ten pairs):
 /// checks/ordering.cpp.
 bool mostly_sorted(const Analysis& a);
+/// Whether the year sections hold the year of the venue rather than of the arXiv id, judged
+/// by the entries whose two years differ: checks/ordering.cpp.
+bool years_by_venue(const Analysis& a);
 /// Whether a block is text of its own in a section (prose, a bullet that is no paper entry,
 /// code, HTML other than `<details>`/`<summary>` wrappers): a section holding such text and no
 /// entries is not part of the paper list.

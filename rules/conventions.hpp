@@ -25,7 +25,8 @@ class ConventionCounts {
   Conventions derive(const Config& config, bool sorted) const;
 
  private:
-  std::map<std::string, std::int64_t, std::less<>> paper_labels_, keyword_labels_, sub_labels_;
+  std::map<std::string, std::int64_t, std::less<>> paper_labels_, keyword_labels_, sub_labels_,
+      link_labels_;
   std::int64_t entries_ = 0, links_below_ = 0, links_inline_ = 0;
   std::int64_t comma_lines_ = 0, semicolon_lines_ = 0, with_digest_ = 0;
 };

@@ -357,6 +357,16 @@ void parse_sub_line(std::string_view line, std::uint32_t row, ParsedItem& item) 
     item.syntax.authors_range = on_line(row, sub.content, text::trim_right(line).size());
     std::string_view body = text::trim_right(content);
     std::size_t authors_end = body.size();
+    // `*Venue*, 2022.`: the year after the emphasis, as some lists of the family write it.
+    static const RE2 year_after(R"(^(.*\*)\s*,\s*((?:19|20)\d\d)\.?$)");
+    re2::StringPiece emphasised;
+    int year_outside = 0;
+    if (RE2::FullMatch(re2::StringPiece(body.data(), body.size()), year_after, &emphasised,
+                       &year_outside)) {
+      body = body.substr(0, emphasised.size());
+    } else {
+      year_outside = 0;
+    }
     if (body.size() >= 3 && body.back() == '*') {
       std::size_t open = body.rfind('*', body.size() - 2);
       if (open != std::string_view::npos && open + 1 < body.size() - 1) {
@@ -367,7 +377,10 @@ void parse_sub_line(std::string_view line, std::uint32_t row, ParsedItem& item) 
         static const RE2 year_re(R"(^(.*?)\s*((?:19|20)\d\d)\b.*$)");
         std::string name;
         int year = 0;
-        if (RE2::FullMatch(v.text, year_re, &name, &year)) {
+        if (year_outside != 0) {
+          v.name = v.text;
+          v.year = year_outside;
+        } else if (RE2::FullMatch(v.text, year_re, &name, &year)) {
           v.name = name;
           v.year = year;
         } else {

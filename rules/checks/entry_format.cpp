@@ -105,8 +105,11 @@ void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const auto is_paper = [&](std::string_view label) {
     return text::iequals(label, paper_label) || (own_paper_label && is_paper_link_label(label));
   };
+  const auto& own = a.conventions.link_labels;
   for (const Link& link : e.links) {
-    const bool known = is_known_link_label(link.label) || is_paper(link.label);
+    const bool known =
+        is_known_link_label(link.label) || is_paper(link.label) ||
+        std::find(own.begin(), own.end(), text::to_lower_ascii(link.label)) != own.end();
     if (link.url.empty()) {
       sink.report("link-syntax", link.range, "Link '" + link.label + "' has an empty URL.");
     }
@@ -154,16 +157,22 @@ void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   }
 }
 
-void check_arxiv_urls(const Block& b, DiagnosticSink& sink) {
+void check_arxiv_urls(const Analysis& a, const Block& b, DiagnosticSink& sink) {
+  // A list whose paper links are `[[pdf]]` (or another label than `paper`) links the PDF or
+  // the abstract as it likes; only http:, other hosts and versions are reported there.
+  const bool any_form = a.conventions.paper_label != "paper";
   for (const Link& link : b.entry->links) {
     auto id = parse_arxiv_url(link.url);
     if (!id) continue;
     std::string canonical = canonical_arxiv_url(*id);
     // A `[[pdf]]` link points at the PDF on purpose: https://arxiv.org/pdf/<id>[.pdf].
-    const bool pdf = text::iequals(link.label, "pdf");
+    const bool pdf = text::iequals(link.label, "pdf") || any_form;
     if (pdf) {
-      canonical = "https://arxiv.org/pdf/" + id->id;
-      if (link.url == canonical + ".pdf") continue;
+      const std::string pdf_url = "https://arxiv.org/pdf/" + id->id;
+      if (link.url == pdf_url || link.url == pdf_url + ".pdf")
+        continue;
+      if (link.url.find("/pdf/") != std::string::npos)
+        canonical = pdf_url;
     }
     if (link.url == canonical) continue;
     std::string why;
@@ -387,7 +396,7 @@ void check_entry_format(const Analysis& a, std::size_t block_index, DiagnosticSi
   check_shape(a, b, sink);
   check_title(b, sink);
   check_links(a, b, sink);
-  check_arxiv_urls(b, sink);
+  check_arxiv_urls(a, b, sink);
   check_authors(b, sink);
   check_venue(a, b, sink);
   check_digest(a, b, sink);

@@ -126,7 +126,24 @@ bool mostly_sorted(const Analysis& a) {
     previous = &*e.arxiv;
   }
   // Random order inverts half the pairs; a list sorted by hand, with slips, far fewer.
-  return pairs < 10 || inverted * 3 <= pairs;
+  return pairs < 10 || inverted * 4 <= pairs;
+}
+
+bool years_by_venue(const Analysis& a) {
+  std::size_t by_venue = 0, by_arxiv = 0;
+  for (std::size_t bi : a.papers) {
+    const Entry& e = a.entry(bi);
+    if (!e.arxiv || !e.venue || !e.venue->year || *e.venue->year == e.arxiv->year())
+      continue;
+    std::size_t si = a.block_section[bi];
+    while (si != SIZE_MAX && a.sections[si].kind != SectionKind::kYear) si = a.sections[si].parent;
+    if (si == SIZE_MAX)
+      continue;
+    const int year = *a.block(a.sections[si].block).heading->year;
+    by_venue += year == *e.venue->year;
+    by_arxiv += year == e.arxiv->year();
+  }
+  return by_venue > by_arxiv;
 }
 
 namespace {
@@ -270,11 +287,14 @@ void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
     const std::size_t ys = year_section_of(a, a.block_section[bi]);
     if (ys == SIZE_MAX) continue;
     const HeadingInfo& h = *a.block(a.sections[ys].block).heading;
-    const int year = e.arxiv->year();
+    // A list whose year sections hold the year of publication files by the venue's year.
+    const bool by_venue = a.conventions.year_by_venue && e.venue && e.venue->year;
+    const int year = by_venue ? *e.venue->year : e.arxiv->year();
     if (year == *h.year || (h.year_and_before && year <= *h.year)) continue;
-    auto& d = sink.report("entry-year", a.absolute(bi, e.links.front().url_range),
-                          "Entry " + e.arxiv->id + " is from " + std::to_string(year) +
-                              " but sits in the year section '" + h.title + "'.");
+    auto& d =
+        sink.report("entry-year", a.absolute(bi, e.links.front().url_range),
+                    "Entry " + e.arxiv->id + (by_venue ? " was published in " : " is from ") +
+                        std::to_string(year) + " but sits in the year section '" + h.title + "'.");
     d.related.push_back({a.absolute(a.sections[ys].block, h.title_range), "the year section"});
     // Only an entry directly in its year section moves; one in a sub-heading stays put.
     if (ys != a.block_section[bi]) continue;

@@ -1,0 +1,240 @@
+// Lists of the family beyond the three the engine was built on: two real lists of neighbouring
+// formats (tests/corpus, MIT) and a synthetic list per template variant (tests/corpus/variants).
+// Each is checked for the entries recognised, the findings per rule (read by hand), and the
+// promises of `--fix`: the same entries, arXiv ids, (wrapper summary, paper) pairs and link
+// destinations afterwards, and a second round that changes nothing.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "rules/entry_parser.hpp"
+#include "rules/fixes.hpp"
+#include "rules/list_document.hpp"
+#include "tests/support/files.hpp"
+
+using awesome::rules::Config;
+using awesome::rules::ListDocument;
+using awesome::test::corpus;
+using awesome::test::line_of;
+
+namespace {
+
+std::map<std::string, int> counts(ListDocument& doc) {
+  std::map<std::string, int> out;
+  for (const auto& d : doc.diagnostics()) ++out[std::string(d.rule)];
+  return out;
+}
+
+bool has(ListDocument& doc, std::string_view rule, unsigned line_1based) {
+  for (const auto& d : doc.diagnostics()) {
+    if (d.rule == rule && d.range.start.line + 1 == line_1based)
+      return true;
+  }
+  return false;
+}
+
+std::string variant(const std::string& name) {
+  return corpus("variants/" + name);
+}
+
+/// What a fix must keep, as sorted lists so that moves compare equal.
+struct Content {
+  std::vector<std::string> entries;  ///< titles
+  std::vector<std::string> ids;      ///< arXiv ids
+  std::vector<std::string> pairs;    ///< wrapper summary + "|" + title of a wrapped entry
+  std::vector<std::string> links;    ///< link destinations, arXiv ones as their id
+  bool operator==(const Content&) const = default;
+};
+
+/// A title as fixes may leave it: spaces collapsed, no final '.', '?' or '!' (title-punctuation
+/// and whitespace fix exactly these).
+std::string title_key(std::string_view title) {
+  std::string out;
+  for (char ch : title) {
+    if ((ch == ' ' || ch == '\t') && (out.empty() || out.back() == ' '))
+      continue;
+    out += ch == '\t' ? ' ' : ch;
+  }
+  while (!out.empty() &&
+         (out.back() == ' ' || out.back() == '.' || out.back() == '?' || out.back() == '!'))
+    out.pop_back();
+  return out;
+}
+
+Content content_of(const std::string& text) {
+  ListDocument doc(text);
+  Content c;
+  const auto& m = doc.model();
+  for (const auto& e : m.entries) {
+    c.entries.push_back(title_key(e.title));
+    if (e.arxiv)
+      c.ids.push_back(e.arxiv->id);
+    for (const auto& l : e.links) {
+      const auto id = awesome::rules::parse_arxiv_url(l.url);
+      c.links.push_back(id ? id->id : l.url);
+    }
+    // The nearest `<summary>` above the entry, when only blank lines and the opening tag
+    // stand between: the paper's own wrapper.
+    for (std::uint32_t line = e.first_line; line-- > 0;) {
+      const std::string_view l = doc.line(line);
+      if (l.empty() || l == "<details>")
+        continue;
+      // A `<summary>Category: 2024</summary>` opens a year section, not a paper's wrapper.
+      const std::size_t close = l.find("</summary>");
+      const bool year = close != std::string_view::npos && close >= 4 &&
+                        std::all_of(l.begin() + static_cast<std::ptrdiff_t>(close) - 4,
+                                    l.begin() + static_cast<std::ptrdiff_t>(close),
+                                    [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (!year && (l.starts_with("<details><summary>") || l.starts_with("<summary>"))) {
+        c.pairs.push_back(std::string(l) + "|" + title_key(e.title));
+      }
+      break;
+    }
+  }
+  for (auto* v : {&c.entries, &c.ids, &c.pairs, &c.links}) std::sort(v->begin(), v->end());
+  return c;
+}
+
+void check_fix_keeps_content(const std::string& name, const std::string& text) {
+  CAPTURE(name);
+  const std::string fixed = awesome::rules::fix_all(text, Config{});
+  CHECK(content_of(fixed) == content_of(text));
+  CHECK(awesome::rules::fix_all(fixed, Config{}) == fixed);
+}
+
+}  // namespace
+
+TEST_CASE("backdoor learning resources: links under the title, [[pdf]] papers, years by venue") {
+  const std::string text = corpus("backdoor-learning-resources.md");
+  ListDocument doc(text);
+  CHECK(doc.model().entries.size() == 541);
+  const auto& c = doc.model().conventions;
+  CHECK(c.paper_label == "pdf");
+  CHECK(c.links_below);
+  CHECK_FALSE(c.digest);
+  CHECK_FALSE(c.sorted);
+  CHECK(c.year_by_venue);
+  // News, citation, contributing and toolbox sections are not categories.
+  CHECK_FALSE(has(doc, "empty-section", line_of(text, "## News")));
+  CHECK(has(doc, "entry-shape", line_of(text, "  Yi Yu, Yufei Wang, Wenhan Yang")));
+  CHECK(has(doc, "arxiv-url", line_of(text, "(http://arxiv.org/pdf/1908.10498")));
+  const std::map<std::string, int> expected{
+      {"arxiv-url", 3},         // http:, and two abs URLs ending in .pdf (broken links)
+      {"author-line", 2},       // no '.' after the authors
+      {"duplicate-link", 2},    // the same code repository on two papers
+      {"duplicate-paper", 20},  // papers listed in two categories (same arXiv id)
+      {"duplicate-title", 5},
+      {"entry-shape", 2},        // one entry whose author line lost its bullet
+      {"heading-hierarchy", 1},  // '#### Why Backdoor Learning?' under the '#' title
+      {"link-syntax", 10},       // labels used once ('Master Thesis', 'demo', 'journal', ...)
+      {"title-punctuation", 6},  // titles without the list's final '.'
+      {"toc-order", 1},          // Vision Transformer listed before Detection and Tracking
+      {"venue", 11},             // EuroS&P, NAACL-HLT, EMNLP-Findings, USENIX spellings
+      {"whitespace", 70},
+  };
+  CHECK(counts(doc) == expected);
+}
+
+TEST_CASE("information bottleneck: another format is said to be no paper list, once") {
+  const std::string text = corpus("information-bottleneck.md");
+  ListDocument doc(text);
+  CHECK(doc.model().entries.empty());
+  CHECK_FALSE(doc.is_paper_list());
+  const std::map<std::string, int> expected{{"no-entries", 1}};
+  CHECK(counts(doc) == expected);
+}
+
+TEST_CASE("a list whose table of contents is an H1 and has no '# Paper List' is checked") {
+  const std::string text = variant("toc-h1-no-paper-list.md");
+  ListDocument doc(text);
+  CHECK(doc.model().entries.size() == 8);
+  CHECK(has(doc, "keyword-label", line_of(text, "Key Work:")));
+  CHECK(has(doc, "keyword-label", line_of(text, "Key Wrod:")));
+  CHECK(has(doc, "keyword-label", line_of(text, "key Word:")));
+  CHECK(has(doc, "paper-link", line_of(text, "- Robustness Benchmarks Reconsidered.")));
+  CHECK(has(doc, "entry-year", line_of(text, "abs/2502.01234")));
+  const std::map<std::string, int> expected{
+      {"duplicate-paper", 1}, {"entry-year", 2}, {"keyword-label", 3}, {"paper-link", 1}};
+  CHECK(counts(doc) == expected);
+}
+
+TEST_CASE("a list organised by year only has no 'outside any category' findings") {
+  const std::string text = variant("by-year.md");
+  ListDocument doc(text);
+  CHECK(doc.model().entries.size() == 5);
+  const std::map<std::string, int> expected{{"entry-year", 1}};
+  CHECK(counts(doc) == expected);
+  CHECK(has(doc, "entry-year", line_of(text, "abs/2012.03333")));
+}
+
+TEST_CASE("template variants: each convention used by most entries is the list's own") {
+  SUBCASE("Keywords: a, b") {
+    const std::string text = variant("keywords-comma.md");
+    ListDocument doc(text);
+    CHECK(doc.model().conventions.keyword_label == "Keywords");
+    CHECK(doc.model().conventions.keyword_separator == ',');
+    const std::map<std::string, int> expected{{"keyword-label", 1}, {"keyword-syntax", 1}};
+    CHECK(counts(doc) == expected);
+    CHECK(has(doc, "keyword-label", line_of(text, "Key Word: Fairness Auditing")));
+  }
+  SUBCASE("a <details> digest over several lines, and extra spaces") {
+    const std::string text = variant("details-digest.md");
+    ListDocument doc(text);
+    REQUIRE(doc.model().entries.size() == 3);
+    CHECK(doc.model().entries[0].digest ==
+          "We revisit concept bottleneck models and show that their concepts leak information.");
+    const std::map<std::string, int> expected{{"whitespace", 1}};  // '-  <details>'
+    CHECK(counts(doc) == expected);
+  }
+  SUBCASE("extra sub-lines on every entry") {
+    const std::string text = variant("extra-sublines.md");
+    ListDocument doc(text);
+    const auto& labels = doc.model().conventions.sub_labels;
+    CHECK(std::find(labels.begin(), labels.end(), "Modality") != labels.end());
+    const std::map<std::string, int> expected{{"entry-shape", 1}};  // 'Applicaton:'
+    CHECK(counts(doc) == expected);
+    CHECK(has(doc, "entry-shape", line_of(text, "Applicaton:")));
+  }
+  SUBCASE("a link whose target continues on the next line") {
+    const std::string text = variant("link-continued.md");
+    ListDocument doc(text);
+    REQUIRE(doc.model().entries.size() == 2);
+    CHECK(doc.model().entries[0].arxiv->id == "2310.01111");
+    CHECK(doc.model().entries[1].title == "Membership Inference Without a Full Stop");
+    const std::map<std::string, int> expected{{"title-punctuation", 1}};
+    CHECK(counts(doc) == expected);
+    // The '.' goes after the title, not inside the link.
+    const std::string fixed = awesome::rules::fix_all(text, Config{});
+    CHECK(fixed.find("Without a Full Stop. [[paper]](\n  https://arxiv.org/abs/2307.02222)") !=
+          std::string::npos);
+  }
+  SUBCASE("a <details> wrapper per paper moves with its paper") {
+    const std::string text = variant("paper-wrapper.md");
+    ListDocument doc(text);
+    const std::map<std::string, int> expected{{"entry-order", 2}};
+    CHECK(counts(doc) == expected);
+    const std::string fixed = awesome::rules::fix_all(text, Config{});
+    CHECK(fixed != text);
+    CHECK(fixed.find("<details><summary>Robust Language Models (2023)</summary>\n\n- Robust "
+                     "Language Models.") != std::string::npos);
+  }
+}
+
+TEST_CASE("--fix keeps entries, arXiv ids, wrapper pairs and link destinations, and settles") {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const auto& dir :
+       {fs::path(AWESOME_CORPUS_DIR), fs::path(AWESOME_CORPUS_DIR) / "variants"}) {
+    for (const auto& f : fs::directory_iterator(dir)) {
+      if (f.path().extension() == ".md" && f.path().filename() != "README.md")
+        files.push_back(f.path());
+    }
+  }
+  CHECK(files.size() >= 12);
+  for (const auto& f : files)
+    check_fix_keeps_content(f.filename().string(), awesome::test::read_file(f));
+}
