@@ -7,27 +7,13 @@
 
 #include "rules/list_document.hpp"
 #include "tests/support/files.hpp"
+#include "tests/support/findings.hpp"
 
 using awesome::rules::ListDocument;
 using awesome::test::corpus;
+using awesome::test::counts;
+using awesome::test::has;
 using awesome::test::line_of;
-
-namespace {
-
-std::map<std::string, int> counts(ListDocument& doc) {
-  std::map<std::string, int> out;
-  for (const auto& d : doc.diagnostics()) ++out[std::string(d.rule)];
-  return out;
-}
-
-bool has(ListDocument& doc, std::string_view rule, unsigned line_1based) {
-  for (const auto& d : doc.diagnostics()) {
-    if (d.rule == rule && d.range.start.line + 1 == line_1based) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 TEST_CASE("2021 list: known defects are reported at their lines") {
   const std::string text = corpus("trustworthy-2021.md");
@@ -73,12 +59,12 @@ TEST_CASE("2026 full list: repeated arXiv ids, misspelled labels and out-of-orde
   // `IEEE TBD` is a journal (Transactions on Big Data), not a placeholder.
   CHECK_FALSE(has(doc, "placeholder", line_of(text, "*IEEE TBD 2022*")));
   const std::map<std::string, int> expected{
-      {"arxiv-url", 23},      {"author-line", 2},      {"duplicate-link", 2},
-      {"duplicate-paper", 3}, {"duplicate-title", 1},  {"empty-section", 5},
-      {"entry-order", 31},    {"entry-shape", 7},      {"entry-year", 2},
-      {"keyword-label", 5},   {"keyword-syntax", 20},  {"keyword-variant", 96},
-      {"link-syntax", 7},     {"placeholder", 5},      {"title-punctuation", 1},
-      {"toc-orphan", 1},      {"venue", 4},            {"whitespace", 351},
+      {"arxiv-url", 23},      {"author-line", 2},     {"duplicate-link", 2},
+      {"duplicate-paper", 3}, {"duplicate-title", 1}, {"empty-section", 5},
+      {"entry-order", 31},    {"entry-shape", 7},     {"entry-year", 2},
+      {"keyword-label", 5},   {"keyword-syntax", 20}, {"keyword-variant", 96},
+      {"link-syntax", 7},     {"placeholder", 5},     {"title-punctuation", 1},
+      {"toc-orphan", 1},      {"venue", 4},           {"whitespace", 351},
   };
   // venue: FAT, USENIX twice and IJCAI'FL spellings; the five venues one year before their arXiv
   // year (NeurIPS 2022 on 2301.13694, CVPR 2021 on 2206.12714, ...) are right and not reported.

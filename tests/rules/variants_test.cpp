@@ -15,27 +15,16 @@
 #include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
 #include "tests/support/files.hpp"
+#include "tests/support/findings.hpp"
 
 using awesome::rules::Config;
 using awesome::rules::ListDocument;
 using awesome::test::corpus;
+using awesome::test::counts;
+using awesome::test::has;
 using awesome::test::line_of;
 
 namespace {
-
-std::map<std::string, int> counts(ListDocument& doc) {
-  std::map<std::string, int> out;
-  for (const auto& d : doc.diagnostics()) ++out[std::string(d.rule)];
-  return out;
-}
-
-bool has(ListDocument& doc, std::string_view rule, unsigned line_1based) {
-  for (const auto& d : doc.diagnostics()) {
-    if (d.rule == rule && d.range.start.line + 1 == line_1based)
-      return true;
-  }
-  return false;
-}
 
 std::string variant(const std::string& name) {
   return corpus("variants/" + name);
