@@ -1,9 +1,10 @@
 #include "rules/analysis.hpp"
 
-#include <algorithm>
-
 #include <re2/re2.h>
 
+#include <algorithm>
+
+#include "rules/entry_parser.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -80,9 +81,11 @@ bool same_outline_role(const Block& x, const Block& y) {
 }
 
 bool starts_chunk(const Analysis& a, const SectionRec& s) {
-  if (s.kind == SectionKind::kCategory) return true;
+  if (s.kind == SectionKind::kCategory)
+    return true;
   // Year sections at the top of the paper part are compared with each other: one chunk.
-  if (s.holds_papers || a.years_at_top) return false;
+  if (s.holds_papers || a.years_at_top)
+    return false;
   return s.level == 1 || s.level == 2;
 }
 
@@ -146,7 +149,8 @@ void build_heading_tree(Analysis& a) {
       s.block = bi;
       s.level = is_heading ? b.heading->level : 0;
       s.parent = stack.empty() ? SIZE_MAX : stack.back();
-      if (is_heading && is_toc_title(b.heading->title)) s.kind = SectionKind::kToc;
+      if (is_heading && is_toc_title(b.heading->title))
+        s.kind = SectionKind::kToc;
       a.sections.push_back(std::move(s));
       stack.push_back(a.sections.size() - 1);
       ranks.push_back(rank);
@@ -188,11 +192,14 @@ void build_outline(Analysis& a) {
     entries[si] += secs[si].direct_entries;
     prose[si] += secs[si].direct_prose;
     const std::size_t p = secs[si].parent;
-    if (p == SIZE_MAX) continue;
+    if (p == SIZE_MAX)
+      continue;
     entries[p] += entries[si];
     prose[p] += prose[si];
   }
-  const auto heading = [&](std::size_t si) -> const HeadingInfo& { return *a.block(secs[si].block).heading; };
+  const auto heading = [&](std::size_t si) -> const HeadingInfo& {
+    return *a.block(secs[si].block).heading;
+  };
   const auto is_year = [&](std::size_t si) { return heading(si).year.has_value(); };
   // A section belongs to the paper list when it holds entries, or nothing but headings (an
   // empty category); one with other text and no entry (news, citation, toolboxes) does not.
@@ -201,13 +208,17 @@ void build_outline(Analysis& a) {
   };
   for (std::size_t si = 0; si < ns; ++si) {
     const std::size_t p = secs[si].parent;
-    if (p != SIZE_MAX && !is_year(si) && qualifies(si) && entries[si] > 0) non_year_child[p] = true;
+    if (p != SIZE_MAX && !is_year(si) && secs[si].kind != SectionKind::kToc && entries[si] > 0) {
+      non_year_child[p] = true;  // a sub-section with entries, not a year
+    }
   }
   const auto children = [&](std::size_t parent) {
     std::vector<std::size_t> out;
     for (std::size_t si = parent == SIZE_MAX ? 0 : parent + 1; si < ns; ++si) {
-      if (parent != SIZE_MAX && secs[si].block >= secs[parent].end_block) break;
-      if (secs[si].parent == parent) out.push_back(si);
+      if (parent != SIZE_MAX && secs[si].block >= secs[parent].end_block)
+        break;
+      if (secs[si].parent == parent)
+        out.push_back(si);
     }
     return out;
   };
@@ -247,7 +258,8 @@ void build_outline(Analysis& a) {
     for (;;) {
       std::vector<std::size_t> q;
       for (std::size_t c : children(root)) {
-        if (qualifies(c) && (c != title || entries[c] > 0)) q.push_back(c);
+        if (qualifies(c) && (c != title || entries[c] > 0))
+          q.push_back(c);
       }
       if (q.size() == 1 && secs[q[0]].direct_entries == 0 && !is_year(q[0]) &&
           (q[0] == title || non_year_child[q[0]])) {
@@ -260,10 +272,12 @@ void build_outline(Analysis& a) {
     for (std::size_t c : children(root)) {
       if (c == title) {
         // A title with entries right under it and no categories: a list of one part.
-        if (secs[c].direct_entries > 0) secs[c].holds_papers = true;
+        if (secs[c].direct_entries > 0)
+          secs[c].holds_papers = true;
         continue;
       }
-      if (qualifies(c)) top.push_back(c);
+      if (qualifies(c))
+        top.push_back(c);
     }
   }
 
@@ -271,7 +285,8 @@ void build_outline(Analysis& a) {
   // is other content.
   std::vector<bool> paper(ns, false);
   for (std::size_t c : top) {
-    if (secs[c].kind == SectionKind::kToc) continue;
+    if (secs[c].kind == SectionKind::kToc)
+      continue;
     paper[c] = true;
     if (is_year(c)) {
       secs[c].kind = SectionKind::kYear;
@@ -306,7 +321,8 @@ void build_outline(Analysis& a) {
 
   for (std::size_t bi = 0; bi < n; ++bi) {
     const std::size_t inner = a.block_section[bi];
-    if (inner == SIZE_MAX || a.block(bi).kind != BlockKind::kListItem) continue;
+    if (inner == SIZE_MAX || a.block(bi).kind != BlockKind::kListItem)
+      continue;
     SectionRec& sec = secs[inner];
     if (sec.kind == SectionKind::kToc) {
       if (a.toc_section == SIZE_MAX || a.toc_section == inner) {
@@ -328,24 +344,24 @@ void build_outline(Analysis& a) {
     a.convention_counts.count(a.block(bi), +1);
   }
   a.dialect = detect_dialect(a);
+  a.order = order_conventions(a);
   a.conventions = derive_conventions(a);
 }
 
 bool is_paper_list(const Analysis& a) {
-  for (std::size_t bi : a.papers) {
-    for (const Link& link : a.entry(bi).links) {
-      if (link.url.starts_with("https://") || link.url.starts_with("http://")) return true;
-    }
-  }
-  return false;
+  return std::any_of(a.papers.begin(), a.papers.end(),
+                     [&](std::size_t bi) { return links_to_web(a.entry(bi)); });
 }
 
 void check_recognised(const Analysis& a, DiagnosticSink& sink) {
-  if (is_paper_list(a)) return;
+  if (is_paper_list(a))
+    return;
   for (std::size_t bi = 0; bi < a.blocks.size(); ++bi) {
     const Block& b = a.block(bi);
-    if (b.kind == BlockKind::kFence || b.kind == BlockKind::kComment) continue;
-    if (b.text.find("](http") == std::string::npos && b.text.find("href=\"http") == std::string::npos) {
+    if (b.kind == BlockKind::kFence || b.kind == BlockKind::kComment)
+      continue;
+    if (b.text.find("](http") == std::string::npos &&
+        b.text.find("href=\"http") == std::string::npos) {
       continue;
     }
     // Said once, at the top: the file has links, but none in the shape of a paper entry.
@@ -361,8 +377,8 @@ void check_recognised(const Analysis& a, DiagnosticSink& sink) {
 }
 
 Conventions derive_conventions(const Analysis& a) {
-  Conventions c = a.convention_counts.derive(a.config, mostly_sorted(a));
-  c.year_by_venue = years_by_venue(a);
+  Conventions c = a.convention_counts.derive(a.config, a.order.sorted);
+  c.year_by_venue = a.order.year_by_venue;
   return c;
 }
 

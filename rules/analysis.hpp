@@ -42,6 +42,15 @@ struct TocRec {
   int depth = 0;
 };
 
+/// What the order of the entries says of a list (order_conventions()).
+struct OrderConventions {
+  /// The entries with an arXiv id are mostly in the configured order inside their sections
+  /// (at most a quarter of adjacent pairs inverted, or fewer than ten pairs).
+  bool sorted = true;
+  /// The year sections hold the year of the venue rather than of the arXiv id, judged by the
+  /// entries whose two years differ.
+  bool year_by_venue = false;
+};
 struct Analysis {
   Analysis(const std::vector<BlockPtr>& b, const std::vector<std::uint32_t>& lines,
            const Config& c, const VenueCatalog& v)
@@ -67,6 +76,7 @@ struct Analysis {
   std::size_t digests_2021 = 0;  ///< paper entries with a `- Digest:` line
   std::size_t digests_2026 = 0;  ///< paper entries with a `<details>` digest
   ConventionCounts convention_counts;  ///< of the paper entries, kept like the digest counts
+  OrderConventions order;              ///< by order_conventions(), when ids or years change
   Conventions conventions;             ///< derived by derive_conventions()
   // What check_chunk() looks at: sections [section_begin, section_end) and blocks
   // [block_begin, block_end). The whole document unless narrowed to one chunk.
@@ -130,15 +140,10 @@ bool is_paper_list(const Analysis& a);
 void check_recognised(const Analysis& a, DiagnosticSink& sink);
 /// The dialect that the detection inputs of `a` give (or the configured one).
 Dialect detect_dialect(const Analysis& a);
-/// The list's conventions from `a.convention_counts` and the order of its entries: O(papers).
+/// The list's conventions from `a.convention_counts` and `a.order`.
 Conventions derive_conventions(const Analysis& a);
-/// Whether the entries with an arXiv id are mostly in the configured order inside their
-/// sections (at most a quarter of adjacent pairs inverted, or fewer than ten pairs):
-/// checks/ordering.cpp.
-bool mostly_sorted(const Analysis& a);
-/// Whether the year sections hold the year of the venue rather than of the arXiv id, judged
-/// by the entries whose two years differ: checks/ordering.cpp.
-bool years_by_venue(const Analysis& a);
+/// The OrderConventions of `a`: O(papers) (checks/ordering.cpp).
+OrderConventions order_conventions(const Analysis& a);
 /// Whether a block is text of its own in a section (prose, a bullet that is no paper entry,
 /// code, HTML other than `<details>`/`<summary>` wrappers): a section holding such text and no
 /// entries is not part of the paper list.

@@ -46,6 +46,53 @@ std::size_t indent_of(std::string_view line, bool& tab) {
   return i;
 }
 
+/// The link that alternative `alt` of link_re() matched in `line` (groups `g`), on `row`.
+Link make_link(std::string_view line, std::uint32_t row, const std::array<re2::StringPiece, 9>& g,
+               int alt) {
+  const auto begin = static_cast<std::size_t>(g[0].data() - line.data());
+  const std::string_view label(g[alt].data(), g[alt].size());
+  const std::string_view url(g[alt + 1].data(), g[alt + 1].size());
+  Link link;
+  link.label = std::string(label);
+  link.url = std::string(url);
+  link.range = on_line(row, begin, begin + g[0].size());
+  const auto label_begin = static_cast<std::size_t>(label.data() - line.data());
+  const auto url_begin = static_cast<std::size_t>(url.data() - line.data());
+  link.label_range = on_line(row, label_begin, label_begin + label.size());
+  link.url_range = on_line(row, url_begin, url_begin + url.size());
+  link.style = alt == 1   ? LinkStyle::kCanonical
+               : alt == 3 ? LinkStyle::kInnerBracket
+               : alt == 5 ? LinkStyle::kParenthesized
+                          : LinkStyle::kSingle;
+  return link;
+}
+
+/// The alternative of link_re() that matched: 1, 3, 5 or 7.
+int matched_alternative(const std::array<re2::StringPiece, 9>& g) {
+  int alt = 1;
+  while (alt < 8 && g[alt].data() == nullptr) alt += 2;
+  return alt;
+}
+
+/// A link left open at the end of a title line, its target on the next line: `[[paper]](`.
+struct OpenLink {
+  std::size_t begin;       ///< column of its first bracket
+  std::string_view label;  ///< inside `line`
+  bool double_bracket;     ///< `[[label]](` rather than `[label](`
+};
+
+std::optional<OpenLink> open_link_at_end(std::string_view line) {
+  static const RE2 re(R"((\[\[?([^\[\]]*)\]\]?\()\s*$)");
+  const std::string_view tail = line.substr(line.size() >= 2 ? 2 : line.size());  // after "- "
+  re2::StringPiece whole, label;
+  if (!RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()), re, &whole, &label)) {
+    return std::nullopt;
+  }
+  return OpenLink{static_cast<std::size_t>(whole.data() - line.data()),
+                  std::string_view(label.data(), label.size()),
+                  whole.size() >= 2 && whole[1] == '['};
+}
+
 void parse_title_line(std::string_view line, ParsedItem& item) {
   Entry& e = item.entry;
   EntrySyntax& s = item.syntax;
@@ -60,10 +107,8 @@ void parse_title_line(std::string_view line, ParsedItem& item) {
                          RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
     const std::size_t begin = static_cast<std::size_t>(g[0].data() - line.data());
     const std::size_t end = begin + g[0].size();
-    int alt = 1;
-    while (alt < 8 && g[alt].data() == nullptr) alt += 2;
+    const int alt = matched_alternative(g);
     const std::string_view label(g[alt].data(), g[alt].size());
-    const std::string_view url(g[alt + 1].data(), g[alt + 1].size());
     const bool double_bracket = alt <= 3;
     if (!in_links && !double_bracket && !is_known_link_label(label)) {
       pos = end;  // an ordinary Markdown link inside the title
@@ -79,30 +124,14 @@ void parse_title_line(std::string_view line, ParsedItem& item) {
         s.trailing_range = on_line(0, s.links_end, begin);
       }
     }
-    Link link;
-    link.label = std::string(label);
-    link.url = std::string(url);
-    link.range = on_line(0, begin, end);
-    const std::size_t label_begin = static_cast<std::size_t>(label.data() - line.data());
-    const std::size_t url_begin = static_cast<std::size_t>(url.data() - line.data());
-    link.label_range = on_line(0, label_begin, label_begin + label.size());
-    link.url_range = on_line(0, url_begin, url_begin + url.size());
-    link.style = alt == 1   ? LinkStyle::kCanonical
-                 : alt == 3 ? LinkStyle::kInnerBracket
-                 : alt == 5 ? LinkStyle::kParenthesized
-                            : LinkStyle::kSingle;
-    e.links.push_back(std::move(link));
+    e.links.push_back(make_link(line, 0, g, alt));
     s.links_end = static_cast<std::uint32_t>(end);
     pos = end;
   }
   if (!in_links) {
     // A link whose target continues on the next line: `... [[paper]](` then the URL.
-    static const RE2 open_link(R"((\[\[?([^\[\]]*)\]\]?\()\s*$)");
-    re2::StringPiece whole, label;
-    const std::string_view tail = line.substr(body);
-    if (RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()), open_link, &whole, &label)) {
-      title_end = static_cast<std::size_t>(whole.data() - line.data());
-    }
+    if (const auto open = open_link_at_end(line))
+      title_end = open->begin;
   }
   if (in_links) {
     std::string_view rest = line.substr(s.links_end);
@@ -133,9 +162,11 @@ bool is_keyword_label(std::string_view label) {
 /// The label of a `Label: text` sub-line that is no author line: one to three capitalised
 /// words before the colon, such as `Modality`, `Datasets`, `Code Release`.
 std::string_view other_label(std::string_view content, std::size_t colon) {
-  if (colon == std::string_view::npos || colon == 0 || colon > 24) return {};
+  if (colon == std::string_view::npos || colon == 0 || colon > 24)
+    return {};
   const std::string_view label = content.substr(0, colon);
-  if (!std::isupper(static_cast<unsigned char>(label[0]))) return {};
+  if (!std::isupper(static_cast<unsigned char>(label[0])))
+    return {};
   int words = 1;
   for (char c : label) {
     if (c == ' ') {
@@ -144,9 +175,9 @@ std::string_view other_label(std::string_view content, std::size_t colon) {
       return {};
     }
   }
-  if (words > 3 || label.back() == ' ') return {};
-  // `Yoshua Bengio: ...` is not a label: an author line has a comma or a venue, so only a
-  // label followed by text without commas before it passes.
+  // An author line has commas or a venue before any colon, so it never reads as a label.
+  if (words > 3 || label.back() == ' ')
+    return {};
   return label;
 }
 
@@ -164,10 +195,9 @@ void parse_keywords(std::string_view line, std::uint32_t row, std::size_t conten
   std::string_view body = text::trim_right(raw);
   if (!body.empty() && body.back() == '.') body.remove_suffix(1);
   // Phrases are separated by ';', or by ',' in a line that has no ';' (`Keywords: a, b`).
-  const std::string_view separator = body.find(';') == std::string_view::npos &&
-                                             body.find(',') != std::string_view::npos
-                                         ? ","
-                                         : ";";
+  const std::string_view separator =
+      body.find(';') == std::string_view::npos && body.find(',') != std::string_view::npos ? ","
+                                                                                           : ";";
   s.keyword_separator = separator[0];
   std::size_t offset = start;
   for (std::string_view part : text::split(body, separator)) {
@@ -216,37 +246,31 @@ bool parse_link_line(std::string_view title_line, std::string_view line, std::ui
   Entry& e = item.entry;
   std::size_t pos = 0;
   while (pos < line.size() && text::is_space(line[pos])) ++pos;
-  std::optional<Link> opened;
+  std::vector<Link> links;
   if (e.links.empty() && item.syntax.subs.empty()) {
-    static const RE2 open_link(R"((\[\[?([^\[\]]*)\]\]?\()\s*$)");
-    static const RE2 target(R"(([^\s()]+)\)(\])?)");
-    re2::StringPiece whole, label;
-    if (RE2::PartialMatch(re2::StringPiece(title_line.data(), title_line.size()), open_link,
-                          &whole, &label)) {
+    if (const auto open = open_link_at_end(title_line)) {
+      static const RE2 target(R"(([^\s()]+)\)(\])?)");
       re2::StringPiece url, bracket;
       re2::StringPiece rest(line.data() + pos, line.size() - pos);
-      if (!RE2::Consume(&rest, target, &url, &bracket)) {
+      if (!RE2::Consume(&rest, target, &url, &bracket))
         return false;
-      }
-      const auto begin = static_cast<std::uint32_t>(whole.data() - title_line.data());
-      const auto label_begin = static_cast<std::uint32_t>(label.data() - title_line.data());
-      const auto url_begin = static_cast<std::uint32_t>(url.data() - line.data());
-      const auto end = static_cast<std::uint32_t>(rest.data() - line.data());
+      const auto label_begin = static_cast<std::size_t>(open->label.data() - title_line.data());
+      const auto url_begin = static_cast<std::size_t>(url.data() - line.data());
+      const auto end = static_cast<std::size_t>(rest.data() - line.data());
       Link link;
-      link.label = std::string(label.data(), label.size());
+      link.label = std::string(open->label);
       link.url = std::string(url.data(), url.size());
-      link.range = {{0, begin}, {row, end}};
-      link.label_range = on_line(0, label_begin, label_begin + label.size());
+      link.range = {{0, static_cast<std::uint32_t>(open->begin)},
+                    {row, static_cast<std::uint32_t>(end)}};
+      link.label_range = on_line(0, label_begin, label_begin + open->label.size());
       link.url_range = on_line(row, url_begin, url_begin + url.size());
-      const bool double_open = whole.size() >= 2 && whole[1] == '[';
-      link.style = double_open ? (bracket.empty() ? LinkStyle::kCanonical : LinkStyle::kInnerBracket)
-                               : LinkStyle::kSingle;
-      opened = std::move(link);
+      link.style = !open->double_bracket ? LinkStyle::kSingle
+                   : bracket.empty()     ? LinkStyle::kCanonical
+                                         : LinkStyle::kInnerBracket;
+      links.push_back(std::move(link));
       pos = end;
     }
   }
-  std::vector<Link> links;
-  if (opened) links.push_back(std::move(*opened));
   std::array<re2::StringPiece, 9> g;
   while (pos < line.size()) {
     if (text::is_space(line[pos])) {
@@ -257,29 +281,16 @@ bool parse_link_line(std::string_view title_line, std::string_view line, std::ui
                          RE2::ANCHOR_START, g.data(), static_cast<int>(g.size()))) {
       return false;
     }
-    int alt = 1;
-    while (alt < 8 && g[alt].data() == nullptr) alt += 2;
-    const std::size_t begin = pos, end = pos + g[0].size();
-    const std::string_view label(g[alt].data(), g[alt].size());
-    const std::string_view url(g[alt + 1].data(), g[alt + 1].size());
-    Link link;
-    link.label = std::string(label);
-    link.url = std::string(url);
-    link.range = on_line(row, begin, end);
-    const auto label_begin = static_cast<std::size_t>(label.data() - line.data());
-    const auto url_begin = static_cast<std::size_t>(url.data() - line.data());
-    link.label_range = on_line(row, label_begin, label_begin + label.size());
-    link.url_range = on_line(row, url_begin, url_begin + url.size());
-    link.style = alt == 1   ? LinkStyle::kCanonical
-                 : alt == 3 ? LinkStyle::kInnerBracket
-                 : alt == 5 ? LinkStyle::kParenthesized
-                            : LinkStyle::kSingle;
+    const int alt = matched_alternative(g);
     // A plain Markdown link under the title is text, not the entry's links.
-    if (alt == 7 && !is_known_link_label(label)) return false;
-    links.push_back(std::move(link));
-    pos = end;
+    if (alt == 7 && !is_known_link_label(std::string_view(g[alt].data(), g[alt].size()))) {
+      return false;
+    }
+    links.push_back(make_link(line, row, g, alt));
+    pos += g[0].size();
   }
-  if (links.empty()) return false;
+  if (links.empty())
+    return false;
   for (Link& l : links) e.links.push_back(std::move(l));
   item.syntax.links_below = true;
   return true;
@@ -288,14 +299,18 @@ bool parse_link_line(std::string_view title_line, std::string_view line, std::ui
 /// Whether `content` opens a digest: `Digest:`, or `<details>` + `<summary>Digest</summary>`
 /// with any spaces between the tags.
 bool opens_digest(std::string_view content) {
-  if (text::istarts_with(content, "digest:")) return true;
-  if (!text::istarts_with(content, "<details>")) return false;
+  if (text::istarts_with(content, "digest:"))
+    return true;
+  if (!text::istarts_with(content, "<details>"))
+    return false;
   std::string_view rest = text::trim_left(content.substr(9));
-  if (!text::istarts_with(rest, "<summary>")) return false;
+  if (!text::istarts_with(rest, "<summary>"))
+    return false;
   return text::istarts_with(text::trim_left(rest.substr(9)), "digest");
 }
 
-void parse_sub_line(std::string_view line, std::uint32_t row, ParsedItem& item) {
+void parse_sub_line(std::string_view title_line, std::string_view line, std::uint32_t row,
+                    ParsedItem& item) {
   SubLine sub;
   sub.line = row;
   sub.indent = static_cast<std::uint32_t>(indent_of(line, sub.has_tab_indent));
@@ -304,8 +319,9 @@ void parse_sub_line(std::string_view line, std::uint32_t row, ParsedItem& item) 
   Entry& e = item.entry;
   if (!sub.bullet) {
     sub.content = sub.indent;
-    const bool after_title = std::all_of(item.syntax.subs.begin(), item.syntax.subs.end(),
-                                         [](const SubLine& x) { return x.kind == SubKind::kLinks; });
+    const bool after_title =
+        std::all_of(item.syntax.subs.begin(), item.syntax.subs.end(),
+                    [](const SubLine& x) { return x.kind == SubKind::kLinks; });
     const SubLine* previous = item.syntax.subs.empty() ? nullptr : &item.syntax.subs.back();
     if (previous && item.syntax.digest_block && !item.syntax.digest_closed &&
         (previous->kind == SubKind::kDigest || previous->kind == SubKind::kDigestBody)) {
@@ -318,12 +334,14 @@ void parse_sub_line(std::string_view line, std::uint32_t row, ParsedItem& item) 
       }
       if (!body.empty()) {
         const auto b = static_cast<std::uint32_t>(body.data() - line.data());
-        if (e.digest.empty()) item.syntax.digest_text_range.start = {row, b};
+        if (e.digest.empty())
+          item.syntax.digest_text_range.start = {row, b};
         item.syntax.digest_text_range.end = {row, static_cast<std::uint32_t>(b + body.size())};
-        if (!e.digest.empty()) e.digest += ' ';
+        if (!e.digest.empty())
+          e.digest += ' ';
         e.digest += body;
       }
-    } else if (after_title && parse_link_line(item.title_line, line, row, item)) {
+    } else if (after_title && parse_link_line(title_line, line, row, item)) {
       sub.kind = SubKind::kLinks;
     } else {
       sub.kind = SubKind::kContinuation;
@@ -347,7 +365,8 @@ void parse_sub_line(std::string_view line, std::uint32_t row, ParsedItem& item) 
       parse_keywords(line, row, sub.content, sub.content + colon, item);
     }
   } else if (const std::string_view label = other_label(content, colon);
-             !label.empty() && !text::iequals(label, "authors") && !text::iequals(label, "author")) {
+             !label.empty() && !text::iequals(label, "authors") &&
+             !text::iequals(label, "author")) {
     sub.label = std::string(label);  // `Modality: Image`: a sub-line of the list's own
   } else if (!e.authors_line && !e.keywords_line && !e.digest_line) {
     sub.kind = SubKind::kAuthors;
@@ -408,7 +427,8 @@ bool is_paper_link_label(std::string_view label) {
   static constexpr std::array<std::string_view, 8> kPaperLabels{
       "paper", "pdf", "link", "arxiv", "abs", "doi", "html", "openreview"};
   for (auto known : kPaperLabels) {
-    if (text::iequals(label, known)) return true;
+    if (text::iequals(label, known))
+      return true;
   }
   return false;
 }
@@ -433,20 +453,27 @@ std::optional<ArxivId> parse_arxiv_url(std::string_view url) {
   return id;
 }
 
+bool links_to_web(const Entry& e) {
+  return std::any_of(e.links.begin(), e.links.end(), [](const Link& l) {
+    return l.url.starts_with("https://") || l.url.starts_with("http://");
+  });
+}
+
 std::string canonical_arxiv_url(const ArxivId& id) { return "https://arxiv.org/abs/" + id.id; }
 
 ParsedItem parse_list_item(const std::vector<std::string_view>& lines) {
   ParsedItem item;
-  if (lines.empty()) return item;
-  item.title_line = lines[0];
+  if (lines.empty())
+    return item;
   parse_title_line(lines[0], item);
-  for (std::uint32_t i = 1; i < lines.size(); ++i) parse_sub_line(lines[i], i, item);
+  for (std::uint32_t i = 1; i < lines.size(); ++i) parse_sub_line(lines[0], lines[i], i, item);
   item.entry.first_line = 0;
   item.entry.last_line = static_cast<std::uint32_t>(lines.size() - 1);
   for (const SubLine& sub : item.syntax.subs) {
     if (sub.bullet) item.syntax.looks_like_paper = true;
   }
-  if (!item.entry.links.empty()) item.syntax.looks_like_paper = true;
+  if (!item.entry.links.empty())
+    item.syntax.looks_like_paper = true;
   // The arXiv id comes from the paper link: the first link labelled as one.
   for (const Link& link : item.entry.links) {
     if (is_paper_link_label(link.label)) {
@@ -454,7 +481,6 @@ ParsedItem parse_list_item(const std::vector<std::string_view>& lines) {
       break;
     }
   }
-  item.title_line = {};
   return item;
 }
 

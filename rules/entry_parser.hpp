@@ -45,7 +45,7 @@ struct EntrySyntax {
   Range keyword_label_range;       ///< the label and its colon
   Range keywords_range;            ///< the text after "Label:" up to the end of the line
   std::string keywords_raw;
-  char keyword_separator = ';';    ///< ';', or ',' in a line without ';' 
+  char keyword_separator = ';';  ///< ';', or ',' in a line without ';'
   // Digest line
   bool digest_closed = false;      ///< 2026 dialect: `</details>` at the end
   bool digest_block = false;       ///< a `<details>` digest over several lines
@@ -59,7 +59,6 @@ struct EntrySyntax {
 struct ParsedItem {
   Entry entry;
   EntrySyntax syntax;
-  std::string_view title_line;  ///< while parsing: the first line
 };
 
 /// Parses a list item whose lines are `lines` (without terminators). Positions are relative:
@@ -68,6 +67,9 @@ ParsedItem parse_list_item(const std::vector<std::string_view>& lines);
 
 /// Parses an arXiv URL; nullopt for any other URL.
 std::optional<ArxivId> parse_arxiv_url(std::string_view url);
+/// Whether some link of `e` points at a web page (http or https): what makes a list a paper
+/// list (see ListDocument::is_paper_list).
+bool links_to_web(const Entry& e);
 /// The canonical form `https://arxiv.org/abs/<id>`.
 std::string canonical_arxiv_url(const ArxivId& id);
 /// True for the labels the format knows: paper, code, dataset, project, slides, video, blog.

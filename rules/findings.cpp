@@ -78,6 +78,8 @@ struct Findings::Dirty {
   bool all_chunks = false;
   bool lines_moved = false;
   bool suppression_changed = false;
+  bool conventions_inputs = false;  ///< a paper entry or a heading changed: derive them again
+  bool order_inputs = false;        ///< ... and with it the ids or years order_conventions() reads
   std::vector<std::pair<std::size_t, std::size_t>> heading_subtrees;  ///< block ranges
   bool relabeled = false;
   std::vector<const Block*> marked;  ///< blocks whose marks.dirty is set
@@ -167,7 +169,8 @@ void Findings::relabel() {
 void Findings::build_chunks() {
   chunk_start_.assign(1, 0);
   for (const SectionRec& s : a_.sections) {
-    if (starts_chunk(a_, s) && s.block > chunk_start_.back()) chunk_start_.push_back(s.block);
+    if (starts_chunk(a_, s) && s.block > chunk_start_.back())
+      chunk_start_.push_back(s.block);
   }
   chunk_owner_.assign(chunk_start_.size(), nullptr);
 }
@@ -189,6 +192,16 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
   for (const auto* list : {&r.removed, &r.fresh}) {
     for (const BlockPtr& b : *list) headings = headings || shapes_outline(*b);
   }
+  dirty.conventions_inputs = dirty.conventions_inputs || headings;
+  dirty.order_inputs = dirty.order_inputs || headings;
+  // What order_conventions() reads of the entries that go and come: unchanged (an edit in a
+  // title or a digest), the pass over every entry is not needed.
+  std::vector<std::pair<std::uint64_t, int>> gone, come;
+  const auto order_facts = [](const Entry& e) {
+    const std::uint64_t id =
+        e.arxiv ? (std::uint64_t{e.arxiv->sort_month()} << 32 | e.arxiv->number) + 1 : 0;
+    return std::pair<std::uint64_t, int>{id, e.venue && e.venue->year ? *e.venue->year : 0};
+  };
   if (headings) {
     if (delta != 0) return false;
     for (std::size_t i = 0; i < k; ++i) {
@@ -207,24 +220,31 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
     };
     std::vector<Change> changes;
     const auto count = [&](std::size_t s, const Block& b, int sign) {
-      if (s == SIZE_MAX || shapes_outline(b)) return;
+      if (s == SIZE_MAX || shapes_outline(b))
+        return;
       const int e = b.entry ? sign : 0;
       const int p = !b.entry && is_prose(b) ? sign : 0;
-      if (e == 0 && p == 0) return;
-      auto it = std::find_if(changes.begin(), changes.end(), [&](const Change& c) { return c.section == s; });
-      if (it == changes.end()) it = changes.insert(changes.end(), Change{s});
+      if (e == 0 && p == 0)
+        return;
+      auto it = std::find_if(changes.begin(), changes.end(),
+                             [&](const Change& c) { return c.section == s; });
+      if (it == changes.end())
+        it = changes.insert(changes.end(), Change{s});
       it->entries += e;
       it->prose += p;
     };
     const std::size_t before = from > 0 ? a.block_section[from - 1] : SIZE_MAX;
-    for (std::size_t i = 0; i < r.removed.size(); ++i) count(a.block_section[from + i], *r.removed[i], -1);
-    for (std::size_t j = 0; j < k; ++j) count(delta == 0 ? a.block_section[from + j] : before, *r.fresh[j], +1);
+    for (std::size_t i = 0; i < r.removed.size(); ++i)
+      count(a.block_section[from + i], *r.removed[i], -1);
+    for (std::size_t j = 0; j < k; ++j)
+      count(delta == 0 ? a.block_section[from + j] : before, *r.fresh[j], +1);
     const auto crosses = [](std::uint32_t now, int by) {
       return (now == 0) != (static_cast<std::int64_t>(now) + by == 0);
     };
     for (const Change& c : changes) {
       SectionRec& sec = a.sections[c.section];
-      if (crosses(sec.direct_entries, c.entries) || crosses(sec.direct_prose, c.prose)) return false;
+      if (crosses(sec.direct_entries, c.entries) || crosses(sec.direct_prose, c.prose))
+        return false;
     }
     for (const Change& c : changes) {
       a.sections[c.section].direct_entries = static_cast<std::uint32_t>(
@@ -241,6 +261,8 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
     a.digests_2021 -= b.counts_2021_digest;
     a.digests_2026 -= b.counts_2026_digest;
     a.convention_counts.count(b, -1);
+    dirty.conventions_inputs = true;
+    gone.push_back(order_facts(*b.entry));
     erase_range(a.sections[s].entries, from + i, from + i + 1);
   }
   erase_range(a.papers, from, to);
@@ -279,9 +301,15 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
     a.digests_2021 += b.counts_2021_digest;
     a.digests_2026 += b.counts_2026_digest;
     a.convention_counts.count(b, +1);
+    dirty.conventions_inputs = true;
+    come.push_back(order_facts(*b.entry));
     insert_sorted(a.sections[s].entries, from + j);
     insert_sorted(a.papers, from + j);
   }
+  // Without a heading among them, the entries that go and come are in one section, at one
+  // place: the same ids and years there leave every adjacent pair as it was.
+  if (gone != come)
+    dirty.order_inputs = true;
   return true;
 }
 
@@ -426,7 +454,11 @@ const std::vector<Diagnostic>& Findings::update() {
     dirty.all_chunks = true;
   } else {
     a_.dialect = detect_dialect(a_);
-    a_.conventions = derive_conventions(a_);
+    // order_conventions() reads every entry: only when an id, a year or a heading changed.
+    if (dirty.order_inputs)
+      a_.order = order_conventions(a_);
+    if (dirty.conventions_inputs)
+      a_.conventions = derive_conventions(a_);
   }
   if (dirty.suppression_changed || (suppressions_ > 0 && dirty.lines_moved) ||
       a_.dialect != dialect_ || a_.conventions != conventions_) {
@@ -437,7 +469,8 @@ const std::vector<Diagnostic>& Findings::update() {
   // Whether the document is a paper list can change with any edit of an entry's links: while
   // it is not one (or was not), the finding that says so is made again.
   const bool list = is_paper_list(a_);
-  if (!list || !was_list_) dirty.toc = true;
+  if (!list || !was_list_)
+    dirty.toc = true;
   was_list_ = list;
   const std::size_t n = blocks_.size();
   std::vector<const Block*> removed, added;

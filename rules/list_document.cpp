@@ -6,6 +6,7 @@
 #include "rules/blocks.hpp"
 #include "rules/catalog.hpp"
 #include "rules/completion.hpp"
+#include "rules/entry_parser.hpp"
 #include "rules/findings.hpp"
 #include "rules/vocabulary.hpp"
 
@@ -234,12 +235,8 @@ const LineOutline& ListDocument::line_outline() {
 }
 
 bool ListDocument::is_paper_list() {
-  for (const Entry& e : model().entries) {
-    for (const Link& link : e.links) {
-      if (link.url.starts_with("https://") || link.url.starts_with("http://")) return true;
-    }
-  }
-  return false;
+  const auto& entries = model().entries;
+  return std::any_of(entries.begin(), entries.end(), links_to_web);
 }
 
 const Model& ListDocument::model() {

@@ -118,10 +118,10 @@ struct Conventions {
   bool links_below = false;           ///< links on the lines under the title
   std::string keyword_label = "Key Word";
   char keyword_separator = ';';
-  bool digest = true;                 ///< entries end in a digest
-  bool sorted = true;                 ///< entries sorted by arXiv id inside their sections
-  bool year_by_venue = false;         ///< year sections by the venue's year, not the arXiv id's
-  std::vector<std::string> sub_labels;  ///< extra sub-lines of the list (`Modality`, ...)
+  bool digest = true;                    ///< entries end in a digest
+  bool sorted = true;                    ///< entries sorted by arXiv id inside their sections
+  bool year_by_venue = false;            ///< year sections by the venue's year, not the arXiv id's
+  std::vector<std::string> sub_labels;   ///< extra sub-lines of the list (`Modality`, ...)
   std::vector<std::string> link_labels;  ///< link labels of the list's own (lowercase)
   bool operator==(const Conventions&) const = default;
 };

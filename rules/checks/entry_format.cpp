@@ -1,9 +1,9 @@
 // Entry format rules: entry-shape, title-punctuation, link-syntax, paper-link, arxiv-url,
 // author-line, venue and digest. Each reads one parsed entry; positions are block-relative.
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <array>
-
-#include <re2/re2.h>
 
 #include "rules/analysis.hpp"
 #include "rules/entry_parser.hpp"
@@ -36,7 +36,8 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   SubKind previous = SubKind::kOther;
   for (const SubLine& sub : s.subs) {
     const Range whole = {{sub.line, 0}, {sub.line, b.lines[sub.line].length}};
-    if (sub.kind == SubKind::kDigestBody) continue;
+    if (sub.kind == SubKind::kDigestBody)
+      continue;
     if (sub.kind == SubKind::kLinks) {
       if (!a.conventions.links_below) {
         sink.report("entry-shape", whole,
@@ -64,7 +65,8 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     int order = sub.kind == SubKind::kAuthors ? 0 : sub.kind == SubKind::kKeywords ? 1
                 : sub.kind == SubKind::kDigest ? 2 : -1;
     const auto& own = a.conventions.sub_labels;
-    if (order < 0 && !sub.label.empty() && std::find(own.begin(), own.end(), sub.label) != own.end()) {
+    if (order < 0 && !sub.label.empty() &&
+        std::find(own.begin(), own.end(), sub.label) != own.end()) {
       continue;  // a sub-line this list writes on its entries (`Modality: ...`)
     }
     if (order < 0) {
@@ -177,9 +179,11 @@ void check_arxiv_urls(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     if (link.url == canonical) continue;
     std::string why;
     if (link.url.starts_with("http:")) why = "uses http:";
-    else if (!pdf && link.url.find("/pdf/") != std::string::npos) why = "points at the PDF";
+    else if (!pdf && link.url.find("/pdf/") != std::string::npos)
+      why = "points at the PDF";
     else if (link.url.find("www.") != std::string::npos || link.url.find("export.") != std::string::npos) why = "uses a non-canonical host";
-    else if (!pdf && link.url.ends_with(".pdf")) why = "points at the PDF";
+    else if (!pdf && link.url.ends_with(".pdf"))
+      why = "points at the PDF";
     else if (RE2::PartialMatch(link.url, R"(v\d+/?$)")) why = "has a version suffix";
     else why = "is not in canonical form";
     auto& d = sink.report("arxiv-url", link.url_range,

@@ -26,7 +26,8 @@ std::string normalized_keywords(const Entry& e, char separator) {
   for (std::size_t i = 0; i < e.keywords.size(); ++i) {
     const auto& p = e.keywords[i];
     if (p.text.empty() || repeats(e, i)) continue;
-    if (!first) (out += separator) += ' ';
+    if (!first)
+      (out += separator) += ' ';
     out += p.text;
     first = false;
   }
@@ -44,10 +45,10 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
   const Conventions& c = a.conventions;
   if (s.keyword_label != c.keyword_label) {
     const std::string label = c.keyword_label + ":";
-    auto& d = sink.report("keyword-label", s.keyword_label_range,
-                          "Key word line labelled '" + s.keyword_label + ":'; expected '" +
-                              label + "'" +
-                              (c.keyword_label == "Key Word" ? "." : ", as this list writes it."));
+    auto& d =
+        sink.report("keyword-label", s.keyword_label_range,
+                    "Key word line labelled '" + s.keyword_label + ":'; expected '" + label + "'" +
+                        (c.keyword_label == "Key Word" ? "." : ", as this list writes it."));
     d.fixes.push_back(single_edit_fix("Write '" + label + "'", s.keyword_label_range, label));
   }
   // The fix is the same for every finding; built when the first one is reported.
@@ -55,7 +56,8 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
   std::string_view raw = s.keywords_raw;
   auto report = [&](Range range, std::string message) {
     auto& d = sink.report("keyword-syntax", range, std::move(message));
-    if (!normalized) normalized = normalized_keywords(e, c.keyword_separator);
+    if (!normalized)
+      normalized = normalized_keywords(e, c.keyword_separator);
     if (normalized->size() > 2) {
       d.fixes.push_back(single_edit_fix("Normalize the key words", s.keywords_range, *normalized));
     }
@@ -74,13 +76,16 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
   }
   const std::uint32_t base = s.keywords_range.start.column;
   const char sep = c.keyword_separator;
-  const std::string sep_name = sep == ';' ? "'; ' (a semicolon and one space)" : "', ' (a comma and one space)";
+  const std::string sep_name =
+      sep == ';' ? "'; ' (a semicolon and one space)" : "', ' (a comma and one space)";
   if (e.keywords.size() >= 2 && s.keyword_separator != sep) {
     const auto col = static_cast<std::uint32_t>(base + trimmed.find(s.keyword_separator));
-    report({{row, col}, {row, col + 1}}, "Key words are separated by " + sep_name + " in this list.");
+    report({{row, col}, {row, col + 1}},
+           "Key words are separated by " + sep_name + " in this list.");
   } else {
     for (std::size_t i = 0; i < trimmed.size(); ++i) {
-      if (trimmed[i] != sep) continue;
+      if (trimmed[i] != sep)
+        continue;
       const bool spaced = i + 1 < trimmed.size() && trimmed[i + 1] == ' ' &&
                           (i + 2 >= trimmed.size() || trimmed[i + 2] != ' ');
       if (!spaced && i + 1 < trimmed.size()) {

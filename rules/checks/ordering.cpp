@@ -39,24 +39,28 @@ std::optional<EntryUnit> entry_unit(const Analysis& a, std::size_t bi) {
   const EntryUnit unit{bi, bi + 1, bi};
   // A `<details><summary>Title (2023)</summary>` wrapper of its own, closed after the entry.
   std::size_t before = bi;
-  while (before > 0 && is_wrapper_part(a.block(before - 1)) && !opens_details(a.block(before - 1))) {
+  while (before > 0 && is_wrapper_part(a.block(before - 1)) &&
+         !opens_details(a.block(before - 1))) {
     --before;
   }
   const bool opened = before > 0 && opens_details(a.block(before - 1));
   std::size_t after = bi + 1;
   while (after < a.blocks.size() && a.block(after).kind == BlockKind::kBlank) ++after;
   const bool closed = after < a.blocks.size() && closes_details(a.block(after));
-  if (opened && closed) return EntryUnit{before - 1, after + 1, bi};
+  if (opened && closed)
+    return EntryUnit{before - 1, after + 1, bi};
   // HTML right around the entry that is no wrapper of its own: moving the entry could carry
   // it into or out of an HTML block.
   for (std::size_t k = before; k < bi; ++k) {
-    if (a.block(k).kind != BlockKind::kBlank) return std::nullopt;
+    if (a.block(k).kind != BlockKind::kBlank)
+      return std::nullopt;
   }
   // A `</details>` after the last entry of a section closes the section's own wrapper
   // (`<details><summary>Category: 2024</summary>`), not the entry's.
   const std::size_t section = a.block_section[bi];
   const bool last = section != SIZE_MAX && a.sections[section].entries.back() == bi;
-  if (opened || (closed && !last)) return std::nullopt;
+  if (opened || (closed && !last))
+    return std::nullopt;
   return unit;
 }
 
@@ -67,12 +71,14 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
   std::vector<EntryUnit> units;
   for (std::size_t bi : s.entries) {
     auto unit = entry_unit(a, bi);
-    if (!unit || (!units.empty() && unit->begin < units.back().end)) return std::nullopt;
+    if (!unit || (!units.empty() && unit->begin < units.back().end))
+      return std::nullopt;
     units.push_back(*unit);
   }
   std::vector<std::size_t> slots;  // indexes into units
   for (std::size_t k = 0; k < units.size(); ++k) {
-    if (a.entry(units[k].entry).arxiv) slots.push_back(k);
+    if (a.entry(units[k].entry).arxiv)
+      slots.push_back(k);
   }
   std::vector<std::size_t> sorted = slots;
   std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t x, std::size_t y) {
@@ -87,7 +93,8 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
   const auto append = [&](std::string& text, std::size_t from, std::size_t to) {
     for (std::size_t bi = from; bi < to; ++bi) {
       const Block& b = a.block(bi);
-      if (b.text.empty() || (b.text.back() != '\n' && b.text.back() != '\r')) return false;
+      if (b.text.empty() || (b.text.back() != '\n' && b.text.back() != '\r'))
+        return false;
       text += b.text;
     }
     return true;
@@ -97,12 +104,15 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
   for (std::size_t k = 0; k < units.size(); ++k) {
     for (std::size_t bi = at; bi < units[k].begin; ++bi) {
       const BlockKind kind = a.block(bi).kind;
-      if (kind == BlockKind::kHtml || kind == BlockKind::kSummary) return std::nullopt;
+      if (kind == BlockKind::kHtml || kind == BlockKind::kSummary)
+        return std::nullopt;
     }
-    if (!append(text, at, units[k].begin)) return std::nullopt;
+    if (!append(text, at, units[k].begin))
+      return std::nullopt;
     const bool slot = next < slots.size() && slots[next] == k;
     const EntryUnit& u = units[slot ? sorted[next++] : k];
-    if (!append(text, u.begin, u.end)) return std::nullopt;
+    if (!append(text, u.begin, u.end))
+      return std::nullopt;
     at = units[k].end;
   }
   const std::uint32_t from = a.first_line[first];
@@ -110,32 +120,26 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
   return TextEdit{{{from, 0}, {to, 0}}, std::move(text)};
 }
 
-bool mostly_sorted(const Analysis& a) {
+OrderConventions order_conventions(const Analysis& a) {
   const bool descending = a.config.order == SortDirection::kDescending;
-  std::size_t pairs = 0, inverted = 0;
+  std::size_t pairs = 0, inverted = 0, by_venue = 0, by_arxiv = 0;
   std::size_t section = SIZE_MAX;
   const ArxivId* previous = nullptr;
   for (std::size_t bi : a.papers) {
     const Entry& e = a.entry(bi);
-    if (!e.arxiv) continue;
+    if (!e.arxiv)
+      continue;
     if (a.block_section[bi] == section && previous != nullptr) {
       ++pairs;
-      if (descending ? *previous < *e.arxiv : *e.arxiv < *previous) ++inverted;
+      if (descending ? *previous < *e.arxiv : *e.arxiv < *previous)
+        ++inverted;
     }
     section = a.block_section[bi];
     previous = &*e.arxiv;
-  }
-  // Random order inverts half the pairs; a list sorted by hand, with slips, far fewer.
-  return pairs < 10 || inverted * 4 <= pairs;
-}
-
-bool years_by_venue(const Analysis& a) {
-  std::size_t by_venue = 0, by_arxiv = 0;
-  for (std::size_t bi : a.papers) {
-    const Entry& e = a.entry(bi);
-    if (!e.arxiv || !e.venue || !e.venue->year || *e.venue->year == e.arxiv->year())
+    // The entries whose venue and arXiv years differ tell which one the year sections hold.
+    if (!e.venue || !e.venue->year || *e.venue->year == e.arxiv->year())
       continue;
-    std::size_t si = a.block_section[bi];
+    std::size_t si = section;
     while (si != SIZE_MAX && a.sections[si].kind != SectionKind::kYear) si = a.sections[si].parent;
     if (si == SIZE_MAX)
       continue;
@@ -143,7 +147,8 @@ bool years_by_venue(const Analysis& a) {
     by_venue += year == *e.venue->year;
     by_arxiv += year == e.arxiv->year();
   }
-  return by_venue > by_arxiv;
+  // Random order inverts half the pairs; a list sorted by hand, with slips, far fewer.
+  return {pairs < 10 || inverted * 4 <= pairs, by_venue > by_arxiv};
 }
 
 namespace {
@@ -235,9 +240,11 @@ std::optional<Fix> move_entry_fix(const Analysis& a, std::size_t bi, std::size_t
     const auto u = entry_unit(a, k);
     return u && u->begin == k && u->end == k + 1;
   };
-  if (!plain(bi)) return std::nullopt;
+  if (!plain(bi))
+    return std::nullopt;
   for (std::size_t other : a.sections[target].entries) {
-    if (!plain(other)) return std::nullopt;
+    if (!plain(other))
+      return std::nullopt;
   }
   const BlockLine& last = b.lines.back();
   const std::string terminator = b.text.substr(last.start + last.length, last.term);
@@ -309,7 +316,8 @@ void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
 void check_ordering(const Analysis& a, DiagnosticSink& sink) {
   for (std::size_t si = a.section_begin; si < a.sections_end(); ++si) {
     const SectionRec& s = a.sections[si];
-    if (s.entries.size() >= 2 && a.conventions.sorted) check_section_order(a, s, sink);
+    if (s.entries.size() >= 2 && a.conventions.sorted)
+      check_section_order(a, s, sink);
   }
   check_entry_years(a, sink);
 }

@@ -44,7 +44,8 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
     if (cat == SIZE_MAX) {
       // In a list organised by year, `## 2021` at the top of the paper part is right; a year
       // section that names a category has lost it.
-      if (s.holds_papers && s.parent == a.paper_root && h.category.empty()) continue;
+      if (s.holds_papers && s.parent == a.paper_root && h.category.empty())
+        continue;
       if (s.holds_papers || s.parent == SIZE_MAX) {
         sink.report("heading-hierarchy", title,
                     "Year section '" + h.title + "' is outside any category; expected it under "
@@ -77,50 +78,50 @@ std::size_t chunk_start(const Analysis& a, const SectionRec& s) {
 /// year-order over the year sections `years` of one category (or of the whole list).
 void check_year_sequence(const Analysis& a, const std::vector<std::size_t>& years,
                          DiagnosticSink& sink) {
-  {
-    for (std::size_t k = 1; k < years.size(); ++k) {
-      const auto& prev = heading_of(a, a.sections[years[k - 1]]);
-      const auto& cur = heading_of(a, a.sections[years[k]]);
-      if (*cur.year <= *prev.year) continue;
-      auto& d = sink.report("year-order", a.absolute(a.sections[years[k]].block, cur.title_range),
-                            "Year section " + std::to_string(*cur.year) + " comes after " +
-                                std::to_string(*prev.year) + "; year sections go newest first.");
-      d.related.push_back({a.absolute(a.sections[years[k - 1]].block, prev.title_range),
-                           "the older year section before it"});
-      // Fix: reorder the year sections' text chunks, newest first (stable).
-      std::vector<std::pair<int, std::string>> chunks;
-      bool complete = true;
-      for (std::size_t j = 0; j < years.size(); ++j) {
-        const std::size_t from = chunk_start(a, a.sections[years[j]]);
-        const std::size_t to = j + 1 < years.size() ? chunk_start(a, a.sections[years[j + 1]])
-                                                    : a.sections[years[j]].end_block;
-        std::string text;
-        for (std::size_t bi = from; bi < to; ++bi) text += a.block(bi).text;
-        complete = complete && !text.empty() && text.back() == '\n';
-        chunks.emplace_back(*heading_of(a, a.sections[years[j]]).year, std::move(text));
-      }
-      if (!complete) continue;
-      std::stable_sort(chunks.begin(), chunks.end(),
-                       [](const auto& x, const auto& y) { return x.first > y.first; });
-      std::string replacement;
-      for (auto& c : chunks) replacement += c.second;
-      const std::uint32_t from_line = a.first_line[chunk_start(a, a.sections[years.front()])];
-      const std::size_t end_block = a.sections[years.back()].end_block;
-      // The replaced text ends where the next block starts, or at the very end of the document.
-      Position end{};
-      if (end_block < a.blocks.size()) {
-        end = {a.first_line[end_block], 0};
-      } else {
-        const Block& last = *a.blocks.back();
-        end = {a.first_line.back() + last.line_count() - 1, last.lines.back().length};
-      }
-      Fix fix;
-      fix.title = "Sort the year sections, newest first";
-      fix.edits.push_back({{{from_line, 0}, end}, std::move(replacement)});
-      fix.safe = true;
-      fix.preferred = true;
-      d.fixes.push_back(std::move(fix));
+  for (std::size_t k = 1; k < years.size(); ++k) {
+    const auto& prev = heading_of(a, a.sections[years[k - 1]]);
+    const auto& cur = heading_of(a, a.sections[years[k]]);
+    if (*cur.year <= *prev.year)
+      continue;
+    auto& d = sink.report("year-order", a.absolute(a.sections[years[k]].block, cur.title_range),
+                          "Year section " + std::to_string(*cur.year) + " comes after " +
+                              std::to_string(*prev.year) + "; year sections go newest first.");
+    d.related.push_back({a.absolute(a.sections[years[k - 1]].block, prev.title_range),
+                         "the older year section before it"});
+    // Fix: reorder the year sections' text chunks, newest first (stable).
+    std::vector<std::pair<int, std::string>> chunks;
+    bool complete = true;
+    for (std::size_t j = 0; j < years.size(); ++j) {
+      const std::size_t from = chunk_start(a, a.sections[years[j]]);
+      const std::size_t to = j + 1 < years.size() ? chunk_start(a, a.sections[years[j + 1]])
+                                                  : a.sections[years[j]].end_block;
+      std::string text;
+      for (std::size_t bi = from; bi < to; ++bi) text += a.block(bi).text;
+      complete = complete && !text.empty() && text.back() == '\n';
+      chunks.emplace_back(*heading_of(a, a.sections[years[j]]).year, std::move(text));
     }
+    if (!complete)
+      continue;
+    std::stable_sort(chunks.begin(), chunks.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::string replacement;
+    for (auto& c : chunks) replacement += c.second;
+    const std::uint32_t from_line = a.first_line[chunk_start(a, a.sections[years.front()])];
+    const std::size_t end_block = a.sections[years.back()].end_block;
+    // The replaced text ends where the next block starts, or at the very end of the document.
+    Position end{};
+    if (end_block < a.blocks.size()) {
+      end = {a.first_line[end_block], 0};
+    } else {
+      const Block& last = *a.blocks.back();
+      end = {a.first_line.back() + last.line_count() - 1, last.lines.back().length};
+    }
+    Fix fix;
+    fix.title = "Sort the year sections, newest first";
+    fix.edits.push_back({{{from_line, 0}, end}, std::move(replacement)});
+    fix.safe = true;
+    fix.preferred = true;
+    d.fixes.push_back(std::move(fix));
   }
 }
 
@@ -133,12 +134,14 @@ void check_year_order(const Analysis& a, DiagnosticSink& sink) {
     }
     check_year_sequence(a, years, sink);
   }
-  if (!a.years_at_top) return;
+  if (!a.years_at_top)
+    return;
   // A list organised by year: the year sections under the paper root, in the chunk that
   // holds the first of them (one chunk holds them all: see starts_chunk()).
   std::vector<std::size_t> years;
   for (std::size_t si = 0; si < a.sections.size(); ++si) {
-    if (a.sections[si].parent == a.paper_root && a.sections[si].kind == SectionKind::kYear) years.push_back(si);
+    if (a.sections[si].parent == a.paper_root && a.sections[si].kind == SectionKind::kYear)
+      years.push_back(si);
   }
   if (!years.empty() && years.front() >= a.section_begin && years.front() < a.sections_end()) {
     check_year_sequence(a, years, sink);

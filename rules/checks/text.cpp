@@ -91,7 +91,8 @@ void check_entry_placeholders(const Block& b, DiagnosticSink& sink) {
     std::uint32_t from = 0;
     // URLs are not text: skip them (links sit on the title line or on lines under it).
     for (const Link& link : e.links) {
-      if (link.url_range.start.line != row || link.url_range.start.column < from) continue;
+      if (link.url_range.start.line != row || link.url_range.start.column < from)
+        continue;
       check_placeholders(line, row, from, link.url_range.start.column, sink);
       from = link.url_range.end.column;
     }

@@ -78,6 +78,44 @@ TEST_CASE("random edits on the 2026 full list match a fresh parse at every step"
   random_edits("trustworthy-2026-full.md", 60, 7);
 }
 
+TEST_CASE("random edits on a list of a neighbouring format match a fresh parse at every step") {
+  // Its conventions (links under the title, [[pdf]], not sorted, years by venue) are learnt
+  // from its entries and kept edit by edit.
+  random_edits("backdoor-learning-resources.md", 300, 11);
+}
+
+TEST_CASE("a list that stops being sorted by arXiv id, one id at a time, matches a fresh parse") {
+  // Whether the list sorts by id is learnt from all its entries; each edit of one id must be
+  // able to change it (and with it every entry-order finding).
+  std::string reference = "# Awesome Sorted\n\n## Privacy\n";
+  for (int k = 0; k < 12; ++k) {
+    reference += "\n- Paper " + std::to_string(k) + ". [[paper]](https://arxiv.org/abs/23" +
+                 std::to_string(12 - k < 10 ? 0 : 1) + std::to_string((12 - k) % 10) +
+                 ".0000" + std::to_string(k % 10) + ")\n  - Ada Lovelace.\n  - Key Word: Privacy.\n"
+                 "  - Digest: A paper.\n";
+  }
+  ListDocument doc(reference);
+  bool sorted_before = doc.model().conventions.sorted;
+  CHECK(sorted_before);
+  bool flipped = false;
+  for (int k = 0; k < 12; k += 2) {
+    // Paper k gets the oldest month: 2301, then 2301 again... an inversion each time.
+    const std::string url = "https://arxiv.org/abs/23";
+    const std::size_t at = reference.find("- Paper " + std::to_string(k) + ".");
+    const std::size_t month = reference.find(url, at) + url.size();
+    const auto lines = awesome::rules::split_lines(reference, true);
+    std::uint32_t line = 0;
+    while (line + 1 < lines.size() && lines[line + 1].start <= month) ++line;
+    const Position p{line, static_cast<std::uint32_t>(month - lines[line].start)};
+    reference.replace(month, 2, "01");
+    doc.edit(Range{p, {p.line, p.column + 2}}, "01");
+    CAPTURE(k);
+    check_same_as_fresh(doc, reference);
+    flipped = flipped || doc.model().conventions.sorted != sorted_before;
+  }
+  CHECK(flipped);
+}
+
 TEST_CASE("batches of random edits between diagnostics match a fresh parse") {
   random_edits("trustworthy-2021.md", 300, 11, 3);
   random_edits("trustworthy-2026-readme.md", 300, 12, 4);
