@@ -90,8 +90,9 @@ TEST_CASE("a list that stops being sorted by arXiv id, one id at a time, matches
   std::string reference = "# Awesome Sorted\n\n## Privacy\n";
   for (int k = 0; k < 12; ++k) {
     reference += "\n- Paper " + std::to_string(k) + ". [[paper]](https://arxiv.org/abs/23" +
-                 std::to_string(12 - k < 10 ? 0 : 1) + std::to_string((12 - k) % 10) +
-                 ".0000" + std::to_string(k % 10) + ")\n  - Ada Lovelace.\n  - Key Word: Privacy.\n"
+                 std::to_string(12 - k < 10 ? 0 : 1) + std::to_string((12 - k) % 10) + ".0000" +
+                 std::to_string(k % 10) +
+                 ")\n  - Ada Lovelace.\n  - Key Word: Privacy.\n"
                  "  - Digest: A paper.\n";
   }
   ListDocument doc(reference);

@@ -19,7 +19,8 @@ inline std::map<std::string, int> counts(rules::ListDocument& doc) {
 /// Whether `rule` reports a finding that starts on line `line_1based`.
 inline bool has(rules::ListDocument& doc, std::string_view rule, unsigned line_1based) {
   for (const auto& d : doc.diagnostics()) {
-    if (d.rule == rule && d.range.start.line + 1 == line_1based) return true;
+    if (d.rule == rule && d.range.start.line + 1 == line_1based)
+      return true;
   }
   return false;
 }
