@@ -50,7 +50,8 @@ void parse_toc_block(Analysis& a, std::size_t bi) {
     const auto anchor_begin = static_cast<std::uint32_t>(anchor.data() - line.data());
     const auto end = static_cast<std::uint32_t>(anchor_begin + anchor.size() + 1);
     t.range = {{i, begin}, {i, end}};
-    t.anchor_range = {{i, anchor_begin}, {i, static_cast<std::uint32_t>(anchor_begin + anchor.size())}};
+    t.anchor_range = {{i, anchor_begin},
+                      {i, static_cast<std::uint32_t>(anchor_begin + anchor.size())}};
     a.toc.push_back(std::move(t));
   }
 }
@@ -58,7 +59,8 @@ void parse_toc_block(Analysis& a, std::size_t bi) {
 }  // namespace
 
 Dialect detect_dialect(const Analysis& a) {
-  if (a.config.dialect) return *a.config.dialect;
+  if (a.config.dialect)
+    return *a.config.dialect;
   if (a.digests_2021 != a.digests_2026) {
     return a.digests_2021 > a.digests_2026 ? Dialect::k2021 : Dialect::k2026;
   }
@@ -70,8 +72,10 @@ bool shapes_outline(const Block& b) {
 }
 
 bool same_outline_role(const Block& x, const Block& y) {
-  if (x.kind != y.kind || x.heading.has_value() != y.heading.has_value()) return false;
-  if (!x.heading) return true;
+  if (x.kind != y.kind || x.heading.has_value() != y.heading.has_value())
+    return false;
+  if (!x.heading)
+    return true;
   const HeadingInfo& a = *x.heading;
   const HeadingInfo& b = *y.heading;
   return a.level == b.level && a.year.has_value() == b.year.has_value() &&
@@ -93,7 +97,8 @@ std::size_t Analysis::index_of(const Block* b) const {
   const std::uint64_t label = b->marks.label;
   auto it = std::lower_bound(blocks.begin(), blocks.end(), label,
                              [](const BlockPtr& x, std::uint64_t l) { return x->marks.label < l; });
-  if (it == blocks.end() || it->get() != b) return SIZE_MAX;
+  if (it == blocks.end() || it->get() != b)
+    return SIZE_MAX;
   return static_cast<std::size_t>(it - blocks.begin());
 }
 
@@ -159,7 +164,8 @@ void build_heading_tree(Analysis& a) {
     }
     const std::size_t inner = stack.empty() ? SIZE_MAX : stack.back();
     a.block_section[bi] = inner;
-    if (inner == SIZE_MAX) continue;
+    if (inner == SIZE_MAX)
+      continue;
     if (b.entry) {
       ++a.sections[inner].direct_entries;
     } else if (is_prose(b)) {
@@ -378,7 +384,7 @@ void check_recognised(const Analysis& a, DiagnosticSink& sink) {
 
 Conventions derive_conventions(const Analysis& a) {
   Conventions c = a.convention_counts.derive(a.config, a.order.sorted);
-  c.year_by_venue = a.order.year_by_venue;
+  c.year_by_venue = a.config.conventions.year_by_venue.value_or(a.order.year_by_venue);
   return c;
 }
 

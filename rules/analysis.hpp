@@ -21,12 +21,12 @@ struct LineOutline;  // rules/completion.hpp
 
 struct SectionRec {
   SectionKind kind = SectionKind::kOther;
-  std::size_t block = 0;            ///< heading or summary block
-  int level = 0;                    ///< heading level, 0 for <summary>
-  std::size_t parent = SIZE_MAX;    ///< enclosing section
+  std::size_t block = 0;          ///< heading or summary block
+  int level = 0;                  ///< heading level, 0 for <summary>
+  std::size_t parent = SIZE_MAX;  ///< enclosing section
   bool holds_papers = false;
-  std::vector<std::size_t> entries; ///< block indexes of paper entries directly inside
-  std::size_t end_block = 0;        ///< one past the last block of the section's content
+  std::vector<std::size_t> entries;  ///< block indexes of paper entries directly inside
+  std::size_t end_block = 0;         ///< one past the last block of the section's content
   // What the section holds directly, for finding the paper part from content.
   std::uint32_t direct_entries = 0;  ///< list items that parse as entries
   std::uint32_t direct_prose = 0;    ///< other text: paragraphs, plain bullets, code, HTML
@@ -42,18 +42,9 @@ struct TocRec {
   int depth = 0;
 };
 
-/// What the order of the entries says of a list (order_conventions()).
-struct OrderConventions {
-  /// The entries with an arXiv id are mostly in the configured order inside their sections
-  /// (at most a quarter of adjacent pairs inverted, or fewer than ten pairs).
-  bool sorted = true;
-  /// The year sections hold the year of the venue rather than of the arXiv id, judged by the
-  /// entries whose two years differ.
-  bool year_by_venue = false;
-};
 struct Analysis {
-  Analysis(const std::vector<BlockPtr>& b, const std::vector<std::uint32_t>& lines,
-           const Config& c, const VenueCatalog& v)
+  Analysis(const std::vector<BlockPtr>& b, const std::vector<std::uint32_t>& lines, const Config& c,
+           const VenueCatalog& v)
       : blocks(b), first_line(lines), config(c), venues(v) {}
 
   const std::vector<BlockPtr>& blocks;
@@ -73,8 +64,8 @@ struct Analysis {
   // Inputs of dialect detection, kept so that an edit can update the dialect without a rebuild.
   bool has_paper_list = false;
   bool has_year_headings = false;
-  std::size_t digests_2021 = 0;  ///< paper entries with a `- Digest:` line
-  std::size_t digests_2026 = 0;  ///< paper entries with a `<details>` digest
+  std::size_t digests_2021 = 0;        ///< paper entries with a `- Digest:` line
+  std::size_t digests_2026 = 0;        ///< paper entries with a `<details>` digest
   ConventionCounts convention_counts;  ///< of the paper entries, kept like the digest counts
   OrderConventions order;              ///< by order_conventions(), when ids or years change
   Conventions conventions;             ///< derived by derive_conventions()
@@ -83,11 +74,14 @@ struct Analysis {
   std::size_t section_begin = 0, section_end = SIZE_MAX;
   std::size_t block_begin = 0, block_end = SIZE_MAX;
 
-  std::size_t sections_end() const { return section_end < sections.size() ? section_end : sections.size(); }
+  std::size_t sections_end() const {
+    return section_end < sections.size() ? section_end : sections.size();
+  }
   std::size_t blocks_end() const { return block_end < blocks.size() ? block_end : blocks.size(); }
   /// Whether block `bi` is a paper entry: a parsed entry in a section that holds papers.
   bool is_paper(std::size_t bi) const {
-    return blocks[bi]->entry && block_section[bi] != SIZE_MAX && sections[block_section[bi]].holds_papers;
+    return blocks[bi]->entry && block_section[bi] != SIZE_MAX &&
+           sections[block_section[bi]].holds_papers;
   }
   /// The index of `b` among `blocks`, found by its label; SIZE_MAX when it is not there.
   std::size_t index_of(const Block* b) const;

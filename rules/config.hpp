@@ -29,7 +29,10 @@ struct ConventionPins {
   std::optional<char> keyword_separator;
   std::optional<bool> digest;
   std::optional<bool> sorted;
+  std::optional<bool> year_by_venue;
+  std::optional<bool> venue_emphasis;
   std::optional<std::vector<std::string>> sub_labels;
+  std::optional<std::vector<std::string>> link_labels;  ///< lowercase
   bool operator==(const ConventionPins&) const = default;
 };
 

@@ -88,10 +88,14 @@ Conventions ConventionCounts::derive(const Config& config, bool sorted) const {
   // Digests are the template's: a list drops them when most of four or more entries have none.
   c.digest = pin.digest ? *pin.digest : entries_ < 4 || with_digest_ * 2 >= entries_;
   c.sorted = pin.sorted ? *pin.sorted : sorted;
-  // A link label three entries use is one of the list's own (`[[extension]]`, `[[website]]`).
-  for (const auto& [label, n] : link_labels_) {
-    if (n >= 3 && !is_known_link_label(label))
-      c.link_labels.push_back(label);
+  if (pin.link_labels) {
+    c.link_labels = *pin.link_labels;
+  } else {
+    // A link label three entries use is one of the list's own (`[[extension]]`, `[[website]]`).
+    for (const auto& [label, n] : link_labels_) {
+      if (n >= 3 && !is_known_link_label(label))
+        c.link_labels.push_back(label);
+    }
   }
   if (pin.sub_labels) {
     c.sub_labels = *pin.sub_labels;
@@ -103,6 +107,104 @@ Conventions ConventionCounts::derive(const Config& config, bool sorted) const {
     }
   }
   return c;
+}
+
+}  // namespace awesome::rules
+
+namespace awesome::rules {
+
+namespace {
+
+/// `text` as a JSON string.
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char ch : text) {
+    if (ch == '"' || ch == '\\')
+      out += '\\';
+    out += ch;
+  }
+  return out + '"';
+}
+
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const auto& item : items) out += (out.size() > 1 ? ", " : "") + quoted(item);
+  return out + "]";
+}
+
+std::string of(std::int64_t part, std::int64_t whole, std::string_view what) {
+  return std::to_string(part) + " of " + std::to_string(whole) + " " + std::string(what);
+}
+
+/// "Modality (12), Datasets (9)": the labels of `items` with their counts in `map`.
+std::string with_counts(const std::vector<std::string>& items,
+                        const std::map<std::string, std::int64_t, std::less<>>& map,
+                        std::string_view what) {
+  std::string out;
+  for (const auto& item : items) {
+    auto it = map.find(item);
+    out += (out.empty() ? "" : ", ") + item + " (" +
+           std::to_string(it == map.end() ? 0 : it->second) + ")";
+  }
+  return out.empty() ? "no " + std::string(what) : out + " " + std::string(what);
+}
+
+}  // namespace
+
+std::vector<ConventionFact> ConventionCounts::explain(const Conventions& c, const Config& config,
+                                                      const OrderConventions& order) const {
+  using Source = ConventionFact::Source;
+  const ConventionPins& pin = config.conventions;
+  std::vector<ConventionFact> facts;
+  auto add = [&](bool pinned, bool learnt, std::string key, std::string value,
+                 std::string evidence) {
+    facts.push_back({std::move(key), std::move(value),
+                     pinned   ? Source::kPinned
+                     : learnt ? Source::kLearnt
+                              : Source::kDefault,
+                     std::move(evidence)});
+  };
+  auto count_of = [](const auto& map, std::string_view key) -> std::int64_t {
+    auto it = map.find(key);
+    return it == map.end() ? 0 : it->second;
+  };
+  std::int64_t paper_links = 0, keyword_lines = 0;
+  for (const auto& [label, n] : paper_labels_) paper_links += n;
+  for (const auto& [label, n] : keyword_labels_) keyword_lines += n;
+
+  add(pin.paper_label.has_value(), paper_links > 0, "paperLabel", quoted(c.paper_label),
+      of(count_of(paper_labels_, text::to_lower_ascii(c.paper_label)), paper_links,
+         "entries whose first link is a paper link use it"));
+  add(pin.links_below.has_value(), links_below_ + links_inline_ > 0, "links",
+      quoted(c.links_below ? "belowTitle" : "onTitleLine"),
+      std::to_string(links_below_) + " entries have their links under the title, " +
+          std::to_string(links_inline_) + " on the title line");
+  add(pin.keyword_label.has_value(), keyword_lines > 0, "keywordLabel", quoted(c.keyword_label),
+      of(count_of(keyword_labels_, c.keyword_label), keyword_lines,
+         "key word lines with a correctly spelled label use it"));
+  add(pin.keyword_separator.has_value(), comma_lines_ + semicolon_lines_ > 0, "keywordSeparator",
+      quoted(std::string(1, c.keyword_separator)),
+      std::to_string(semicolon_lines_) + " key word lines of two or more phrases use ';', " +
+          std::to_string(comma_lines_) + " use ','");
+  add(pin.digest.has_value(), entries_ >= 4, "digest", c.digest ? "true" : "false",
+      of(with_digest_, entries_, "entries have a digest"));
+  add(pin.sorted.has_value(), order.pairs >= 10, "sorted", c.sorted ? "true" : "false",
+      of(static_cast<std::int64_t>(order.inverted), static_cast<std::int64_t>(order.pairs),
+         std::string("adjacent pairs of arXiv ids in one section are not ") +
+             (config.order == SortDirection::kDescending ? "descending" : "ascending")));
+  add(pin.year_by_venue.has_value(), order.by_venue + order.by_arxiv > 0, "yearSections",
+      quoted(c.year_by_venue ? "venue" : "arxiv"),
+      "entries whose venue and arXiv years differ: " + std::to_string(order.by_venue) +
+          " in their venue's year section, " + std::to_string(order.by_arxiv) +
+          " in their arXiv year's");
+  add(pin.sub_labels.has_value(), !c.sub_labels.empty(), "subLabels", quoted_list(c.sub_labels),
+      with_counts(c.sub_labels, sub_labels_, "sub-lines of entries") + " (a label needs a " +
+          "quarter of the entries, two at least)");
+  add(pin.link_labels.has_value(), !c.link_labels.empty(), "linkLabels", quoted_list(c.link_labels),
+      with_counts(c.link_labels, link_labels_, "links") +
+          " (a label of the list's own needs "
+          "three entries)");
+  return facts;
 }
 
 }  // namespace awesome::rules

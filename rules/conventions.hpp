@@ -15,6 +15,28 @@ namespace awesome::rules {
 
 struct Block;
 
+/// What the order of the entries says of a list (order_conventions() in checks/ordering.cpp).
+struct OrderConventions {
+  /// The entries with an arXiv id are mostly in the configured order inside their sections
+  /// (at most a quarter of adjacent pairs inverted, or fewer than ten pairs).
+  bool sorted = true;
+  /// The year sections hold the year of the venue rather than of the arXiv id, judged by the
+  /// entries whose two years differ.
+  bool year_by_venue = false;
+  std::size_t pairs = 0, inverted = 0;     ///< adjacent entries with ids in one section
+  std::size_t by_venue = 0, by_arxiv = 0;  ///< entries whose year section holds that year
+};
+
+/// One convention as `awesome-ls conventions` shows it, named and written as the `conventions`
+/// object of `.awesome-ls.json` pins it.
+struct ConventionFact {
+  enum class Source : std::uint8_t { kPinned, kLearnt, kDefault };
+  std::string key;    ///< "paperLabel"
+  std::string value;  ///< as JSON: "\"pdf\"", "true", "[\"Modality\"]"
+  Source source = Source::kLearnt;
+  std::string evidence;  ///< what it was learnt from: "380 of 541 entries' first link"
+};
+
 /// Counts of what the paper entries do, kept entry by entry as the document changes.
 class ConventionCounts {
  public:
@@ -23,6 +45,9 @@ class ConventionCounts {
   void count(const Block& b, int sign);
   /// The majority conventions, with the configured ones pinned.
   Conventions derive(const Config& config, bool sorted) const;
+  /// Each convention of `c` (derived from these counts and `order`), with where it came from.
+  std::vector<ConventionFact> explain(const Conventions& c, const Config& config,
+                                      const OrderConventions& order) const;
 
  private:
   std::map<std::string, std::int64_t, std::less<>> paper_labels_, keyword_labels_, sub_labels_,

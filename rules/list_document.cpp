@@ -67,15 +67,18 @@ struct ListDocument::Impl {
   }
 
   void edit(Range range, std::string_view new_text) {
-    if (range.end < range.start) std::swap(range.start, range.end);
+    if (range.end < range.start)
+      std::swap(range.start, range.end);
     auto [b_start, off_start] = locate(range.start);
     auto [b_end, off_end] = locate(range.end);
     const std::size_t b0 = b_start > 0 ? b_start - 1 : 0;
     std::string region;
     std::size_t start_in_region = 0, end_in_region = 0;
     for (std::size_t bi = b0; bi <= b_end; ++bi) {
-      if (bi == b_start) start_in_region = region.size() + off_start;
-      if (bi == b_end) end_in_region = region.size() + off_end;
+      if (bi == b_start)
+        start_in_region = region.size() + off_start;
+      if (bi == b_end)
+        end_in_region = region.size() + off_end;
       region += blocks[bi]->text;
     }
     region.replace(start_in_region, end_in_region - start_in_region, new_text);
@@ -93,7 +96,8 @@ struct ListDocument::Impl {
       ++next;
     }
     std::vector<BlockPtr> fresh = parse_blocks(region, next == blocks.size());
-    if (fresh.empty()) fresh = parse_blocks("", true);
+    if (fresh.empty())
+      fresh = parse_blocks("", true);
     // Blocks that come out as they were stay the same objects: only changed blocks are new.
     std::size_t from = b0, to = next, lead = 0, trail = 0;
     const auto same = [](const BlockPtr& x, const BlockPtr& y) {
@@ -110,7 +114,8 @@ struct ListDocument::Impl {
     }
     fresh.erase(fresh.end() - static_cast<std::ptrdiff_t>(trail), fresh.end());
     fresh.erase(fresh.begin(), fresh.begin() + static_cast<std::ptrdiff_t>(lead));
-    if (from == to && fresh.empty()) return;  // the text did not change
+    if (from == to && fresh.empty())
+      return;  // the text did not change
     track_vocabulary(from, to, fresh);
     findings.replacing(from, to, fresh);
     std::uint32_t old_lines = 0, new_lines = 0;
@@ -139,7 +144,8 @@ struct ListDocument::Impl {
       return;
     }
     for (std::size_t bi = from; bi < to; ++bi) vocabulary.removed(blocks[bi]);
-    if (std::none_of(fresh.begin(), fresh.end(), [](const BlockPtr& b) { return b->entry.has_value(); })) {
+    if (std::none_of(fresh.begin(), fresh.end(),
+                     [](const BlockPtr& b) { return b->entry.has_value(); })) {
       return;
     }
     const std::string category = category_before(blocks, from);
@@ -157,19 +163,28 @@ ListDocument::~ListDocument() = default;
 ListDocument::ListDocument(ListDocument&&) noexcept = default;
 ListDocument& ListDocument::operator=(ListDocument&&) noexcept = default;
 
-void ListDocument::edit(Range range, std::string_view new_text) { impl_->edit(range, new_text); }
-void ListDocument::reset(std::string_view text) { impl_->reset(text); }
+void ListDocument::edit(Range range, std::string_view new_text) {
+  impl_->edit(range, new_text);
+}
+void ListDocument::reset(std::string_view text) {
+  impl_->reset(text);
+}
 
 void ListDocument::set_config(Config config) {
-  if (config == impl_->config) return;
+  if (config == impl_->config)
+    return;
   impl_->config = std::move(config);
   impl_->venues = VenueCatalog(impl_->config.venues);
   impl_->findings.invalidate();
   ++impl_->text_generation;
 }
 
-const Config& ListDocument::config() const { return impl_->config; }
-const VenueCatalog& ListDocument::venues() const { return impl_->venues; }
+const Config& ListDocument::config() const {
+  return impl_->config;
+}
+const VenueCatalog& ListDocument::venues() const {
+  return impl_->venues;
+}
 
 std::string ListDocument::text() const {
   std::string out;
@@ -184,16 +199,20 @@ std::size_t ListDocument::size_bytes() const {
   return n;
 }
 
-std::uint32_t ListDocument::line_count() const { return impl_->line_count(); }
+std::uint32_t ListDocument::line_count() const {
+  return impl_->line_count();
+}
 
 std::string_view ListDocument::line(std::uint32_t index) const {
-  if (index >= line_count()) return {};
+  if (index >= line_count())
+    return {};
   const std::size_t bi = impl_->block_of_line(index);
   return impl_->blocks[bi]->line(index - impl_->first_line[bi]);
 }
 
 std::string_view ListDocument::line_terminator(std::uint32_t index) const {
-  if (index >= line_count()) return {};
+  if (index >= line_count())
+    return {};
   const std::size_t bi = impl_->block_of_line(index);
   const Block& b = *impl_->blocks[bi];
   const BlockLine& l = b.lines[index - impl_->first_line[bi]];
@@ -207,7 +226,9 @@ void ListDocument::Impl::build_model() {
   model_generation = text_generation;
 }
 
-const std::vector<Diagnostic>& ListDocument::diagnostics() { return impl_->findings.update(); }
+const std::vector<Diagnostic>& ListDocument::diagnostics() {
+  return impl_->findings.update();
+}
 
 std::uint64_t ListDocument::diagnostics_generation() const {
   return impl_->findings.generation();
@@ -217,10 +238,13 @@ const std::vector<std::uint32_t>& ListDocument::diagnostic_origins() const {
   return impl_->findings.origins();
 }
 
-const Vocabulary& ListDocument::vocabulary() { return impl_->vocabulary.get(impl_->blocks); }
+const Vocabulary& ListDocument::vocabulary() {
+  return impl_->vocabulary.get(impl_->blocks);
+}
 
 std::string ListDocument::category_at(std::uint32_t line) const {
-  if (line >= line_count()) return {};
+  if (line >= line_count())
+    return {};
   return category_before(impl_->blocks, impl_->block_of_line(line) + 1);
 }
 
@@ -240,15 +264,23 @@ bool ListDocument::is_paper_list() {
 }
 
 const Model& ListDocument::model() {
-  if (impl_->model_generation != impl_->text_generation) impl_->build_model();
+  if (impl_->model_generation != impl_->text_generation)
+    impl_->build_model();
   return impl_->model;
+}
+
+std::vector<ConventionFact> ListDocument::explain_conventions() const {
+  Analysis a{impl_->blocks, impl_->first_line, impl_->config, impl_->venues};
+  build_outline(a);
+  return a.convention_counts.explain(a.conventions, impl_->config, a.order);
 }
 
 namespace {
 
 std::vector<TextEdit> as_edits(std::optional<TextEdit> edit) {
   std::vector<TextEdit> out;
-  if (edit) out.push_back(std::move(*edit));
+  if (edit)
+    out.push_back(std::move(*edit));
   return out;
 }
 
@@ -263,11 +295,13 @@ std::vector<TextEdit> ListDocument::update_toc_edits() const {
 std::vector<TextEdit> ListDocument::sort_section_edits(std::uint32_t line) const {
   Analysis a{impl_->blocks, impl_->first_line, impl_->config, impl_->venues};
   build_outline(a);
-  if (line >= line_count()) return {};
+  if (line >= line_count())
+    return {};
   // The innermost section around the line that holds entries directly.
   for (std::size_t s = a.block_section[impl_->block_of_line(line)]; s != SIZE_MAX;
        s = a.sections[s].parent) {
-    if (!a.sections[s].entries.empty()) return as_edits(sort_section_edit(a, a.sections[s]));
+    if (!a.sections[s].entries.empty())
+      return as_edits(sort_section_edit(a, a.sections[s]));
   }
   return {};
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rules/config.hpp"
+#include "rules/conventions.hpp"
 #include "rules/diagnostic.hpp"
 #include "rules/model.hpp"
 
@@ -61,6 +62,9 @@ class ListDocument {
   bool is_paper_list();
   /// The document model (sections, entries), up to date with the last edit.
   const Model& model();
+  /// Each of model().conventions with where it comes from (pinned, learnt, the template's
+  /// default) and the counts it was learnt from: what `awesome-ls conventions` prints.
+  std::vector<ConventionFact> explain_conventions() const;
 
   /// The key words and venues the document uses, kept up to date edit by edit.
   const Vocabulary& vocabulary();

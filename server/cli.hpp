@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/conventions.hpp"
 #include "server/output_formats.hpp"
 
 namespace awesome::server {
@@ -18,7 +19,8 @@ inline constexpr int kExitClean = 0;    ///< no error-level findings
 inline constexpr int kExitErrors = 1;   ///< at least one error-level finding
 inline constexpr int kExitTrouble = 2;  ///< usage, config or I/O problem
 
-enum class CheckMode : std::uint8_t { kReport, kFix, kDiff };
+/// kConventions: `awesome-ls conventions`, which prints what was learnt instead of findings.
+enum class CheckMode : std::uint8_t { kReport, kFix, kDiff, kConventions };
 
 struct CheckOptions {
   CheckMode mode = CheckMode::kReport;
@@ -40,6 +42,17 @@ ParsedCheckArgs parse_check_args(std::span<const std::string_view> args);
 
 /// `awesome-ls check ARGS...`; returns kExitClean, kExitErrors or kExitTrouble.
 int run_check_command(std::span<const std::string_view> args);
+/// `awesome-ls conventions [--format text|json] [--config FILE] FILE...`: the conventions each
+/// list follows, learnt or pinned, with the counts they were learnt from.
+int run_conventions_command(std::span<const std::string_view> args);
+/// What `conventions` prints for one file.
+struct ConventionsReport {
+  std::string name;
+  std::size_t entries = 0;
+  bool paper_list = false;
+  std::vector<rules::ConventionFact> facts;
+};
+std::string render_conventions(OutputFormat format, const std::vector<ConventionsReport>& reports);
 /// `awesome-ls rules [--format text|json]`.
 int run_rules_command(std::span<const std::string_view> args);
 

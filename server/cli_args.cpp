@@ -135,6 +135,9 @@ Linter and language server for curated Markdown paper lists ("awesome" lists).
 
 Commands:
   check [OPTIONS] FILE...   check (and with --fix, fix) lists; see `awesome-ls check --help`
+  conventions [--format json] [--config FILE] FILE...
+                            show the conventions each list follows (learnt from its entries
+                            or pinned in the config) and the counts they were learnt from
   serve                     run the language server on stdin/stdout
   rules [--format json]     list every rule with its default severity and fix
   --version                 print the version

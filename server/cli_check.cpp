@@ -7,9 +7,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
@@ -95,6 +95,11 @@ class CheckRun {
     if (options_.config && !load_forced_config())
       return kExitTrouble;
     for (const auto& file : options_.files) check_file(file);
+    if (options_.mode == CheckMode::kConventions) {
+      const std::string out = render_conventions(options_.format, conventions_);
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      return trouble_ ? kExitTrouble : kExitClean;
+    }
     if (options_.mode == CheckMode::kDiff) {
       std::fwrite(diffs_.data(), 1, diffs_.size(), stdout);
     } else {
@@ -174,7 +179,11 @@ class CheckRun {
     if (!text)
       return complain(name, error);
     ++checked_;
-    if (options_.mode == CheckMode::kReport) {
+    if (options_.mode == CheckMode::kConventions) {
+      rules::ListDocument document(strip_bom(*text), resolved.config);
+      conventions_.push_back({name, document.model().entries.size(), document.is_paper_list(),
+                              document.explain_conventions()});
+    } else if (options_.mode == CheckMode::kReport) {
       const std::string_view body = strip_bom(*text);
       reports_.emplace_back(name, std::string(body), lint(body, resolved.config));
     } else {
@@ -240,6 +249,7 @@ class CheckRun {
   std::optional<ResolvedConfig> forced_;
   std::map<fs::path, ResolvedConfig> configs_;  ///< by config file; "" for no config
   std::vector<FileReport> reports_;
+  std::vector<ConventionsReport> conventions_;
   std::string diffs_;
   std::size_t checked_ = 0;
   std::size_t fixed_ = 0;
@@ -260,6 +270,27 @@ int run_check_command(std::span<const std::string_view> args) {
     std::fwrite(check_usage().data(), 1, check_usage().size(), stdout);
     return kExitClean;
   }
+  return CheckRun(parsed.options).run();
+}
+
+int run_conventions_command(std::span<const std::string_view> args) {
+  ParsedCheckArgs parsed = parse_check_args(args);
+  if (parsed.error.empty() && parsed.options.mode != CheckMode::kReport)
+    parsed.error = "--fix and --diff are options of `check`";
+  if (parsed.error.empty() && parsed.options.format != OutputFormat::kText &&
+      parsed.options.format != OutputFormat::kJson) {
+    parsed.error = "conventions are printed as text or json";
+  }
+  if (!parsed.error.empty()) {
+    std::fprintf(stderr, "awesome-ls conventions: %s\n%s", parsed.error.c_str(),
+                 "Try 'awesome-ls --help'.\n");
+    return kExitTrouble;
+  }
+  if (parsed.options.help) {
+    std::fwrite(program_usage().data(), 1, program_usage().size(), stdout);
+    return kExitClean;
+  }
+  parsed.options.mode = CheckMode::kConventions;
   return CheckRun(parsed.options).run();
 }
 

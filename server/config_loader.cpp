@@ -22,6 +22,8 @@ constexpr std::size_t kMaxVenueNameBytes = 200;
 constexpr std::size_t kMaxIgnorePatterns = 1000;
 constexpr std::size_t kMaxIgnorePatternBytes = 1024;
 constexpr int kMaxKeywordCount = 100;
+constexpr std::size_t kMaxLabelBytes = 40;
+constexpr std::size_t kMaxLabels = 100;
 constexpr int kMaxNestingDepth = 32;
 
 /// Validates one settings object into a Config; the first problem stops it and is kept in
@@ -48,8 +50,12 @@ class Reader {
         ok = ignore_list(value);
       } else if (key == "digest") {
         ok = digest_options(value);
+      } else if (key == "conventions") {
+        ok = convention_pins(value);
       } else {
-        ok = fail(key, "unknown key (expected $schema, rules, dialect, venues, ignore or digest)");
+        ok = fail(key,
+                  "unknown key (expected $schema, rules, dialect, venues, ignore, digest or "
+                  "conventions)");
       }
       if (!ok)
         return false;
@@ -279,6 +285,108 @@ class Reader {
         return fail("digest.requireClosingTag", "expected true or false, got " + describe(item));
       }
       config_.digest_require_close = item.get<bool>();
+    }
+    return true;
+  }
+
+  bool expect_bool(const json& value, const std::string& key, std::optional<bool>& out) {
+    if (!value.is_boolean())
+      return fail(key, "expected true or false, got " + describe(value));
+    out = value.get<bool>();
+    return true;
+  }
+
+  /// A label as a list writes it: 1 to 40 bytes, none of them a line break, '[', ']' or ':'.
+  const std::string* expect_label(const json& value, const std::string& key) {
+    const std::string* label = expect_string(value, key, kMaxLabelBytes);
+    if (label == nullptr)
+      return nullptr;
+    if (label->empty() || label->find_first_of("\r\n[]:") != std::string::npos ||
+        label->front() == ' ' || label->back() == ' ') {
+      fail(key, "expected a label without line breaks, '[', ']', ':' or outer spaces, got " +
+                    describe(value));
+      return nullptr;
+    }
+    return label;
+  }
+
+  bool label_list(const json& value, const std::string& key,
+                  std::optional<std::vector<std::string>>& out, bool lowercase) {
+    if (!expect_array(value, key, kMaxLabels))
+      return false;
+    std::vector<std::string> labels;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const std::string* label = expect_label(value[i], key + "[" + std::to_string(i) + "]");
+      if (label == nullptr)
+        return false;
+      labels.push_back(*label);
+      if (lowercase) {
+        for (char& ch : labels.back()) {
+          if (ch >= 'A' && ch <= 'Z')
+            ch = static_cast<char>(ch - 'A' + 'a');
+        }
+      }
+    }
+    out = std::move(labels);
+    return true;
+  }
+
+  bool one_of(const json& value, const std::string& key, std::string_view a, std::string_view b,
+              bool& is_a) {
+    const std::string* word = expect_string(value, key);
+    if (word == nullptr)
+      return false;
+    if (*word != a && *word != b) {
+      return fail(key, "expected \"" + std::string(a) + "\" or \"" + std::string(b) + "\", got " +
+                           describe(value));
+    }
+    is_a = *word == a;
+    return true;
+  }
+
+  /// `conventions`: what the list does, pinned instead of learnt from its entries.
+  bool convention_pins(const json& value) {
+    if (!expect_object(value, "conventions"))
+      return false;
+    rules::ConventionPins& pin = config_.conventions;
+    for (const auto& [name, item] : value.items()) {
+      const std::string key = "conventions." + name;
+      bool ok = false;
+      bool first = false;
+      if (name == "paperLabel") {
+        const std::string* label = expect_label(item, key);
+        if ((ok = label != nullptr))
+          pin.paper_label = *label;
+      } else if (name == "links") {
+        if ((ok = one_of(item, key, "belowTitle", "onTitleLine", first)))
+          pin.links_below = first;
+      } else if (name == "keywordLabel") {
+        const std::string* label = expect_label(item, key);
+        if ((ok = label != nullptr))
+          pin.keyword_label = *label;
+      } else if (name == "keywordSeparator") {
+        if ((ok = one_of(item, key, ";", ",", first)))
+          pin.keyword_separator = first ? ';' : ',';
+      } else if (name == "digest") {
+        ok = expect_bool(item, key, pin.digest);
+      } else if (name == "sorted") {
+        ok = expect_bool(item, key, pin.sorted);
+      } else if (name == "yearSections") {
+        if ((ok = one_of(item, key, "venue", "arxiv", first)))
+          pin.year_by_venue = first;
+      } else if (name == "venueEmphasis") {
+        ok = expect_bool(item, key, pin.venue_emphasis);
+      } else if (name == "subLabels") {
+        ok = label_list(item, key, pin.sub_labels, false);
+      } else if (name == "linkLabels") {
+        ok = label_list(item, key, pin.link_labels, true);
+      } else {
+        ok = fail(key,
+                  "unknown key (expected paperLabel, links, keywordLabel, keywordSeparator, "
+                  "digest, sorted, yearSections, venueEmphasis, subLabels or linkLabels)");
+      }
+      if (!ok)
+        return false;
     }
     return true;
   }

@@ -1,5 +1,5 @@
-// The `awesome-ls` executable: dispatches to `check`, `rules` and `serve`. No exception
-// escapes: an unexpected one is reported on stderr with exit status 2.
+// The `awesome-ls` executable: dispatches to `check`, `conventions`, `rules` and `serve`. No
+// exception escapes: an unexpected one is reported on stderr with exit status 2.
 #include <cstdio>
 #include <exception>
 #include <string_view>
@@ -25,12 +25,16 @@ int dispatch(const std::vector<std::string_view>& args) {
                 static_cast<int>(tool_version().size()), tool_version().data());
     return kExitClean;
   }
-  if (command == "check") return run_check_command(rest);
-  if (command == "rules") return run_rules_command(rest);
-  if (command == "serve") return run_language_server();
-  std::fprintf(stderr, "awesome-ls: unknown command '%.*s'\n%.*s",
-               static_cast<int>(command.size()), command.data(),
-               static_cast<int>(program_usage().size()), program_usage().data());
+  if (command == "check")
+    return run_check_command(rest);
+  if (command == "rules")
+    return run_rules_command(rest);
+  if (command == "conventions")
+    return run_conventions_command(rest);
+  if (command == "serve")
+    return run_language_server();
+  std::fprintf(stderr, "awesome-ls: unknown command '%.*s'\n%.*s", static_cast<int>(command.size()),
+               command.data(), static_cast<int>(program_usage().size()), program_usage().data());
   return kExitTrouble;
 }
 

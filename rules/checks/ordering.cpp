@@ -65,7 +65,8 @@ std::optional<EntryUnit> entry_unit(const Analysis& a, std::size_t bi) {
 }
 
 std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s) {
-  if (s.entries.empty()) return std::nullopt;
+  if (s.entries.empty())
+    return std::nullopt;
   const bool descending = a.config.order == SortDirection::kDescending;
   // Each entry moves as a unit: with the wrapper that belongs to it, if any.
   std::vector<EntryUnit> units;
@@ -86,7 +87,8 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
     const auto ky = sort_key(*a.entry(units[y].entry).arxiv);
     return descending ? kx > ky : kx < ky;
   });
-  if (sorted == slots) return std::nullopt;
+  if (sorted == slots)
+    return std::nullopt;
   const std::size_t first = units.front().begin, last = units.back().end;
   // Between units only blank lines and plain text stay in place; HTML there could open or
   // close a block the sort would move entries across.
@@ -148,7 +150,12 @@ OrderConventions order_conventions(const Analysis& a) {
     by_arxiv += year == e.arxiv->year();
   }
   // Random order inverts half the pairs; a list sorted by hand, with slips, far fewer.
-  return {pairs < 10 || inverted * 4 <= pairs, by_venue > by_arxiv};
+  return {pairs < 10 || inverted * 4 <= pairs,
+          by_venue > by_arxiv,
+          pairs,
+          inverted,
+          by_venue,
+          by_arxiv};
 }
 
 namespace {
@@ -158,20 +165,25 @@ struct Keyed {
   std::uint64_t key;
 };
 
-std::string id_of(const Analysis& a, std::size_t block) { return a.entry(block).arxiv->id; }
+std::string id_of(const Analysis& a, std::size_t block) {
+  return a.entry(block).arxiv->id;
+}
 
 void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink& sink) {
   const bool descending = a.config.order == SortDirection::kDescending;
   std::vector<Keyed> seq;
   for (std::size_t bi : s.entries) {
-    if (a.entry(bi).arxiv) seq.push_back({bi, sort_key(*a.entry(bi).arxiv)});
+    if (a.entry(bi).arxiv)
+      seq.push_back({bi, sort_key(*a.entry(bi).arxiv)});
   }
-  if (seq.size() < 2) return;
+  if (seq.size() < 2)
+    return;
   bool fix_attached = false;
   for (std::size_t i = 1; i < seq.size(); ++i) {
     // An entry is out of order when it sorts before its predecessor (adjacent inversion).
     const bool inverted = descending ? seq[i].key > seq[i - 1].key : seq[i].key < seq[i - 1].key;
-    if (!inverted) continue;
+    if (!inverted)
+      continue;
     // It belongs after the last earlier entry that sorts before it (or first).
     std::size_t after = SIZE_MAX;
     for (std::size_t j = i; j-- > 0;) {
@@ -196,7 +208,8 @@ void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink&
     if (!fix_attached) {
       fix_attached = true;
       if (auto edit = sort_section_edit(a, s)) {
-        d.fixes.push_back(Fix{"Sort the entries of this section by arXiv id", {std::move(*edit)}, true, true});
+        d.fixes.push_back(
+            Fix{"Sort the entries of this section by arXiv id", {std::move(*edit)}, true, true});
       }
     }
   }
@@ -204,7 +217,8 @@ void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink&
 
 std::size_t year_section_of(const Analysis& a, std::size_t si) {
   for (; si != SIZE_MAX; si = a.sections[si].parent) {
-    if (a.sections[si].kind == SectionKind::kYear) return si;
+    if (a.sections[si].kind == SectionKind::kYear)
+      return si;
   }
   return SIZE_MAX;
 }
@@ -222,9 +236,11 @@ std::size_t year_section_for(const Analysis& a, std::size_t current, int year) {
        si < a.sections.size() && (whole || a.sections[si].block < a.sections[category].end_block);
        ++si) {
     const SectionRec& s = a.sections[si];
-    if (s.parent != category || s.kind != SectionKind::kYear || si == current) continue;
+    if (s.parent != category || s.kind != SectionKind::kYear || si == current)
+      continue;
     const HeadingInfo& h = *a.block(s.block).heading;
-    if (year == *h.year || (h.year_and_before && year <= *h.year)) return si;
+    if (year == *h.year || (h.year_and_before && year <= *h.year))
+      return si;
   }
   return SIZE_MAX;
 }
@@ -233,7 +249,8 @@ std::size_t year_section_for(const Analysis& a, std::size_t current, int year) {
 /// order: one edit removes it (with the blank line after it), one inserts it.
 std::optional<Fix> move_entry_fix(const Analysis& a, std::size_t bi, std::size_t target) {
   const Block& b = a.block(bi);
-  if (!ends_line(b)) return std::nullopt;
+  if (!ends_line(b))
+    return std::nullopt;
   // An entry inside HTML (its own `<details>` wrapper, or any other) is not moved, and nothing
   // is moved into a section whose entries sit in HTML.
   const auto plain = [&](std::size_t k) {
@@ -270,7 +287,8 @@ std::optional<Fix> move_entry_fix(const Analysis& a, std::size_t bi, std::size_t
   if (!at) {
     // After the last entry, or right after the heading of an empty section.
     const std::size_t after = t.entries.empty() ? t.block : t.entries.back();
-    if (!ends_line(a.block(after))) return std::nullopt;
+    if (!ends_line(a.block(after)))
+      return std::nullopt;
     at = Position{a.first_line[after] + a.block(after).line_count(), 0};
     text = terminator + b.text;
   }
@@ -290,23 +308,28 @@ void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
   for (auto it = first; it != last; ++it) {
     const std::size_t bi = *it;
     const Entry& e = a.entry(bi);
-    if (!e.arxiv) continue;
+    if (!e.arxiv)
+      continue;
     const std::size_t ys = year_section_of(a, a.block_section[bi]);
-    if (ys == SIZE_MAX) continue;
+    if (ys == SIZE_MAX)
+      continue;
     const HeadingInfo& h = *a.block(a.sections[ys].block).heading;
     // A list whose year sections hold the year of publication files by the venue's year.
     const bool by_venue = a.conventions.year_by_venue && e.venue && e.venue->year;
     const int year = by_venue ? *e.venue->year : e.arxiv->year();
-    if (year == *h.year || (h.year_and_before && year <= *h.year)) continue;
+    if (year == *h.year || (h.year_and_before && year <= *h.year))
+      continue;
     auto& d =
         sink.report("entry-year", a.absolute(bi, e.links.front().url_range),
                     "Entry " + e.arxiv->id + (by_venue ? " was published in " : " is from ") +
                         std::to_string(year) + " but sits in the year section '" + h.title + "'.");
     d.related.push_back({a.absolute(a.sections[ys].block, h.title_range), "the year section"});
     // Only an entry directly in its year section moves; one in a sub-heading stays put.
-    if (ys != a.block_section[bi]) continue;
+    if (ys != a.block_section[bi])
+      continue;
     if (const std::size_t target = year_section_for(a, ys, year); target != SIZE_MAX) {
-      if (auto fix = move_entry_fix(a, bi, target)) d.fixes.push_back(std::move(*fix));
+      if (auto fix = move_entry_fix(a, bi, target))
+        d.fixes.push_back(std::move(*fix));
     }
   }
 }

@@ -213,6 +213,43 @@ TEST_CASE("template variants: each convention used by most entries is the list's
   }
 }
 
+TEST_CASE("the configuration pins a convention against the list's majority") {
+  const std::string text = variant("keywords-comma.md");
+  Config pinned;
+  pinned.conventions.keyword_label = "Key Word";
+  pinned.conventions.keyword_separator = ';';
+  ListDocument doc(text, pinned);
+  CHECK(doc.model().conventions.keyword_label == "Key Word");
+  CHECK(doc.model().conventions.keyword_separator == ';');
+  // Now the three `Keywords: a, b` lines deviate and the `Key Word: a; b` line conforms.
+  CHECK(counts(doc).at("keyword-label") == 3);
+  CHECK_FALSE(has(doc, "keyword-label", line_of(text, "Key Word: Fairness Auditing")));
+  CHECK(has(doc, "keyword-label", line_of(text, "Keywords: Fair Representation")));
+
+  // The explanation names the pins and what the entries say.
+  const auto facts = doc.explain_conventions();
+  auto fact = [&](std::string_view key) {
+    auto it = std::find_if(facts.begin(), facts.end(), [&](const auto& f) { return f.key == key; });
+    REQUIRE(it != facts.end());
+    return *it;
+  };
+  using Source = awesome::rules::ConventionFact::Source;
+  CHECK(fact("keywordLabel").source == Source::kPinned);
+  CHECK(fact("keywordLabel").value == "\"Key Word\"");
+  CHECK(fact("keywordSeparator").source == Source::kPinned);
+  CHECK(fact("digest").source == Source::kLearnt);
+  CHECK(fact("digest").evidence == "4 of 4 entries have a digest");
+
+  // Unpinned, the same list learns its own label.
+  const auto learnt = ListDocument(text).explain_conventions();
+  auto it = std::find_if(learnt.begin(), learnt.end(),
+                         [](const auto& f) { return f.key == "keywordLabel"; });
+  REQUIRE(it != learnt.end());
+  CHECK(it->value == "\"Keywords\"");
+  CHECK(it->source == Source::kLearnt);
+  CHECK(it->evidence == "3 of 4 key word lines with a correctly spelled label use it");
+}
+
 TEST_CASE("--fix keeps entries, arXiv ids, wrapper pairs and link destinations, and settles") {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;

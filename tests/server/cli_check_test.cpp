@@ -283,3 +283,65 @@ TEST_CASE("rules lists the catalog as a table and as JSON") {
 }
 
 }  // namespace awesome::test
+
+namespace awesome::test {
+
+TEST_CASE("conventions prints what each list does, and pinning all of it changes no finding") {
+  TempDir dir;
+  std::vector<fs::path> lists;
+  for (const auto& folder :
+       {fs::path(AWESOME_CORPUS_DIR), fs::path(AWESOME_CORPUS_DIR) / "variants"}) {
+    for (const auto& f : fs::directory_iterator(folder)) {
+      if (f.path().extension() == ".md" && f.path().filename() != "README.md")
+        lists.push_back(f.path());
+    }
+  }
+  REQUIRE(lists.size() >= 12);
+  for (const auto& list : lists) {
+    CAPTURE(list.filename());
+    const fs::path copy = dir.path / list.filename();
+    fs::copy_file(list, copy, fs::copy_options::overwrite_existing);
+    const auto shown = awesome_ls({"conventions", "--format", "json", copy.string()});
+    REQUIRE(shown.exit_code == 0);
+    const json report = json::parse(shown.out);
+    REQUIRE(report.size() == 1);
+    CHECK(report[0]["file"] == copy.string());
+    CHECK(report[0]["facts"].size() == report[0]["conventions"].size());
+    // The printed object is a valid `conventions` config; with every convention pinned to
+    // what was learnt, the findings are the same.
+    const fs::path config = dir.path / "pinned.json";
+    write_bytes(config, json{{"conventions", report[0]["conventions"]}}.dump());
+    const auto learnt = awesome_ls({"check", "--format", "json", copy.string()});
+    const auto pinned =
+        awesome_ls({"check", "--format", "json", "--config", config.string(), copy.string()});
+    CHECK(pinned.err.find("config") == std::string::npos);
+    CHECK(pinned.exit_code == learnt.exit_code);
+    CHECK(pinned.out == learnt.out);
+  }
+
+  const fs::path backdoor = dir.path / "backdoor-learning-resources.md";
+  const auto text = awesome_ls({"conventions", backdoor.string()});
+  CHECK(text.out.starts_with(backdoor.string() + ": 541 paper entries\n"));
+  CHECK(text.out.find("\"paperLabel\": \"pdf\"") != std::string::npos);
+  CHECK(text.out.find("\"links\": \"belowTitle\"") != std::string::npos);
+  CHECK(text.out.find("learnt: 0 of 541 entries have a digest") != std::string::npos);
+
+  // A pinned convention says so, and changes the findings.
+  write_bytes(dir.path / "digest.json", R"({"conventions": {"digest": true}})");
+  const auto pinned = awesome_ls({"conventions", "--format", "json", "--config",
+                                  (dir.path / "digest.json").string(), backdoor.string()});
+  const json facts = json::parse(pinned.out)[0]["facts"];
+  const auto digest =
+      std::find_if(facts.begin(), facts.end(), [](const json& f) { return f["key"] == "digest"; });
+  REQUIRE(digest != facts.end());
+  CHECK((*digest)["source"] == "pinned");
+  CHECK((*digest)["value"] == true);
+
+  CHECK(awesome_ls({"conventions", "--fix", backdoor.string()}).exit_code == 2);
+  CHECK(awesome_ls({"conventions", "--format", "sarif", backdoor.string()}).exit_code == 2);
+  const auto missing = awesome_ls({"conventions", (dir.path / "missing.md").string()});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("missing.md") != std::string::npos);
+}
+
+}  // namespace awesome::test

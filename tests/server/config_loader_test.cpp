@@ -97,7 +97,8 @@ TEST_CASE("a rejected config leaves the base untouched") {
 
 TEST_CASE("config errors name the key") {
   CHECK(error_of(R"({"rulez": {}})") ==
-        "rulez: unknown key (expected $schema, rules, dialect, venues, ignore or digest)");
+        "rulez: unknown key (expected $schema, rules, dialect, venues, ignore, digest or "
+        "conventions)");
   CHECK(error_of(R"({"rules": {"no-such-rule": "error"}})") ==
         "rules.no-such-rule: unknown rule id (see `awesome-ls rules`)");
   CHECK(error_of(R"({"rules": {"venue": "fatal"}})") ==
@@ -126,6 +127,49 @@ TEST_CASE("config errors name the key") {
         "digest.requireClosingTag: expected true or false, got \"yes\"");
   CHECK(error_of(R"({"digest": {"close": true}})") == "digest.close: unknown key");
   CHECK(error_of("[]") == "(top level): expected an object, got []");
+}
+
+TEST_CASE("conventions pin what is otherwise learnt from the list") {
+  const ConfigResult result = apply(R"({"conventions": {
+    "paperLabel": "pdf", "links": "belowTitle", "keywordLabel": "Keywords",
+    "keywordSeparator": ",", "digest": false, "sorted": false, "yearSections": "venue",
+    "venueEmphasis": false, "subLabels": ["Modality", "Datasets"], "linkLabels": ["Website"]
+  }})");
+  REQUIRE(result.ok());
+  const rules::ConventionPins& pin = result.config.conventions;
+  CHECK(pin.paper_label == "pdf");
+  CHECK(pin.links_below == true);
+  CHECK(pin.keyword_label == "Keywords");
+  CHECK(pin.keyword_separator == ',');
+  CHECK(pin.digest == false);
+  CHECK(pin.sorted == false);
+  CHECK(pin.year_by_venue == true);
+  CHECK(pin.venue_emphasis == false);
+  CHECK(pin.sub_labels == std::vector<std::string>{"Modality", "Datasets"});
+  CHECK(pin.link_labels == std::vector<std::string>{"website"});  // compared in lowercase
+  // What is not named stays learnt.
+  const rules::ConventionPins some =
+      apply(R"({"conventions": {"links": "onTitleLine"}})").config.conventions;
+  CHECK(some.links_below == false);
+  CHECK_FALSE(some.paper_label.has_value());
+  CHECK_FALSE(some.sub_labels.has_value());
+
+  CHECK(error_of(R"({"conventions": {"keywordSeparator": " ; "}})") ==
+        "conventions.keywordSeparator: expected \";\" or \",\", got \" ; \"");
+  CHECK(error_of(R"({"conventions": {"links": "below"}})") ==
+        "conventions.links: expected \"belowTitle\" or \"onTitleLine\", got \"below\"");
+  CHECK(error_of(R"({"conventions": {"keywordLabel": "Key Word:"}})") ==
+        "conventions.keywordLabel: expected a label without line breaks, '[', ']', ':' or "
+        "outer spaces, got \"Key Word:\"");
+  CHECK(error_of(R"({"conventions": {"paperLabel": ""}})")
+            .starts_with("conventions.paperLabel: expected a label"));
+  CHECK(error_of(R"({"conventions": {"subLabels": ["Modality", 3]}})") ==
+        "conventions.subLabels[1]: expected a string, got 3");
+  CHECK(error_of(R"({"conventions": {"digest": "yes"}})") ==
+        "conventions.digest: expected true or false, got \"yes\"");
+  CHECK(error_of(R"({"conventions": {"separator": ";"}})")
+            .starts_with("conventions.separator: unknown key (expected paperLabel, links,"));
+  CHECK(error_of(R"({"conventions": []})") == "conventions: expected an object, got []");
 }
 
 TEST_CASE("venue and ignore entries are validated one by one") {

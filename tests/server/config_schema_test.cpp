@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "rules/catalog.hpp"
 #include "server/config_loader.hpp"
@@ -62,6 +63,11 @@ bool validates(const json& value, const json& rule) {
     const auto size = value.get_ref<const std::string&>().size();
     if (size < rule.value("minLength", 0UL) || size > rule.value("maxLength", SIZE_MAX))
       return false;
+    if (rule.contains("pattern") &&
+        !std::regex_search(value.get<std::string>(), std::regex(rule["pattern"].get<std::string>(),
+                                                                std::regex::ECMAScript))) {
+      return false;
+    }
   }
   if (value.is_number_integer()) {
     if (rule.contains("minimum") && value.get<double>() < rule["minimum"].get<double>())
@@ -150,6 +156,21 @@ TEST_CASE("schema and loader agree on what is valid") {
       R"({"ignore": "x"})",
       R"({"digest": {"requireClosingTag": 1}})",
       R"({"digest": {"other": true}})",
+      R"({"conventions": {"paperLabel": "pdf", "links": "belowTitle", "sorted": false}})",
+      R"({"conventions": {"keywordLabel": "Keywords", "keywordSeparator": ","}})",
+      R"({"conventions": {"digest": false, "yearSections": "venue", "venueEmphasis": true}})",
+      R"({"conventions": {"subLabels": ["Modality"], "linkLabels": ["extension"]}})",
+      R"({"conventions": {"paperLabel": ""}})",
+      R"({"conventions": {"paperLabel": "[pdf]"}})",
+      R"({"conventions": {"keywordLabel": "Key Word:"}})",
+      R"({"conventions": {"keywordLabel": " Keywords"}})",
+      R"({"conventions": {"keywordSeparator": " ;"}})",
+      R"({"conventions": {"links": "below"}})",
+      R"({"conventions": {"yearSections": "id"}})",
+      R"({"conventions": {"sorted": "yes"}})",
+      R"({"conventions": {"subLabels": "Modality"}})",
+      R"({"conventions": {"subLabels": ["Mod:ality"]}})",
+      R"({"conventions": {"other": 1}})",
   };
   for (const char* text : configs) {
     CAPTURE(text);
