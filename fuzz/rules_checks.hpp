@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rules/config.hpp"
+#include "rules/entry_parser.hpp"
 #include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
 
@@ -59,11 +60,11 @@ inline std::string check_range(rules::ListDocument& doc, const rules::Range& r,
     }
     if (p.column > doc.line(p.line).size()) {
       return std::string(what) + " range " + describe(r) + " past the end of line " +
-             std::to_string(p.line) + " (" + std::to_string(doc.line(p.line).size()) +
-             " bytes)";
+             std::to_string(p.line) + " (" + std::to_string(doc.line(p.line).size()) + " bytes)";
     }
   }
-  if (r.end < r.start) return std::string(what) + " range " + describe(r) + " is reversed";
+  if (r.end < r.start)
+    return std::string(what) + " range " + describe(r) + " is reversed";
   return {};
 }
 
@@ -71,13 +72,16 @@ inline std::string check_range(rules::ListDocument& doc, const rules::Range& r,
 inline std::string check_diagnostic_ranges(rules::ListDocument& doc) {
   for (const auto& d : doc.diagnostics()) {
     const std::string rule(d.rule);
-    if (auto why = check_range(doc, d.range, rule); !why.empty()) return why;
+    if (auto why = check_range(doc, d.range, rule); !why.empty())
+      return why;
     for (const auto& rel : d.related) {
-      if (auto why = check_range(doc, rel.range, rule + " related"); !why.empty()) return why;
+      if (auto why = check_range(doc, rel.range, rule + " related"); !why.empty())
+        return why;
     }
     for (const auto& fix : d.fixes) {
       for (const auto& e : fix.edits) {
-        if (auto why = check_range(doc, e.range, rule + " fix edit"); !why.empty()) return why;
+        if (auto why = check_range(doc, e.range, rule + " fix edit"); !why.empty())
+          return why;
       }
     }
   }
@@ -117,7 +121,8 @@ inline std::string check_incremental(std::string_view data) {
         end.column = rng.below(doc.line(end.line).size() + 3);
         break;
     }
-    if (rng.below(8) == 0) std::swap(start, end);  // reversed ranges are swapped by edit()
+    if (rng.below(8) == 0)
+      std::swap(start, end);  // reversed ranges are swapped by edit()
     std::string insert;
     if (rng.below(4) == 0) {
       insert = kBreaks[rng.below(std::size(kBreaks))];
@@ -127,13 +132,17 @@ inline std::string check_incremental(std::string_view data) {
     }
     doc.edit({start, end}, insert);
     // Sometimes look at the state between edits so cached results get invalidated too.
-    if (rng.below(3) == 0) (void)doc.diagnostics();
-    if (rng.below(5) == 0) (void)doc.model();
+    if (rng.below(3) == 0)
+      (void)doc.diagnostics();
+    if (rng.below(5) == 0)
+      (void)doc.model();
   }
   const std::string text = doc.text();
   rules::ListDocument fresh(text);
-  if (text.size() != doc.size_bytes()) return "size_bytes() differs from text().size()";
-  if (fresh.text() != text) return "fresh text() differs from its source";
+  if (text.size() != doc.size_bytes())
+    return "size_bytes() differs from text().size()";
+  if (fresh.text() != text)
+    return "fresh text() differs from its source";
   if (fresh.line_count() != doc.line_count()) {
     return "line_count " + std::to_string(doc.line_count()) + " after edits, " +
            std::to_string(fresh.line_count()) + " fresh";
@@ -168,24 +177,95 @@ inline std::string check_incremental(std::string_view data) {
 inline std::vector<std::string> arxiv_ids(rules::ListDocument& doc) {
   std::vector<std::string> ids;
   for (const auto& e : doc.model().entries) {
-    if (e.arxiv) ids.push_back(e.arxiv->id);
+    if (e.arxiv)
+      ids.push_back(e.arxiv->id);
   }
   std::sort(ids.begin(), ids.end());
   return ids;
 }
 
-/// fuzz_fix: safe fixes keep every entry and arXiv id, reach a fixed point, and re-parse.
+/// What a fix must keep of a list, as sorted lists so that moves compare equal.
+struct Content {
+  std::vector<std::string> entries;  ///< titles
+  std::vector<std::string> ids;      ///< arXiv ids
+  std::vector<std::string> pairs;    ///< wrapper summary + "|" + title of a wrapped entry
+  std::vector<std::string> links;    ///< link destinations, arXiv ones as their id
+  bool operator==(const Content&) const = default;
+};
+
+/// A title as fixes may leave it: spaces collapsed, no final '.', '?' or '!' (title-punctuation
+/// and whitespace fix exactly these).
+inline std::string title_key(std::string_view title) {
+  std::string out;
+  for (char ch : title) {
+    if ((ch == ' ' || ch == '\t') && (out.empty() || out.back() == ' '))
+      continue;
+    out += ch == '\t' ? ' ' : ch;
+  }
+  while (!out.empty() &&
+         (out.back() == ' ' || out.back() == '.' || out.back() == '?' || out.back() == '!'))
+    out.pop_back();
+  return out;
+}
+
+inline Content content_of(std::string_view text) {
+  rules::ListDocument doc(text);
+  Content c;
+  const auto& m = doc.model();
+  for (const auto& e : m.entries) {
+    c.entries.push_back(title_key(e.title));
+    if (e.arxiv)
+      c.ids.push_back(e.arxiv->id);
+    for (const auto& l : e.links) {
+      const auto id = rules::parse_arxiv_url(l.url);
+      c.links.push_back(id ? id->id : l.url);
+    }
+    // The nearest `<summary>` above the entry, when only blank lines and the opening tag
+    // stand between: the paper's own wrapper.
+    for (std::uint32_t line = e.first_line; line-- > 0;) {
+      const std::string_view l = doc.line(line);
+      if (l.empty() || l == "<details>")
+        continue;
+      // A `<summary>Category: 2024</summary>` opens a year section, not a paper's wrapper.
+      const std::size_t close = l.find("</summary>");
+      const bool year = close != std::string_view::npos && close >= 4 &&
+                        std::all_of(l.begin() + static_cast<std::ptrdiff_t>(close) - 4,
+                                    l.begin() + static_cast<std::ptrdiff_t>(close),
+                                    [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (!year && (l.starts_with("<details><summary>") || l.starts_with("<summary>"))) {
+        c.pairs.push_back(title_key(l) + "|" + title_key(e.title));
+      }
+      break;
+    }
+  }
+  for (auto* v : {&c.entries, &c.ids, &c.pairs, &c.links}) std::sort(v->begin(), v->end());
+  return c;
+}
+
+/// fuzz_fix: safe fixes keep every entry (its title up to what title-punctuation and whitespace
+/// fix), arXiv id, (wrapper summary, paper) pair and link destination, reach a fixed point, and
+/// re-parse. Destinations may only grow: a link-syntax fix can make a malformed link readable.
 inline std::string check_fix(std::string_view data) {
   rules::ListDocument before(data);
   const std::string fixed = rules::fix_all(data, {});
   rules::ListDocument after(fixed);
   if (before.model().entries.size() != after.model().entries.size()) {
-    return "fix_all changed the entry count from " +
-           std::to_string(before.model().entries.size()) + " to " +
-           std::to_string(after.model().entries.size());
+    return "fix_all changed the entry count from " + std::to_string(before.model().entries.size()) +
+           " to " + std::to_string(after.model().entries.size());
   }
-  if (arxiv_ids(before) != arxiv_ids(after)) return "fix_all changed the arXiv ids";
-  if (rules::fix_all(fixed, {}) != fixed) return "fix_all of its own result is not a no-op";
+  if (arxiv_ids(before) != arxiv_ids(after))
+    return "fix_all changed the arXiv ids";
+  const Content kept = content_of(data), now = content_of(fixed);
+  if (kept.entries != now.entries)
+    return "fix_all changed the titles of entries";
+  if (kept.pairs != now.pairs)
+    return "fix_all moved a paper out of its wrapper";
+  for (const auto& link : kept.links) {
+    if (!std::binary_search(now.links.begin(), now.links.end(), link))
+      return "fix_all lost the link destination " + link;
+  }
+  if (rules::fix_all(fixed, {}) != fixed)
+    return "fix_all of its own result is not a no-op";
   return check_diagnostic_ranges(after);
 }
 

@@ -60,6 +60,8 @@ void ConventionCounts::count(const Block& b, int sign) {
   }
   if (e.digest_line)
     with_digest_ += sign;
+  if (e.venue)
+    (e.venue->emphasis ? emphasised_venues_ : plain_venues_) += sign;
   for (const Link& link : e.links) bump(link_labels_, text::to_lower_ascii(link.label), sign);
   for (const SubLine& sub : s.subs) {
     if (!sub.label.empty())
@@ -88,6 +90,7 @@ Conventions ConventionCounts::derive(const Config& config, bool sorted) const {
   // Digests are the template's: a list drops them when most of four or more entries have none.
   c.digest = pin.digest ? *pin.digest : entries_ < 4 || with_digest_ * 2 >= entries_;
   c.sorted = pin.sorted ? *pin.sorted : sorted;
+  c.venue_emphasis = pin.venue_emphasis.value_or(emphasised_venues_ >= plain_venues_);
   if (pin.link_labels) {
     c.link_labels = *pin.link_labels;
   } else {
@@ -197,6 +200,10 @@ std::vector<ConventionFact> ConventionCounts::explain(const Conventions& c, cons
       "entries whose venue and arXiv years differ: " + std::to_string(order.by_venue) +
           " in their venue's year section, " + std::to_string(order.by_arxiv) +
           " in their arXiv year's");
+  add(pin.venue_emphasis.has_value(), emphasised_venues_ + plain_venues_ > 0, "venueEmphasis",
+      c.venue_emphasis ? "true" : "false",
+      std::to_string(emphasised_venues_) + " venues are in emphasis, " +
+          std::to_string(plain_venues_) + " plain");
   add(pin.sub_labels.has_value(), !c.sub_labels.empty(), "subLabels", quoted_list(c.sub_labels),
       with_counts(c.sub_labels, sub_labels_, "sub-lines of entries") + " (a label needs a " +
           "quarter of the entries, two at least)");

@@ -54,6 +54,7 @@ class ConventionCounts {
       link_labels_;
   std::int64_t entries_ = 0, links_below_ = 0, links_inline_ = 0;
   std::int64_t comma_lines_ = 0, semicolon_lines_ = 0, with_digest_ = 0;
+  std::int64_t emphasised_venues_ = 0, plain_venues_ = 0;
 };
 
 }  // namespace awesome::rules

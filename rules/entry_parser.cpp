@@ -16,11 +16,10 @@ constexpr std::array<std::string_view, 7> kKnownLabels{"paper",  "code",  "datas
 
 const RE2& link_re() {
   // Leftmost-first: at one position the canonical form wins over the malformed ones.
-  static const RE2 re(
-      R"(\[\[([^\[\]]*)\]\]\(([^\s()]*)\))"    // 1,2 [[label]](url)
-      R"(|\[\[([^\[\]]*)\]\(([^\s()]*)\)\])"   // 3,4 [[label](url)]
-      R"(|\(\[([^\[\]]*)\]\(([^\s()]*)\)\))"   // 5,6 ([label](url))
-      R"(|\[([^\[\]]*)\]\(([^\s()]*)\))");     // 7,8 [label](url)
+  static const RE2 re(R"(\[\[([^\[\]]*)\]\]\(([^\s()]*)\))"   // 1,2 [[label]](url)
+                      R"(|\[\[([^\[\]]*)\]\(([^\s()]*)\)\])"  // 3,4 [[label](url)]
+                      R"(|\(\[([^\[\]]*)\]\(([^\s()]*)\)\))"  // 5,6 ([label](url))
+                      R"(|\[([^\[\]]*)\]\(([^\s()]*)\))");    // 7,8 [label](url)
   return re;
 }
 
@@ -149,12 +148,15 @@ void parse_title_line(std::string_view line, ParsedItem& item) {
 }
 
 bool is_keyword_label(std::string_view label) {
-  if (label == "Key Word") return true;  // the usual spelling, without the edit distance
+  if (label == "Key Word")
+    return true;  // the usual spelling, without the edit distance
   std::string squeezed;
   for (char c : label) {
-    if (c != ' ') squeezed.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (c != ' ')
+      squeezed.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
-  if (squeezed.empty() || squeezed[0] != 'k' || squeezed.size() > 10) return false;
+  if (squeezed.empty() || squeezed[0] != 'k' || squeezed.size() > 10)
+    return false;
   return text::edit_distance(squeezed, "keyword", 2) <= 2 ||
          text::edit_distance(squeezed, "keywords", 2) <= 1;
 }
@@ -193,7 +195,8 @@ void parse_keywords(std::string_view line, std::uint32_t row, std::size_t conten
   s.keywords_raw = std::string(raw);
   s.keywords_range = on_line(row, start, line.size());
   std::string_view body = text::trim_right(raw);
-  if (!body.empty() && body.back() == '.') body.remove_suffix(1);
+  if (!body.empty() && body.back() == '.')
+    body.remove_suffix(1);
   // Phrases are separated by ';', or by ',' in a line that has no ';' (`Keywords: a, b`).
   const std::string_view separator =
       body.find(';') == std::string_view::npos && body.find(',') != std::string_view::npos ? ","
@@ -203,8 +206,9 @@ void parse_keywords(std::string_view line, std::uint32_t row, std::size_t conten
   for (std::string_view part : text::split(body, separator)) {
     std::string_view phrase = text::trim(part);
     // An empty phrase sits where its text would start: after the separator's space.
-    const std::size_t begin =
-        phrase.empty() ? offset + part.size() : static_cast<std::size_t>(phrase.data() - line.data());
+    const std::size_t begin = phrase.empty()
+                                  ? offset + part.size()
+                                  : static_cast<std::size_t>(phrase.data() - line.data());
     e.keywords.push_back({std::string(phrase), on_line(row, begin, begin + phrase.size())});
     offset += part.size() + 1;
   }
@@ -233,7 +237,8 @@ void parse_digest(std::string_view line, std::uint32_t row, std::size_t content,
   } else if (e.digest_style == DigestStyle::kDetails && body.empty()) {
     s.digest_block = true;  // the text follows on the next lines, up to `</details>`
   }
-  const std::size_t b = body.empty() ? text_begin : static_cast<std::size_t>(body.data() - line.data());
+  const std::size_t b =
+      body.empty() ? text_begin : static_cast<std::size_t>(body.data() - line.data());
   s.digest_text_range = on_line(row, b, b + body.size());
   e.digest = std::string(body);
 }
@@ -309,6 +314,111 @@ bool opens_digest(std::string_view content) {
   return text::istarts_with(text::trim_left(rest.substr(9)), "digest");
 }
 
+/// The end of `body` without a curator's note in parentheses after a complete author line
+/// (`... *AAAI*, 2022. (Discusses the limits of ...)`); body.size() when there is none.
+std::size_t before_note(std::string_view body) {
+  if (body.size() < 3 || body.back() != ')')
+    return body.size();
+  int depth = 0;
+  for (std::size_t i = body.size(); i-- > 0;) {
+    if (body[i] == ')') {
+      ++depth;
+    } else if (body[i] == '(' && --depth == 0) {
+      const std::string_view before = text::trim_right(body.substr(0, i));
+      const bool complete = !before.empty() && (before.back() == '.' || before.back() == '*');
+      return complete && before.size() < i ? before.size() : body.size();
+    }
+  }
+  return body.size();
+}
+
+/// A venue written without emphasis after the names' final '.': `Ada Lovelace. NeurIPS 2023`,
+/// `Alan Turing. arXiv, 2023.` Only with a year: without one, a plain venue cannot be told
+/// from the last name of an author line that lacks its '.'.
+bool plain_venue(std::string_view body, std::size_t content, std::uint32_t row, Venue& v,
+                 std::size_t& authors_end) {
+  static const RE2 plain(
+      R"(^(.*[^\s.][A-Za-z)]\.)\s+([A-Za-z][A-Za-z0-9&+/' -]{0,60}?)(,?\s*)((?:19|20)\d\d)\.?$)");
+  re2::StringPiece authors, name, comma;
+  int year = 0;
+  if (!RE2::FullMatch(re2::StringPiece(body.data(), body.size()), plain, &authors, &name, &comma,
+                      &year)) {
+    return false;
+  }
+  if (std::count(name.begin(), name.end(), ' ') > 5)
+    return false;  // a sentence, not a venue
+  const std::size_t start = static_cast<std::size_t>(name.data() - body.data());
+  const bool year_inside = comma.find(',') == re2::StringPiece::npos;
+  const std::size_t end =
+      year_inside ? body.size() - (body.back() == '.' ? 1 : 0) : start + name.size();
+  v.text = std::string(body.substr(start, end - start));
+  v.name = std::string(text::trim_right(std::string_view(name.data(), name.size())));
+  v.year = year;
+  v.emphasis = false;
+  v.range = on_line(row, content + start, content + end);
+  authors_end = authors.size();
+  return true;
+}
+
+/// The author line: the names, then the venue (`*ICML 2020*`, `*TPAMI*, 2022.` or plain
+/// `ICML 2020`), then a note in parentheses; each after the first optional.
+void parse_authors(std::string_view line, std::uint32_t row, std::size_t content,
+                   ParsedItem& item) {
+  Entry& e = item.entry;
+  EntrySyntax& s = item.syntax;
+  e.authors_line = row;
+  s.authors_range = on_line(row, content, text::trim_right(line).size());
+  std::string_view body = text::trim_right(line.substr(content));
+  body = text::trim_right(body.substr(0, before_note(body)));
+  std::size_t authors_end = body.size();
+  // `Sergey Levine. **`: emphasis with no venue in it.
+  if (body.size() >= 2 && body.ends_with("**") &&
+      (body.size() == 2 || body[body.size() - 3] == ' ')) {
+    s.empty_venue = on_line(row, content + body.size() - 2, content + body.size());
+    body = text::trim_right(body.substr(0, body.size() - 2));
+    authors_end = body.size();
+  }
+  // `*Venue*, 2022.`: the year after the emphasis, as some lists of the family write it.
+  static const RE2 year_after(R"(^(.*\*)\s*,\s*((?:19|20)\d\d)\.?$)");
+  re2::StringPiece emphasised;
+  int year_outside = 0;
+  std::string_view venue_part = body;
+  if (RE2::FullMatch(re2::StringPiece(body.data(), body.size()), year_after, &emphasised,
+                     &year_outside)) {
+    venue_part = body.substr(0, emphasised.size());
+  } else {
+    year_outside = 0;
+  }
+  Venue v;
+  if (venue_part.size() >= 3 && venue_part.back() == '*') {
+    std::size_t open = venue_part.rfind('*', venue_part.size() - 2);
+    if (open != std::string_view::npos && open + 1 < venue_part.size() - 1) {
+      v.text = std::string(venue_part.substr(open + 1, venue_part.size() - open - 2));
+      const std::size_t col = content + open + 1;
+      v.range = on_line(row, col, col + v.text.size());
+      static const RE2 year_re(R"(^(.*?)\s*((?:19|20)\d\d)\b.*$)");
+      std::string name;
+      int year = 0;
+      if (year_outside != 0) {
+        v.name = v.text;
+        v.year = year_outside;
+      } else if (RE2::FullMatch(v.text, year_re, &name, &year)) {
+        v.name = name;
+        v.year = year;
+      } else {
+        v.name = v.text;
+      }
+      e.venue = std::move(v);
+      authors_end = open;
+    }
+  } else if (plain_venue(body, content, row, v, authors_end)) {
+    e.venue = std::move(v);
+  }
+  e.authors = std::string(text::trim(body.substr(0, authors_end)));
+  s.authors_end =
+      static_cast<std::uint32_t>(content + text::trim_right(body.substr(0, authors_end)).size());
+}
+
 void parse_sub_line(std::string_view title_line, std::string_view line, std::uint32_t row,
                     ParsedItem& item) {
   SubLine sub;
@@ -371,46 +481,8 @@ void parse_sub_line(std::string_view title_line, std::string_view line, std::uin
   } else if (!e.authors_line && !e.keywords_line && !e.digest_line) {
     sub.kind = SubKind::kAuthors;
   }
-  if (sub.kind == SubKind::kAuthors) {
-    e.authors_line = row;
-    item.syntax.authors_range = on_line(row, sub.content, text::trim_right(line).size());
-    std::string_view body = text::trim_right(content);
-    std::size_t authors_end = body.size();
-    // `*Venue*, 2022.`: the year after the emphasis, as some lists of the family write it.
-    static const RE2 year_after(R"(^(.*\*)\s*,\s*((?:19|20)\d\d)\.?$)");
-    re2::StringPiece emphasised;
-    int year_outside = 0;
-    if (RE2::FullMatch(re2::StringPiece(body.data(), body.size()), year_after, &emphasised,
-                       &year_outside)) {
-      body = body.substr(0, emphasised.size());
-    } else {
-      year_outside = 0;
-    }
-    if (body.size() >= 3 && body.back() == '*') {
-      std::size_t open = body.rfind('*', body.size() - 2);
-      if (open != std::string_view::npos && open + 1 < body.size() - 1) {
-        Venue v;
-        v.text = std::string(body.substr(open + 1, body.size() - open - 2));
-        const std::size_t col = sub.content + open + 1;
-        v.range = on_line(row, col, col + v.text.size());
-        static const RE2 year_re(R"(^(.*?)\s*((?:19|20)\d\d)\b.*$)");
-        std::string name;
-        int year = 0;
-        if (year_outside != 0) {
-          v.name = v.text;
-          v.year = year_outside;
-        } else if (RE2::FullMatch(v.text, year_re, &name, &year)) {
-          v.name = name;
-          v.year = year;
-        } else {
-          v.name = v.text;
-        }
-        e.venue = std::move(v);
-        authors_end = open;
-      }
-    }
-    e.authors = std::string(text::trim(body.substr(0, authors_end)));
-  }
+  if (sub.kind == SubKind::kAuthors)
+    parse_authors(line, row, sub.content, item);
   item.syntax.subs.push_back(sub);
 }
 
@@ -418,7 +490,8 @@ void parse_sub_line(std::string_view title_line, std::string_view line, std::uin
 
 bool is_known_link_label(std::string_view label) {
   for (auto known : kKnownLabels) {
-    if (text::iequals(label, known)) return true;
+    if (text::iequals(label, known))
+      return true;
   }
   return false;
 }
@@ -434,7 +507,8 @@ bool is_paper_link_label(std::string_view label) {
 }
 
 std::optional<ArxivId> parse_arxiv_url(std::string_view url) {
-  if (url.find("arxiv.org/") == std::string_view::npos) return std::nullopt;  // skip the regex
+  if (url.find("arxiv.org/") == std::string_view::npos)
+    return std::nullopt;  // skip the regex
   re2::StringPiece whole, new_yy, new_mm, new_num, archive, old_yy, old_mm, old_num, version;
   if (!RE2::FullMatch(re2::StringPiece(url.data(), url.size()), arxiv_re(), &whole, &new_yy,
                       &new_mm, &new_num, &archive, &old_yy, &old_mm, &old_num, &version)) {
@@ -459,7 +533,9 @@ bool links_to_web(const Entry& e) {
   });
 }
 
-std::string canonical_arxiv_url(const ArxivId& id) { return "https://arxiv.org/abs/" + id.id; }
+std::string canonical_arxiv_url(const ArxivId& id) {
+  return "https://arxiv.org/abs/" + id.id;
+}
 
 ParsedItem parse_list_item(const std::vector<std::string_view>& lines) {
   ParsedItem item;
@@ -470,7 +546,8 @@ ParsedItem parse_list_item(const std::vector<std::string_view>& lines) {
   item.entry.first_line = 0;
   item.entry.last_line = static_cast<std::uint32_t>(lines.size() - 1);
   for (const SubLine& sub : item.syntax.subs) {
-    if (sub.bullet) item.syntax.looks_like_paper = true;
+    if (sub.bullet)
+      item.syntax.looks_like_paper = true;
   }
   if (!item.entry.links.empty())
     item.syntax.looks_like_paper = true;

@@ -26,34 +26,36 @@ enum class SubKind : std::uint8_t {
 /// One line after the title line, as written.
 struct SubLine {
   SubKind kind = SubKind::kOther;
-  std::uint32_t line = 0;       ///< relative to the entry's first line
-  std::uint32_t indent = 0;     ///< leading spaces (tabs count 1)
+  std::uint32_t line = 0;    ///< relative to the entry's first line
+  std::uint32_t indent = 0;  ///< leading spaces (tabs count 1)
   bool has_tab_indent = false;
-  bool bullet = false;          ///< starts with "- " after the indentation
-  std::uint32_t content = 0;    ///< byte column where the content after "- " starts
-  std::string label;            ///< kOther: the `Label` of `Label: text`, else empty
+  bool bullet = false;        ///< starts with "- " after the indentation
+  std::uint32_t content = 0;  ///< byte column where the content after "- " starts
+  std::string label;          ///< kOther: the `Label` of `Label: text`, else empty
 };
 
 struct EntrySyntax {
   std::vector<SubLine> subs;
-  bool looks_like_paper = false;   ///< has a paper-ish link or sub-bullets
-  std::uint32_t links_end = 0;     ///< byte column after the last link on the title line
-  std::string trailing_text;       ///< non-link text after the first link, if any
+  bool looks_like_paper = false;  ///< has a paper-ish link or sub-bullets
+  std::uint32_t links_end = 0;    ///< byte column after the last link on the title line
+  std::string trailing_text;      ///< non-link text after the first link, if any
   Range trailing_range;
   // Key word line
-  std::string keyword_label;       ///< as written, e.g. "Key Work"
-  Range keyword_label_range;       ///< the label and its colon
-  Range keywords_range;            ///< the text after "Label:" up to the end of the line
+  std::string keyword_label;  ///< as written, e.g. "Key Work"
+  Range keyword_label_range;  ///< the label and its colon
+  Range keywords_range;       ///< the text after "Label:" up to the end of the line
   std::string keywords_raw;
   char keyword_separator = ';';  ///< ';', or ',' in a line without ';'
   // Digest line
-  bool digest_closed = false;      ///< 2026 dialect: `</details>` at the end
-  bool digest_block = false;       ///< a `<details>` digest over several lines
-  bool links_below = false;        ///< the links are on lines under the title
-  Range digest_marker_range;       ///< `Digest:` or `<details><summary>Digest</summary>`
+  bool digest_closed = false;  ///< 2026 dialect: `</details>` at the end
+  bool digest_block = false;   ///< a `<details>` digest over several lines
+  bool links_below = false;    ///< the links are on lines under the title
+  Range digest_marker_range;   ///< `Digest:` or `<details><summary>Digest</summary>`
   Range digest_text_range;
   // Author line
-  Range authors_range;             ///< the whole content after "- "
+  Range authors_range;               ///< the whole content after "- "
+  std::uint32_t authors_end = 0;     ///< column after the names (before a venue, `**` or a note)
+  std::optional<Range> empty_venue;  ///< `**` where the venue goes
 };
 
 struct ParsedItem {

@@ -18,6 +18,9 @@ struct VenueEntry {
   std::string full_name;
   std::vector<std::string> aliases;
   VenueKind kind = VenueKind::kConference;
+  std::vector<std::string> variants;  ///< spellings as right as `name` ("EMNLP Findings")
+  /// Whether `spelling` is the name or a variant, ignoring spaces and '-' but not case.
+  bool accepts(std::string_view spelling) const;
 };
 
 class VenueCatalog {

@@ -13,7 +13,9 @@ namespace awesome::rules {
 
 namespace {
 
-Range point(std::uint32_t line, std::uint32_t column) { return {{line, column}, {line, column}}; }
+Range point(std::uint32_t line, std::uint32_t column) {
+  return {{line, column}, {line, column}};
+}
 
 std::string_view dialect_digest_example(Dialect d) {
   return d == Dialect::k2021 ? "'  - Digest: ...'" : "'  - <details><summary>Digest</summary> ...'";
@@ -24,8 +26,9 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const EntrySyntax& s = b.syntax;
   const Range title_line = {{0, 0}, {0, b.lines[0].length}};
   if (!e.authors_line) {
-    sink.report("entry-shape", title_line,
-                "Entry has no author line; expected '  - Author One, Author Two.' after the title.");
+    sink.report(
+        "entry-shape", title_line,
+        "Entry has no author line; expected '  - Author One, Author Two.' after the title.");
   }
   if (!e.digest_line && a.conventions.digest) {
     sink.report("entry-shape", title_line,
@@ -50,20 +53,23 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
                                                       : "This line continues the entry without "
                                                         "a sub-bullet";
       sink.report("entry-shape", whole,
-                  what + "; a digest is one line and every line of an entry is a '  - ' "
-                         "sub-bullet.");
+                  what +
+                      "; a digest is one line and every line of an entry is a '  - ' "
+                      "sub-bullet.");
       continue;
     }
     previous = sub.kind;
     if (sub.indent != 2 || sub.has_tab_indent) {
-      sink.report("entry-shape", {{sub.line, 0}, {sub.line, sub.indent}},
-                  "Sub-bullet indented by " +
-                      (sub.has_tab_indent ? std::string("a tab")
-                                          : std::to_string(sub.indent) + " spaces") +
-                      "; expected 2 spaces.");
+      sink.report(
+          "entry-shape", {{sub.line, 0}, {sub.line, sub.indent}},
+          "Sub-bullet indented by " +
+              (sub.has_tab_indent ? std::string("a tab") : std::to_string(sub.indent) + " spaces") +
+              "; expected 2 spaces.");
     }
-    int order = sub.kind == SubKind::kAuthors ? 0 : sub.kind == SubKind::kKeywords ? 1
-                : sub.kind == SubKind::kDigest ? 2 : -1;
+    int order = sub.kind == SubKind::kAuthors    ? 0
+                : sub.kind == SubKind::kKeywords ? 1
+                : sub.kind == SubKind::kDigest   ? 2
+                                                 : -1;
     const auto& own = a.conventions.sub_labels;
     if (order < 0 && !sub.label.empty() &&
         std::find(own.begin(), own.end(), sub.label) != own.end()) {
@@ -90,10 +96,10 @@ void check_title(const Block& b, DiagnosticSink& sink) {
     return;
   }
   const char last = e.title.back();
-  if (last == '.' || last == '?' || last == '!') return;
+  if (last == '.' || last == '?' || last == '!')
+    return;
   const Range end = point(0, e.title_range.end.column);
-  auto& d = sink.report("title-punctuation",
-                        {{0, e.title_range.end.column - 1}, e.title_range.end},
+  auto& d = sink.report("title-punctuation", {{0, e.title_range.end.column - 1}, e.title_range.end},
                         "Title does not end in '.', '?' or '!'; expected a '.' before the links.");
   d.fixes.push_back(single_edit_fix("Add '.' after the title", end, "."));
 }
@@ -123,18 +129,19 @@ void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     }
     bool lowercase = true;
     for (char c : link.label) lowercase = lowercase && !(c >= 'A' && c <= 'Z');
-    if (link.style == LinkStyle::kCanonical && lowercase) continue;  // the usual case
+    if (link.style == LinkStyle::kCanonical && lowercase)
+      continue;  // the usual case
     const std::string lower = text::to_lower_ascii(link.label);
     const std::string canonical = "[[" + lower + "]](" + link.url + ")";
     if (link.style != LinkStyle::kCanonical) {
       const char* shape = link.style == LinkStyle::kInnerBracket    ? "[[label](url)]"
                           : link.style == LinkStyle::kParenthesized ? "([label](url))"
                                                                     : "[label](url)";
-      auto& d = sink.report("link-syntax", link.range,
-                            std::string("Link written as ") + shape + "; expected [[" + lower +
-                                "]](url).");
-      d.fixes.push_back(single_edit_fix("Rewrite as " + canonical.substr(0, lower.size() + 4) + "(url)",
-                                 link.range, canonical));
+      auto& d = sink.report(
+          "link-syntax", link.range,
+          std::string("Link written as ") + shape + "; expected [[" + lower + "]](url).");
+      d.fixes.push_back(single_edit_fix(
+          "Rewrite as " + canonical.substr(0, lower.size() + 4) + "(url)", link.range, canonical));
     } else if (link.label != lower) {
       auto& d = sink.report("link-syntax", link.label_range,
                             "Link label '" + link.label + "' is written '" + lower + "'.");
@@ -165,7 +172,8 @@ void check_arxiv_urls(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const bool any_form = a.conventions.paper_label != "paper";
   for (const Link& link : b.entry->links) {
     auto id = parse_arxiv_url(link.url);
-    if (!id) continue;
+    if (!id)
+      continue;
     std::string canonical = canonical_arxiv_url(*id);
     // A `[[pdf]]` link points at the PDF on purpose: https://arxiv.org/pdf/<id>[.pdf].
     const bool pdf = text::iequals(link.label, "pdf") || any_form;
@@ -176,16 +184,22 @@ void check_arxiv_urls(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       if (link.url.find("/pdf/") != std::string::npos)
         canonical = pdf_url;
     }
-    if (link.url == canonical) continue;
+    if (link.url == canonical)
+      continue;
     std::string why;
-    if (link.url.starts_with("http:")) why = "uses http:";
+    if (link.url.starts_with("http:"))
+      why = "uses http:";
     else if (!pdf && link.url.find("/pdf/") != std::string::npos)
       why = "points at the PDF";
-    else if (link.url.find("www.") != std::string::npos || link.url.find("export.") != std::string::npos) why = "uses a non-canonical host";
+    else if (link.url.find("www.") != std::string::npos ||
+             link.url.find("export.") != std::string::npos)
+      why = "uses a non-canonical host";
     else if (!pdf && link.url.ends_with(".pdf"))
       why = "points at the PDF";
-    else if (RE2::PartialMatch(link.url, R"(v\d+/?$)")) why = "has a version suffix";
-    else why = "is not in canonical form";
+    else if (RE2::PartialMatch(link.url, R"(v\d+/?$)"))
+      why = "has a version suffix";
+    else
+      why = "is not in canonical form";
     auto& d = sink.report("arxiv-url", link.url_range,
                           "arXiv URL " + why + "; expected " + canonical + ".");
     d.fixes.push_back(single_edit_fix("Use " + canonical, link.url_range, canonical));
@@ -258,16 +272,17 @@ std::pair<std::size_t, std::size_t> run_together(std::string_view authors) {
 
 void check_authors(const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
-  if (!e.authors_line) return;
+  if (!e.authors_line)
+    return;
   if (text::is_placeholder_authors(e.authors))
     return;  // the placeholder rule reports it
   const std::uint32_t row = *e.authors_line;
   std::string_view line = b.line(row);
   const std::uint32_t begin = b.syntax.authors_range.start.column;
-  const std::uint32_t end = e.venue ? e.venue->range.start.column - 1
-                                    : b.syntax.authors_range.end.column;
+  const std::uint32_t end = b.syntax.authors_end;
   std::string_view authors = text::trim_right(line.substr(begin, end > begin ? end - begin : 0));
-  if (authors.empty()) return;
+  if (authors.empty())
+    return;
   const auto authors_end = static_cast<std::uint32_t>(begin + authors.size());
   if (const auto [word, capital] = run_together(authors); word != std::string_view::npos) {
     std::size_t word_end = capital;
@@ -290,20 +305,32 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
     if (next < authors.size() && authors[next] == ',') {
       // The whole run of commas is one finding, and one fix keeps its last comma.
       std::size_t last = next;
-      for (std::size_t q = next; q < authors.size() && (authors[q] == ',' || authors[q] == ' '); ++q) {
-        if (authors[q] == ',') last = q;
+      for (std::size_t q = next; q < authors.size() && (authors[q] == ',' || authors[q] == ' ');
+           ++q) {
+        if (authors[q] == ',')
+          last = q;
       }
-      auto& d = sink.report("author-line", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + last + 1)}},
+      auto& d = sink.report("author-line",
+                            {{row, static_cast<std::uint32_t>(begin + pos)},
+                             {row, static_cast<std::uint32_t>(begin + last + 1)}},
                             "Doubled comma in the author list.");
-      d.fixes.push_back(single_edit_fix("Remove the extra comma", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + last)}}, ""));
+      d.fixes.push_back(single_edit_fix("Remove the extra comma",
+                                        {{row, static_cast<std::uint32_t>(begin + pos)},
+                                         {row, static_cast<std::uint32_t>(begin + last)}},
+                                        ""));
       return;
     }
     if (next == authors.size() || authors[next] == '.') {
-      auto& d = sink.report("author-line", {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(begin + pos + 1)}},
+      auto& d = sink.report("author-line",
+                            {{row, static_cast<std::uint32_t>(begin + pos)},
+                             {row, static_cast<std::uint32_t>(begin + pos + 1)}},
                             "Trailing comma at the end of the author list; expected '.'.");
       const bool has_dot = next < authors.size();
-      d.fixes.push_back(single_edit_fix("Replace the trailing comma with '.'",
-                                 {{row, static_cast<std::uint32_t>(begin + pos)}, {row, static_cast<std::uint32_t>(has_dot ? begin + next + 1 : authors_end)}}, "."));
+      d.fixes.push_back(single_edit_fix(
+          "Replace the trailing comma with '.'",
+          {{row, static_cast<std::uint32_t>(begin + pos)},
+           {row, static_cast<std::uint32_t>(has_dot ? begin + next + 1 : authors_end)}},
+          "."));
       return;
     }
   }
@@ -317,7 +344,14 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
 
 void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
-  if (!e.venue) return;
+  if (const auto& empty = b.syntax.empty_venue) {
+    // Remove the `**` with the space before it.
+    const Range removed = {{empty->start.line, b.syntax.authors_end}, empty->end};
+    auto& d = sink.report("venue", *empty, "Empty emphasis '**' where the venue goes.");
+    d.fixes.push_back(single_edit_fix("Remove the empty '**'", removed, ""));
+  }
+  if (!e.venue)
+    return;
   const Venue& v = *e.venue;
   const std::uint32_t row = v.range.start.line;
   const std::uint32_t col = v.range.start.column;
@@ -328,23 +362,40 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     base = name.substr(0, name.size() - 9);
     known = a.venues.find(base);
   }
+  // Emphasis as the list writes venues; preprint servers (`arXiv, 2023.`) are often left plain.
+  if (v.emphasis != a.conventions.venue_emphasis &&
+      !(known && known->kind == VenueKind::kPreprint)) {
+    if (a.conventions.venue_emphasis) {
+      auto& d = sink.report(
+          "venue", v.range,
+          "Venue '" + v.text + "' without emphasis; this list writes *" + v.text + "*.");
+      d.fixes.push_back(single_edit_fix("Write *" + v.text + "*", v.range, "*" + v.text + "*"));
+    } else {
+      const Range starred = {{row, col - 1}, {row, v.range.end.column + 1}};
+      auto& d = sink.report("venue", v.range,
+                            "Venue '" + v.text + "' in emphasis; this list writes venues plain.");
+      d.fixes.push_back(single_edit_fix("Write " + v.text + " without '*'", starred, v.text));
+    }
+  }
   const Range name_range = {{row, col}, {row, static_cast<std::uint32_t>(col + base.size())}};
   // A publisher prefix on the canonical name (`IEEE TNNLS`, `ACM CCS`) is fine.
   const bool prefixed = known && (base == "IEEE " + known->name || base == "ACM " + known->name);
-  if (known && base != known->name && !prefixed && !text::iequals(base, known->full_name)) {
-    auto& d = sink.report("venue", name_range,
-                          "Venue '" + base + "' is written '" + known->name + "' (" +
-                              known->full_name + ").");
+  if (known && !known->accepts(base) && !prefixed && !text::iequals(base, known->full_name)) {
+    auto& d = sink.report(
+        "venue", name_range,
+        "Venue '" + base + "' is written '" + known->name + "' (" + known->full_name + ").");
     d.fixes.push_back(single_edit_fix("Write '" + known->name + "'", name_range, known->name));
   }
+  const std::string star = v.emphasis ? "*" : "";
   if (v.year) {
     const std::size_t year_pos = v.text.find(std::to_string(*v.year));
     if (year_pos > 0 && year_pos != std::string::npos &&
         std::isalnum(static_cast<unsigned char>(v.text[year_pos - 1]))) {
       const Range at = point(row, static_cast<std::uint32_t>(col + year_pos));
-      auto& d = sink.report("venue", v.range,
-                            "Venue '" + v.text + "' has no space before the year; expected *" +
-                                v.text.substr(0, year_pos) + " " + v.text.substr(year_pos) + "*.");
+      auto& d =
+          sink.report("venue", v.range,
+                      "Venue '" + v.text + "' has no space before the year; expected " + star +
+                          v.text.substr(0, year_pos) + " " + v.text.substr(year_pos) + star + ".");
       d.fixes.push_back(single_edit_fix("Insert a space before the year", at, " "));
     }
     // A venue year one before the arXiv year is normal: papers of a conference held late in
@@ -362,7 +413,8 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
 
 void check_digest(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
-  if (!e.digest_line) return;
+  if (!e.digest_line)
+    return;
   const EntrySyntax& s = b.syntax;
   const std::uint32_t row = *e.digest_line;
   if (e.digest.empty()) {
@@ -371,16 +423,16 @@ void check_digest(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const Dialect style = e.digest_style == DigestStyle::kPlain ? Dialect::k2021 : Dialect::k2026;
   if (style != a.dialect) {
     const bool to_2026 = a.dialect == Dialect::k2026;
-    auto& d = sink.report(
-        "digest", s.digest_marker_range,
-        std::string("Digest written in the ") + (to_2026 ? "2021" : "2026") +
-            " dialect; this list uses the " + (to_2026 ? "2026" : "2021") + " dialect (" +
-            std::string(dialect_digest_example(a.dialect)) + ").");
+    auto& d = sink.report("digest", s.digest_marker_range,
+                          std::string("Digest written in the ") + (to_2026 ? "2021" : "2026") +
+                              " dialect; this list uses the " + (to_2026 ? "2026" : "2021") +
+                              " dialect (" + std::string(dialect_digest_example(a.dialect)) + ").");
     const Range whole = {s.digest_marker_range.start, {row, b.lines[row].length}};
     std::string replacement = to_2026
-        ? "<details><summary>Digest</summary> " + e.digest + "</details>"
-        : "Digest: " + e.digest;
-    d.fixes.push_back(single_edit_fix("Convert the digest to the list's dialect", whole, replacement));
+                                  ? "<details><summary>Digest</summary> " + e.digest + "</details>"
+                                  : "Digest: " + e.digest;
+    d.fixes.push_back(
+        single_edit_fix("Convert the digest to the list's dialect", whole, replacement));
     return;
   }
   if (e.digest_style == DigestStyle::kDetails && !s.digest_closed &&
@@ -389,7 +441,8 @@ void check_digest(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     auto& d = sink.report("digest", s.digest_marker_range,
                           "<details> is not closed on the digest line; expected '</details>' "
                           "at its end.");
-    d.fixes.push_back(single_edit_fix("Close the <details> tag", {{row, end}, {row, b.lines[row].length}}, "</details>"));
+    d.fixes.push_back(single_edit_fix("Close the <details> tag",
+                                      {{row, end}, {row, b.lines[row].length}}, "</details>"));
   }
 }
 

@@ -1,5 +1,7 @@
 // Key word rules on one entry: keyword-label, keyword-syntax and keyword-count. The
 // document-wide keyword-variant rule lives in keyword_variants.cpp.
+#include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "rules/analysis.hpp"
@@ -25,7 +27,8 @@ std::string normalized_keywords(const Entry& e, char separator) {
   bool first = true;
   for (std::size_t i = 0; i < e.keywords.size(); ++i) {
     const auto& p = e.keywords[i];
-    if (p.text.empty() || repeats(e, i)) continue;
+    if (p.text.empty() || repeats(e, i))
+      continue;
     if (!first)
       (out += separator) += ' ';
     out += p.text;
@@ -34,13 +37,53 @@ std::string normalized_keywords(const Entry& e, char separator) {
   return out + ".";
 }
 
+/// Why the key word line holds something else than key words (a venue, the author names, a
+/// digest), or "" when it holds key words. Such a line gets one finding and no fix: no
+/// normalization can make key words of it.
+std::string misplaced_text(const Entry& e, std::string_view trimmed) {
+  if (trimmed.size() >= 3 && trimmed.back() == '*') {
+    const std::size_t open = trimmed.rfind('*', trimmed.size() - 2);
+    if (open != std::string_view::npos && open + 1 < trimmed.size() - 1 && open > 0 &&
+        trimmed[open - 1] == ' ') {
+      return "The key word line ends in a venue (" + std::string(trimmed.substr(open)) +
+             "); the venue goes on the author line.";
+    }
+  }
+  std::string_view words = trimmed;
+  if (!words.empty() && words.back() == '.')
+    words.remove_suffix(1);
+  std::string_view authors = e.authors;
+  if (!authors.empty() && authors.back() == '.')
+    authors.remove_suffix(1);
+  if (!authors.empty() && text::trim(words) == text::trim(authors))
+    return "The key word line repeats the author names.";
+  // Sentences: a phrase of more than eight words, or a sentence end inside the line: '. ' and
+  // a capital after a word of four letters or more (not `vs. Non-robust`).
+  bool sentence = std::any_of(e.keywords.begin(), e.keywords.end(), [](const auto& p) {
+    return std::count(p.text.begin(), p.text.end(), ' ') >= 8;
+  });
+  for (std::size_t dot = words.find(". "); !sentence && dot != std::string_view::npos;
+       dot = words.find(". ", dot + 1)) {
+    const std::size_t end = dot > 0 && words[dot - 1] == ')' ? dot - 1 : dot;  // `(e.g. X).`
+    std::size_t letters = 0;
+    while (letters < end && std::isalpha(static_cast<unsigned char>(words[end - letters - 1])))
+      ++letters;
+    sentence =
+        letters >= 4 && dot + 2 < words.size() && words[dot + 2] >= 'A' && words[dot + 2] <= 'Z';
+  }
+  if (sentence)
+    return "The key word line holds sentences (a digest?); key words are short phrases.";
+  return {};
+}
+
 }  // namespace
 
 void check_entry_keywords(const Analysis& a, std::size_t block_index, DiagnosticSink& sink) {
   const Block& b = a.block(block_index);
   const Entry& e = *b.entry;
   const EntrySyntax& s = b.syntax;
-  if (!e.keywords_line) return;
+  if (!e.keywords_line)
+    return;
   const std::uint32_t row = *e.keywords_line;
   const Conventions& c = a.conventions;
   if (s.keyword_label != c.keyword_label) {
@@ -51,9 +94,13 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
                         (c.keyword_label == "Key Word" ? "." : ", as this list writes it."));
     d.fixes.push_back(single_edit_fix("Write '" + label + "'", s.keyword_label_range, label));
   }
+  std::string_view raw = s.keywords_raw;
+  if (std::string why = misplaced_text(e, text::trim(raw)); !why.empty()) {
+    sink.report("keyword-syntax", s.keywords_range, std::move(why));
+    return;
+  }
   // The fix is the same for every finding; built when the first one is reported.
   std::optional<std::string> normalized;
-  std::string_view raw = s.keywords_raw;
   auto report = [&](Range range, std::string message) {
     auto& d = sink.report("keyword-syntax", range, std::move(message));
     if (!normalized)
@@ -70,9 +117,8 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
   const bool ends_with_separator = !trimmed.empty() && trimmed.back() == ';';
   if (!trimmed.empty() && trimmed.back() != '.') {
     const auto end = static_cast<std::uint32_t>(s.keywords_range.start.column + trimmed.size());
-    report({{row, end - 1}, {row, end}},
-           ends_with_separator ? "Key words end in ';'; expected '.'."
-                               : "Key words do not end in '.'.");
+    report({{row, end - 1}, {row, end}}, ends_with_separator ? "Key words end in ';'; expected '.'."
+                                                             : "Key words do not end in '.'.");
   }
   const std::uint32_t base = s.keywords_range.start.column;
   const char sep = c.keyword_separator;
@@ -113,7 +159,8 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
   const int min = a.config.keyword_min, max = a.config.keyword_max;
   if (static_cast<int>(count) < min || static_cast<int>(count) > max) {
     Range phrases = s.keywords_range;
-    if (!e.keywords.empty()) phrases.start = e.keywords.front().range.start;
+    if (!e.keywords.empty())
+      phrases.start = e.keywords.front().range.start;
     sink.report("keyword-count", phrases,
                 "Entry has " + std::to_string(count) + " key word" + (count == 1 ? "" : "s") +
                     "; expected " + std::to_string(min) + " to " + std::to_string(max) + ".");
