@@ -25,7 +25,17 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
   const EntrySyntax& s = b.syntax;
   const Range title_line = {{0, 0}, {0, b.lines[0].length}};
-  if (!e.authors_line) {
+  // The first line under the title and its links, when it is no sub-bullet: the author line
+  // that lost its `- ` (one finding on it, not a missing author line and a stray line).
+  const SubLine* bulletless_authors = nullptr;
+  for (const SubLine& sub : s.subs) {
+    if (sub.kind == SubKind::kLinks)
+      continue;
+    if (sub.kind == SubKind::kContinuation && !e.authors_line)
+      bulletless_authors = &sub;
+    break;
+  }
+  if (!e.authors_line && bulletless_authors == nullptr) {
     sink.report(
         "entry-shape", title_line,
         "Entry has no author line; expected '  - Author One, Author Two.' after the title.");
@@ -49,13 +59,13 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       continue;
     }
     if (sub.kind == SubKind::kContinuation) {
-      std::string what = previous == SubKind::kDigest ? "The digest continues on the next line"
-                                                      : "This line continues the entry without "
-                                                        "a sub-bullet";
       sink.report("entry-shape", whole,
-                  what +
-                      "; a digest is one line and every line of an entry is a '  - ' "
-                      "sub-bullet.");
+                  &sub == bulletless_authors
+                      ? "The author line has no sub-bullet; expected '  - ' before the names."
+                  : previous == SubKind::kDigest
+                      ? "The digest continues on the next line; a digest is one line."
+                      : "This line continues the entry without a sub-bullet; every line of an "
+                        "entry is a '  - ' sub-bullet.");
       continue;
     }
     previous = sub.kind;

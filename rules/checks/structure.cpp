@@ -15,13 +15,15 @@ const HeadingInfo& heading_of(const Analysis& a, const SectionRec& s) {
 
 std::string heading_text(const Analysis& a, const SectionRec& s) {
   const Block& b = a.block(s.block);
-  if (s.level == 0) return "<summary>" + b.heading->title + "</summary>";
+  if (s.level == 0)
+    return "<summary>" + b.heading->title + "</summary>";
   return std::string(static_cast<std::size_t>(s.level), '#') + " " + b.heading->title;
 }
 
 std::size_t category_of(const Analysis& a, std::size_t si) {
   for (std::size_t p = a.sections[si].parent; p != SIZE_MAX; p = a.sections[p].parent) {
-    if (a.sections[p].kind == SectionKind::kCategory) return p;
+    if (a.sections[p].kind == SectionKind::kCategory)
+      return p;
   }
   return SIZE_MAX;
 }
@@ -31,7 +33,11 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
     const SectionRec& s = a.sections[si];
     const HeadingInfo& h = heading_of(a, s);
     const Range title = a.absolute(s.block, h.title_range);
-    if (s.level > 1 && s.parent != SIZE_MAX && a.sections[s.parent].level > 0 &&
+    // Levels matter where the list's structure is: a skipped level in a prose section of the
+    // preamble (`#### Why Backdoor Learning?` under the title) is Markdown style, not structure.
+    const bool structure =
+        s.kind == SectionKind::kCategory || s.kind == SectionKind::kYear || s.holds_papers;
+    if (structure && s.level > 1 && s.parent != SIZE_MAX && a.sections[s.parent].level > 0 &&
         s.level > a.sections[s.parent].level + 1) {
       sink.report("heading-hierarchy", title,
                   "Heading level " + std::to_string(s.level) + " under a level " +
@@ -39,7 +45,8 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
                       " heading skips a level; expected level " +
                       std::to_string(a.sections[s.parent].level + 1) + ".");
     }
-    if (s.kind != SectionKind::kYear) continue;
+    if (s.kind != SectionKind::kYear)
+      continue;
     const std::size_t cat = category_of(a, si);
     if (cat == SIZE_MAX) {
       // In a list organised by year, `## 2021` at the top of the paper part is right; a year
@@ -48,8 +55,9 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
         continue;
       if (s.holds_papers || s.parent == SIZE_MAX) {
         sink.report("heading-hierarchy", title,
-                    "Year section '" + h.title + "' is outside any category; expected it under "
-                    "a '## Category' heading.");
+                    "Year section '" + h.title +
+                        "' is outside any category; expected it under "
+                        "a '## Category' heading.");
       }
       continue;
     }
@@ -60,8 +68,9 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
                                 heading_text(a, a.sections[cat]) + "'; expected it under '## " +
                                 h.category + "' or titled '" + cat_title + ": " +
                                 std::to_string(*h.year) + "'.");
-      d.related.push_back({a.absolute(a.sections[cat].block, heading_of(a, a.sections[cat]).title_range),
-                           "the enclosing category"});
+      d.related.push_back(
+          {a.absolute(a.sections[cat].block, heading_of(a, a.sections[cat]).title_range),
+           "the enclosing category"});
     }
   }
 }
@@ -70,7 +79,8 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
 std::size_t chunk_start(const Analysis& a, const SectionRec& s) {
   if (s.level == 0 && s.block > 0) {
     const Block& prev = a.block(s.block - 1);
-    if (prev.kind == BlockKind::kHtml && text::trim(prev.line(0)) == "<details>") return s.block - 1;
+    if (prev.kind == BlockKind::kHtml && text::trim(prev.line(0)) == "<details>")
+      return s.block - 1;
   }
   return s.block;
 }
@@ -127,10 +137,13 @@ void check_year_sequence(const Analysis& a, const std::vector<std::size_t>& year
 
 void check_year_order(const Analysis& a, DiagnosticSink& sink) {
   for (std::size_t ci = a.section_begin; ci < a.sections_end(); ++ci) {
-    if (a.sections[ci].kind != SectionKind::kCategory) continue;
+    if (a.sections[ci].kind != SectionKind::kCategory)
+      continue;
     std::vector<std::size_t> years;
-    for (std::size_t si = ci + 1; si < a.sections.size() && a.sections[si].block < a.sections[ci].end_block; ++si) {
-      if (a.sections[si].parent == ci && a.sections[si].kind == SectionKind::kYear) years.push_back(si);
+    for (std::size_t si = ci + 1;
+         si < a.sections.size() && a.sections[si].block < a.sections[ci].end_block; ++si) {
+      if (a.sections[si].parent == ci && a.sections[si].kind == SectionKind::kYear)
+        years.push_back(si);
     }
     check_year_sequence(a, years, sink);
   }
@@ -149,9 +162,12 @@ void check_year_order(const Analysis& a, DiagnosticSink& sink) {
 }
 
 bool subtree_has_entries(const Analysis& a, std::size_t si) {
-  if (!a.sections[si].entries.empty()) return true;
-  for (std::size_t k = si + 1; k < a.sections.size() && a.sections[k].block < a.sections[si].end_block; ++k) {
-    if (!a.sections[k].entries.empty()) return true;
+  if (!a.sections[si].entries.empty())
+    return true;
+  for (std::size_t k = si + 1;
+       k < a.sections.size() && a.sections[k].block < a.sections[si].end_block; ++k) {
+    if (!a.sections[k].entries.empty())
+      return true;
   }
   return false;
 }
@@ -159,8 +175,10 @@ bool subtree_has_entries(const Analysis& a, std::size_t si) {
 void check_empty(const Analysis& a, DiagnosticSink& sink) {
   for (std::size_t si = a.section_begin; si < a.sections_end(); ++si) {
     const SectionRec& s = a.sections[si];
-    if (s.kind != SectionKind::kCategory && s.kind != SectionKind::kYear) continue;
-    if (!s.holds_papers || subtree_has_entries(a, si)) continue;
+    if (s.kind != SectionKind::kCategory && s.kind != SectionKind::kYear)
+      continue;
+    if (!s.holds_papers || subtree_has_entries(a, si))
+      continue;
     const HeadingInfo& h = heading_of(a, s);
     sink.report("empty-section", a.absolute(s.block, h.title_range),
                 std::string(s.kind == SectionKind::kYear ? "Year section" : "Category") + " '" +

@@ -52,6 +52,8 @@ TEST_CASE("backdoor learning resources: links under the title, [[pdf]] papers, y
   CHECK(c.year_by_venue);
   // News, citation, contributing and toolbox sections are not categories.
   CHECK_FALSE(has(doc, "empty-section", line_of(text, "## News")));
+  // A skipped level in the preamble's prose is Markdown style, not the list's structure.
+  CHECK_FALSE(has(doc, "heading-hierarchy", line_of(text, "#### Why Backdoor Learning?")));
   CHECK(has(doc, "entry-shape", line_of(text, "  Yi Yu, Yufei Wang, Wenhan Yang")));
   CHECK(has(doc, "arxiv-url", line_of(text, "(http://arxiv.org/pdf/1908.10498")));
   const std::map<std::string, int> expected{
@@ -59,8 +61,7 @@ TEST_CASE("backdoor learning resources: links under the title, [[pdf]] papers, y
       {"duplicate-link", 2},    // the same code repository on two papers
       {"duplicate-paper", 20},  // papers listed in two categories (same arXiv id)
       {"duplicate-title", 5},
-      {"entry-shape", 2},        // one entry whose author line lost its bullet
-      {"heading-hierarchy", 1},  // '#### Why Backdoor Learning?' under the '#' title
+      {"entry-shape", 1},        // one entry whose author line lost its bullet
       {"link-syntax", 10},       // labels used once ('Master Thesis', 'demo', 'journal', ...)
       {"title-punctuation", 6},  // titles without the list's final '.'
       {"toc-order", 1},          // Vision Transformer listed before Detection and Tracking
