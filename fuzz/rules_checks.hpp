@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -212,6 +213,8 @@ inline Content content_of(std::string_view text) {
   rules::ListDocument doc(text);
   Content c;
   const auto& m = doc.model();
+  std::set<std::uint32_t> section_lines;
+  for (const auto& section : m.sections) section_lines.insert(section.range.start.line);
   for (const auto& e : m.entries) {
     c.entries.push_back(title_key(e.title));
     if (e.arxiv)
@@ -221,18 +224,14 @@ inline Content content_of(std::string_view text) {
       c.links.push_back(id ? id->id : l.url);
     }
     // The nearest `<summary>` above the entry, when only blank lines and the opening tag
-    // stand between: the paper's own wrapper.
+    // stand between and it opens no year section (`<summary>Category: 2024</summary>`): the
+    // paper's own wrapper.
     for (std::uint32_t line = e.first_line; line-- > 0;) {
       const std::string_view l = doc.line(line);
       if (l.empty() || l == "<details>")
         continue;
-      // A `<summary>Category: 2024</summary>` opens a year section, not a paper's wrapper.
-      const std::size_t close = l.find("</summary>");
-      const bool year = close != std::string_view::npos && close >= 4 &&
-                        std::all_of(l.begin() + static_cast<std::ptrdiff_t>(close) - 4,
-                                    l.begin() + static_cast<std::ptrdiff_t>(close),
-                                    [](char ch) { return ch >= '0' && ch <= '9'; });
-      if (!year && (l.starts_with("<details><summary>") || l.starts_with("<summary>"))) {
+      if ((l.starts_with("<details><summary>") || l.starts_with("<summary>")) &&
+          !section_lines.contains(line)) {
         c.pairs.push_back(title_key(l) + "|" + title_key(e.title));
       }
       break;
