@@ -110,7 +110,10 @@ void check_title(const Block& b, DiagnosticSink& sink) {
     return;
   const Range end = point(0, e.title_range.end.column);
   auto& d = sink.report("title-punctuation", {{0, e.title_range.end.column - 1}, e.title_range.end},
-                        "Title does not end in '.', '?' or '!'; expected a '.' before the links.");
+                        b.syntax.links_below || e.links.empty()
+                            ? "Title does not end in '.', '?' or '!'."
+                            : "Title does not end in '.', '?' or '!'; expected a '.' before the "
+                              "links.");
   d.fixes.push_back(single_edit_fix("Add '.' after the title", end, "."));
 }
 
