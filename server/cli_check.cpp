@@ -1,6 +1,8 @@
 // `awesome-ls check`: config lookup, ignore globs, fixing, diffing and reporting (cli.hpp).
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -9,7 +11,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
@@ -28,16 +29,32 @@ namespace {
 /// about 1 MB).
 constexpr std::size_t kMaxInputBytes = 64 * 1024 * 1024;
 
-/// Reads a whole file or standard input; nullopt with `error` set on failure.
-std::optional<std::string> read_input(const std::string& file, std::string& error) {
+/// Reads all of `in`, but never more than the limit: a character device (`/dev/zero`) or an
+/// endless pipe is an error, not a list checked on a truncated read.
+std::optional<std::string> read_bounded(std::istream& in, std::string& error,
+                                        std::size_t expected = 0) {
   std::string text;
-  if (file == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), {});
-    if (text.size() <= kMaxInputBytes)
-      return text;
-    error = "input larger than 64 MiB";
+  text.reserve(std::min(expected, kMaxInputBytes) + 1);
+  std::array<char, 64 * 1024> buffer{};
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxInputBytes) {
+      error = "larger than 64 MiB, the limit of a list; not checked";
+      return std::nullopt;
+    }
+  }
+  if (in.bad()) {
+    error = "read error";
     return std::nullopt;
   }
+  return text;
+}
+
+/// Reads a whole file or standard input; nullopt with `error` set on failure.
+std::optional<std::string> read_input(const std::string& file, std::string& error) {
+  if (file == "-")
+    return read_bounded(std::cin, error);
   std::error_code ec;
   if (fs::is_directory(file, ec)) {
     error = "is a directory";
@@ -48,18 +65,8 @@ std::optional<std::string> read_input(const std::string& file, std::string& erro
     error = std::strerror(errno);
     return std::nullopt;
   }
-  if (const auto size = fs::file_size(file, ec); !ec && size > kMaxInputBytes) {
-    error = "file larger than 64 MiB";
-    return std::nullopt;
-  }
-  std::ostringstream buffer;  // one bulk copy, not a character at a time
-  buffer << in.rdbuf();
-  text = std::move(buffer).str();
-  if (in.bad()) {
-    error = "read error";
-    return std::nullopt;
-  }
-  return text;
+  const auto size = fs::file_size(file, ec);  // a hint: a device or a growing file may differ
+  return read_bounded(in, error, ec ? 0 : static_cast<std::size_t>(size));
 }
 
 std::vector<rules::Diagnostic> lint(std::string_view text, const rules::Config& config) {

@@ -345,3 +345,26 @@ TEST_CASE("conventions prints what each list does, and pinning all of it changes
 }
 
 }  // namespace awesome::test
+
+namespace awesome::test {
+
+TEST_CASE("check reads at most 64 MiB of any file or of stdin, and then reports an error") {
+  TempDir dir;
+  // A character device never ends: an error with exit 2, no findings on a partial read.
+  fs::create_symlink("/dev/zero", dir.path / "zero.md");
+  for (const std::string& file : {std::string("/dev/zero"), (dir.path / "zero.md").string()}) {
+    CAPTURE(file);
+    const auto result = awesome_ls({"check", file});
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err.find("larger than 64 MiB") != std::string::npos);
+  }
+  ProcessOptions big;
+  big.input = std::string(64 * 1024 * 1024 + 1, '\n');
+  const auto piped = awesome_ls({"check", "-"}, big);
+  CHECK(piped.exit_code == 2);
+  CHECK(piped.out.empty());
+  CHECK(piped.err.find("<stdin>: larger than 64 MiB") != std::string::npos);
+}
+
+}  // namespace awesome::test
