@@ -1,12 +1,17 @@
 #include "server/atomic_write.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <system_error>
+#include <vector>
 
 namespace awesome::server {
 namespace {
@@ -27,16 +32,49 @@ bool write_all(int fd, std::string_view content) {
   return true;
 }
 
-/// Fills the temporary file `fd` and gives it the mode and owner of `target`.
-std::string fill_temp(int fd, std::string_view content, const struct stat& target) {
+/// Gives the temporary file `fd` the extended attributes of `target` (POSIX ACLs are the
+/// `system.posix_acl_*` ones); an error when one cannot be kept, so that the file is not
+/// replaced by one that lost an ACL that denied someone access.
+std::string copy_xattrs(const std::filesystem::path& target, int fd) {
+  ssize_t size = ::listxattr(target.c_str(), nullptr, 0);
+  if (size < 0)
+    return errno == ENOTSUP ? std::string() : errno_text("listxattr");
+  std::vector<char> names(static_cast<std::size_t>(size));
+  size = ::listxattr(target.c_str(), names.data(), names.size());
+  if (size < 0)
+    return errno_text("listxattr");
+  std::vector<char> value;
+  for (std::size_t at = 0; at < static_cast<std::size_t>(size);) {
+    const std::string name(names.data() + at);
+    at += name.size() + 1;
+    const ssize_t length = ::getxattr(target.c_str(), name.c_str(), nullptr, 0);
+    if (length < 0)
+      return errno_text(("getxattr " + name).c_str());
+    value.resize(static_cast<std::size_t>(length));
+    const ssize_t got = ::getxattr(target.c_str(), name.c_str(), value.data(), value.size());
+    if (got < 0)
+      return errno_text(("getxattr " + name).c_str());
+    if (::fsetxattr(fd, name.c_str(), value.data(), static_cast<std::size_t>(got), 0) != 0)
+      return errno_text(("cannot keep the extended attribute " + name).c_str());
+  }
+  return {};
+}
+
+/// Fills the temporary file `fd` and gives it the owner, mode, extended attributes and ACLs of
+/// `target`.
+std::string fill_temp(int fd, std::string_view content, const std::filesystem::path& target,
+                      const struct stat& info) {
   if (!write_all(fd, content))
     return errno_text("write");
-  if (::fchmod(fd, target.st_mode & 07777) != 0)
-    return errno_text("chmod");
-  if (target.st_uid != ::geteuid() || target.st_gid != ::getegid()) {
+  if (info.st_uid != ::geteuid() || info.st_gid != ::getegid()) {
     // Only root (or a group member) can keep the owner; the mode is what matters most.
-    [[maybe_unused]] int ignored = ::fchown(fd, target.st_uid, target.st_gid);
+    [[maybe_unused]] int ignored = ::fchown(fd, info.st_uid, info.st_gid);
   }
+  // After fchown, which clears the setuid and setgid bits.
+  if (::fchmod(fd, info.st_mode & 07777) != 0)
+    return errno_text("chmod");
+  if (std::string error = copy_xattrs(target, fd); !error.empty())
+    return error;
   if (::fsync(fd) != 0)
     return errno_text("fsync");
   return {};
@@ -72,9 +110,10 @@ bool link_unnamed(int fd, const std::string& prefix, std::string& temp) {
 /// right before the rename, so that a kill leaves at worst a hidden complete copy, never a
 /// partial one; otherwise (no O_TMPFILE or no /proc) a mkstemp file.
 std::string make_temp(const std::filesystem::path& dir, const std::string& prefix,
-                      std::string_view content, const struct stat& target, std::string& temp) {
+                      std::string_view content, const std::filesystem::path& target,
+                      const struct stat& info, std::string& temp) {
   if (const int fd = open_unnamed(dir); fd >= 0) {
-    std::string error = fill_temp(fd, content, target);
+    std::string error = fill_temp(fd, content, target, info);
     const bool named = error.empty() && link_unnamed(fd, prefix, temp);
     if (::close(fd) != 0 && error.empty())
       error = errno_text("close");
@@ -83,11 +122,12 @@ std::string make_temp(const std::filesystem::path& dir, const std::string& prefi
     if (!error.empty() || named)
       return error;
   }
-  temp = prefix + "XXXXXX";
+  // Named from the start, with the pid, so that a later run removes it if this one is killed.
+  temp = prefix + std::to_string(::getpid()) + "-XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0)
     return errno_text("cannot create a temporary file");
-  std::string error = fill_temp(fd, content, target);
+  std::string error = fill_temp(fd, content, target, info);
   if (::close(fd) != 0 && error.empty())
     error = errno_text("close");
   if (!error.empty())
@@ -103,9 +143,72 @@ void sync_directory(const std::filesystem::path& dir) {
   ::close(fd);
 }
 
+/// Removes the temporary files `.<name>.awesome-ls-<pid>-...` that a killed run left beside
+/// the target: those whose process no longer exists.
+void remove_stale_temps(const std::filesystem::path& dir, const std::string& name_prefix) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(name_prefix))
+      continue;
+    const std::string rest = name.substr(name_prefix.size());
+    const std::size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string::npos || rest.find_first_not_of("0123456789") != dash) {
+      continue;
+    }
+    const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+      std::filesystem::remove(entry.path(), ec);
+  }
+}
+
+FileStamp stamp_of(const struct stat& info) {
+  return {info.st_dev, info.st_ino, info.st_size, info.st_mtim};
+}
+
+/// Whether the file at `path` is still what was read: the same stamp and the same bytes.
+bool same_as_read(const std::filesystem::path& path, const ReadState& read) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !(stamp_of(info) == read.stamp))
+    return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string now(read.content.size() + 1, '\0');
+  in.read(now.data(), static_cast<std::streamsize>(now.size()));
+  return !in.bad() && static_cast<std::size_t>(in.gcount()) == read.content.size() &&
+         std::string_view(now.data(), read.content.size()) == read.content;
+}
+
+/// Exchanges two names atomically; false with errno set, EINVAL or ENOSYS where the file
+/// system or the kernel cannot.
+bool exchange_names(const std::string& a, const std::string& b) {
+#if defined(RENAME_EXCHANGE)
+  return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
+#else
+  errno = ENOSYS;
+  return false;
+#endif
+}
+
+std::string changed_error() {
+  return std::string(kChangedSinceRead) + " (by another program?); the fixes were not written";
+}
+
 }  // namespace
 
-std::string write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+bool FileStamp::operator==(const FileStamp& o) const {
+  return device == o.device && inode == o.inode && size == o.size &&
+         mtime.tv_sec == o.mtime.tv_sec && mtime.tv_nsec == o.mtime.tv_nsec;
+}
+
+std::optional<FileStamp> stamp_file(const std::filesystem::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0)
+    return std::nullopt;
+  return stamp_of(info);
+}
+
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                                  const ReadState* read) {
   std::error_code ec;
   const std::filesystem::path target = std::filesystem::canonical(path, ec);  // follows links
   if (ec)
@@ -119,10 +222,38 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
     return "file is read-only";
   }
   const std::filesystem::path dir = target.parent_path();
-  const std::string prefix = (dir / ("." + target.filename().string() + ".awesome-ls-")).string();
+  const std::string name_prefix = "." + target.filename().string() + ".awesome-ls-";
+  remove_stale_temps(dir, name_prefix);
+  const std::string prefix = (dir / name_prefix).string();
   std::string temp;
-  if (std::string error = make_temp(dir, prefix, content, info, temp); !error.empty())
+  if (std::string error = make_temp(dir, prefix, content, target, info, temp); !error.empty())
     return error;
+  if (read != nullptr) {
+    if (!same_as_read(target, *read)) {
+      ::unlink(temp.c_str());
+      return changed_error();
+    }
+    if (exchange_names(temp, target.string())) {
+      // The old file is now at `temp`: one more look closes the moment since the check above.
+      if (!same_as_read(temp, *read)) {
+        if (!exchange_names(temp, target.string())) {
+          return errno_text(
+              ("the file changed while being replaced; its new content is in " + temp + ", and")
+                  .c_str());
+        }
+        ::unlink(temp.c_str());
+        return changed_error();
+      }
+      ::unlink(temp.c_str());
+      sync_directory(dir);
+      return {};
+    }
+    if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
+      std::string error = errno_text("rename");
+      ::unlink(temp.c_str());
+      return error;
+    }
+  }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     std::string error = errno_text("rename");
     ::unlink(temp.c_str());

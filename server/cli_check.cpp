@@ -182,7 +182,12 @@ class CheckRun {
       return;
     }
     std::string error;
+    // What --fix read, so that it never overwrites what another program writes meanwhile.
+    const std::optional<FileStamp> before = from_stdin ? std::nullopt : stamp_file(file);
     const std::optional<std::string> text = read_input(file, error);
+    const std::optional<FileStamp> stamp = from_stdin ? std::nullopt : stamp_file(file);
+    if (text && options_.mode == CheckMode::kFix && !(before && stamp && *before == *stamp))
+      return complain(name, "changed while being read; not fixed");
     if (!text)
       return complain(name, error);
     ++checked_;
@@ -194,13 +199,15 @@ class CheckRun {
       const std::string_view body = strip_bom(*text);
       reports_.emplace_back(name, std::string(body), lint(body, resolved.config));
     } else {
-      fix_file(file, name, *text, resolved.config);
+      fix_file(file, name, *text, stamp, resolved.config);
     }
   }
 
   /// --fix and --diff: computes the fixed text, writes or diffs it, reports what is left.
   void fix_file(const std::string& file, const std::string& name, const std::string& text,
-                const rules::Config& config) {
+                const std::optional<FileStamp>& stamp, const rules::Config& config) {
+    // --fix never reads standard input, so a file that was read has its stamp.
+    const ReadState read{stamp.value_or(FileStamp{}), text};
     const std::string_view bom = has_bom(text) ? kUtf8Bom : std::string_view();
     const std::string_view body = strip_bom(text);
     std::string fixed = restore_layout(body, rules::fix_all(body, config));
@@ -216,7 +223,8 @@ class CheckRun {
       if (options_.mode == CheckMode::kDiff) {
         diffs_ += unified_diff(text, new_text, name, name);
         ++fixed_;
-      } else if (std::string failure = write_file_atomically(file, new_text); !failure.empty()) {
+      } else if (std::string failure = write_file_atomically(file, new_text, &read);
+                 !failure.empty()) {
         complain(name, "cannot write fixes: " + failure);
         fixed = std::string(body);  // the file keeps its old text: report that
       } else {

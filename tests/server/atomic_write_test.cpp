@@ -1,9 +1,14 @@
 #include "server/atomic_write.hpp"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -58,6 +63,124 @@ TEST_CASE("write_file_atomically refuses read-only and missing files without tou
   CHECK(write_file_atomically(dir.path / "missing.md", "x") != "");
   CHECK_FALSE(fs::exists(dir.path / "missing.md"));
   CHECK(write_file_atomically(dir.path, "x") == "not a regular file");
+}
+
+}  // namespace awesome::server
+
+namespace awesome::server {
+
+TEST_CASE("write_file_atomically never overwrites a change made since the file was read") {
+  TempDir dir;
+  const auto file = dir.path / "list.md";
+  awesome::test::write_bytes(file, "as read\n");
+  const std::string read = "as read\n";
+  const ReadState state{*stamp_file(file), read};
+
+  SUBCASE("unchanged: written") {
+    CHECK(write_file_atomically(file, "fixed\n", &state) == "");
+    CHECK(awesome::test::read_bytes(file) == "fixed\n");
+  }
+  SUBCASE("appended to") {
+    std::ofstream(file, std::ios::app) << "a line another writer added\n";
+    CHECK(write_file_atomically(file, "fixed\n", &state).starts_with(kChangedSinceRead));
+    CHECK(awesome::test::read_bytes(file) == "as read\na line another writer added\n");
+  }
+  SUBCASE("rewritten with the same size and modification time") {
+    awesome::test::write_bytes(file, "AS READ\n");
+    const struct timespec times[2] = {state.stamp.mtime, state.stamp.mtime};
+    REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
+    REQUIRE(*stamp_file(file) == state.stamp);  // only the content tells
+    CHECK(write_file_atomically(file, "fixed\n", &state).starts_with(kChangedSinceRead));
+    CHECK(awesome::test::read_bytes(file) == "AS READ\n");
+  }
+  SUBCASE("replaced by a rename, as editors save") {
+    awesome::test::write_bytes(dir.path / "saved", "as read\n");
+    fs::rename(dir.path / "saved", file);
+    CHECK(write_file_atomically(file, "fixed\n", &state).starts_with(kChangedSinceRead));
+    CHECK(awesome::test::read_bytes(file) == "as read\n");
+  }
+  // Nothing is left beside the file either way.
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("write_file_atomically keeps extended attributes and POSIX ACLs") {
+  TempDir dir;
+  const auto file = dir.path / "list.md";
+  awesome::test::write_bytes(file, "old\n");
+  REQUIRE(::setxattr(file.c_str(), "user.origin", "curated", 7, 0) == 0);
+  // An ACL that lets user 65534 read and the owning group nothing: the on-disk form is a
+  // version (2), then (tag, permissions, id) entries sorted by tag.
+  struct AclEntry {
+    std::uint16_t tag, perm;
+    std::uint32_t id;
+  };
+  const AclEntry entries[] = {{0x01, 6, UINT32_MAX},   // owner rw-
+                              {0x02, 4, 65534},        // user 65534 r--
+                              {0x04, 0, UINT32_MAX},   // owning group ---
+                              {0x10, 4, UINT32_MAX},   // mask r--
+                              {0x20, 0, UINT32_MAX}};  // others ---
+  std::string acl(4, '\0');
+  const std::uint32_t version = 2;
+  std::memcpy(acl.data(), &version, 4);
+  for (const auto& e : entries) {
+    char raw[8];
+    std::memcpy(raw, &e.tag, 2);
+    std::memcpy(raw + 2, &e.perm, 2);
+    std::memcpy(raw + 4, &e.id, 4);
+    acl.append(raw, 8);
+  }
+  REQUIRE(::setxattr(file.c_str(), "system.posix_acl_access", acl.data(), acl.size(), 0) == 0);
+  const unsigned mode = mode_of(file);
+
+  CHECK(write_file_atomically(file, "new\n") == "");
+  CHECK(awesome::test::read_bytes(file) == "new\n");
+  char value[64] = {};
+  CHECK(::getxattr(file.c_str(), "user.origin", value, sizeof value) == 7);
+  CHECK(std::string_view(value, 7) == "curated");
+  std::string kept(acl.size() + 16, '\0');
+  const ssize_t size =
+      ::getxattr(file.c_str(), "system.posix_acl_access", kept.data(), kept.size());
+  REQUIRE(size >= 0);
+  kept.resize(static_cast<std::size_t>(size));
+  CHECK(kept == acl);
+  CHECK(mode_of(file) == mode);
+}
+
+TEST_CASE("write_file_atomically keeps setuid and setgid when it keeps another owner") {
+  if (::geteuid() != 0) {
+    MESSAGE("needs root to own a file as another user; the test command runs as root");
+    return;
+  }
+  TempDir dir;
+  const auto file = dir.path / "tool.md";
+  awesome::test::write_bytes(file, "old\n");
+  REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);
+  REQUIRE(::chmod(file.c_str(), 06755) == 0);
+  CHECK(write_file_atomically(file, "new\n") == "");
+  struct stat info {};
+  REQUIRE(::stat(file.c_str(), &info) == 0);
+  CHECK(info.st_uid == 65534);
+  CHECK(info.st_gid == 65534);
+  CHECK((info.st_mode & 07777) == 06755);
+}
+
+TEST_CASE("write_file_atomically removes what a killed run left, and nothing of a live one") {
+  TempDir dir;
+  const auto file = dir.path / "list.md";
+  awesome::test::write_bytes(file, "old\n");
+  const pid_t child = ::fork();
+  if (child == 0)
+    ::_exit(0);
+  REQUIRE(child > 0);
+  REQUIRE(::waitpid(child, nullptr, 0) == child);  // its pid now names no process
+  const auto dead = dir.path / (".list.md.awesome-ls-" + std::to_string(child) + "-Ab12Cd");
+  const auto live = dir.path / (".list.md.awesome-ls-" + std::to_string(::getpid()) + "-Xy34Zw");
+  const auto other = dir.path / ".other.md.awesome-ls-1-Ab12Cd";
+  for (const auto& f : {dead, live, other}) awesome::test::write_bytes(f, "partial");
+  CHECK(write_file_atomically(file, "new\n") == "");
+  CHECK_FALSE(fs::exists(dead));
+  CHECK(fs::exists(live));
+  CHECK(fs::exists(other));
 }
 
 }  // namespace awesome::server

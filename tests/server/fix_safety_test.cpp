@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -77,6 +78,48 @@ TEST_CASE("check --fix killed at random moments leaves the old or the new file, 
   }
   MESSAGE(kKillRuns << " kills: " << kept_old << " left the old file, " << got_new
                     << " the fixed one, " << leftovers << " left a complete temporary file");
+}
+
+TEST_CASE("check --fix never overwrites a line another program appends while it runs") {
+  TempDir dir;
+  const fs::path list = dir.path / "list.md";
+  const std::string original =
+      read_bytes(fs::path(AWESOME_CORPUS_DIR) / "trustworthy-2026-full.md");
+  write_bytes(list, original);
+  const auto started = std::chrono::steady_clock::now();
+  REQUIRE_FALSE(run_process(fix_command(list)).timed_out);
+  const auto full_run = std::chrono::steady_clock::now() - started;
+
+  // The other writer appends at a moment spread over the whole run: before the read (its line
+  // is read and kept), during the work (the fix must refuse), after the rename (its line lands
+  // in the fixed file). Whatever the moment, the line is in the file afterwards.
+  std::mt19937 rng(977);
+  std::uniform_int_distribution<long> delay_us(
+      0, std::chrono::duration_cast<std::chrono::microseconds>(full_run).count() * 11 / 10);
+  const std::string line = "\nA line another program appended.\n";
+  int refused = 0;
+  int written = 0;
+  for (int run = 0; run < kKillRuns / 2; ++run) {
+    CAPTURE(run);
+    write_bytes(list, original);
+    ChildProcess fix(fix_command(list));
+    REQUIRE(fix.started());
+    std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
+    std::ofstream(list, std::ios::app) << line;
+    while (fix.read_more(std::chrono::seconds(60))) fix.output().clear();  // drain the report
+    const auto status = fix.wait_exit(std::chrono::seconds(60));
+    REQUIRE(status.has_value());
+    const std::string now = read_bytes(list);
+    CHECK(now.find(line) != std::string::npos);
+    if (*status == 2) {
+      ++refused;
+      CHECK(now == original + line);  // refused: the file is the other writer's, untouched
+    } else {
+      ++written;
+    }
+  }
+  MESSAGE((kKillRuns / 2) << " concurrent appends: " << refused << " made --fix refuse, " << written
+                        << " were read or came after the write");
 }
 
 TEST_CASE("check --fix leaves a Markdown file that is not a paper list untouched") {
