@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 
 #include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
@@ -148,7 +149,12 @@ class CheckRun {
   const ResolvedConfig& config_for(const fs::path& directory) {
     if (forced_)
       return *forced_;
-    const std::optional<fs::path> found = find_config_file(directory);
+    const ConfigSearch search = search_config_file(directory);
+    for (const auto& skipped : search.skipped) {
+      if (skipped_notes_.insert(skipped).second)
+        std::fprintf(stderr, "awesome-ls: note: ignoring %s\n", skipped.c_str());
+    }
+    const std::optional<fs::path>& found = search.path;
     const fs::path key = found.value_or(fs::path());
     auto it = configs_.find(key);
     if (it != configs_.end())
@@ -263,6 +269,7 @@ class CheckRun {
   const CheckOptions& options_;
   std::optional<ResolvedConfig> forced_;
   std::map<fs::path, ResolvedConfig> configs_;  ///< by config file; "" for no config
+  std::set<std::string> skipped_notes_;         ///< configs passed over, said once each
   std::vector<FileReport> reports_;
   std::vector<ConventionsReport> conventions_;
   std::string diffs_;

@@ -1,5 +1,8 @@
 #include "server/config_loader.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 #include <string_view>
@@ -449,23 +452,32 @@ ConfigResult load_config_file(const std::filesystem::path& path, rules::Config b
   return result;
 }
 
-std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start) {
+ConfigSearch search_config_file(const std::filesystem::path& start) {
+  ConfigSearch search;
   std::error_code ec;
   std::filesystem::path dir = std::filesystem::absolute(start, ec);
   if (ec)
-    return std::nullopt;
+    return search;
   dir = dir.lexically_normal();
   if (dir.filename().empty() && dir.has_relative_path())
     dir = dir.parent_path();  // "a/b/"
   while (true) {
-    std::filesystem::path candidate = dir / ".awesome-ls.json";
-    if (std::filesystem::is_regular_file(candidate, ec))
-      return candidate;
-    if (!dir.has_relative_path())
-      return std::nullopt;
+    const std::filesystem::path candidate = dir / ".awesome-ls.json";
+    struct stat info {};
+    if (::stat(candidate.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+      if (info.st_uid == ::geteuid() || info.st_uid == 0) {
+        search.path = candidate;
+        return search;
+      }
+      search.skipped.push_back(candidate.string() + ": owned by another user (uid " +
+                               std::to_string(info.st_uid) + "); not used");
+    }
+    // The repository's root ends the search: a config above it belongs to something else.
+    if (std::filesystem::exists(dir / ".git", ec) || !dir.has_relative_path())
+      return search;
     std::filesystem::path parent = dir.parent_path();
     if (parent == dir)
-      return std::nullopt;
+      return search;
     dir = std::move(parent);
   }
 }

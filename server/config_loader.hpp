@@ -3,10 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
+#include <vector>
 
 #include "rules/config.hpp"
 
@@ -25,7 +25,16 @@ ConfigResult apply_config_json(const nlohmann::json& json, rules::Config base = 
 /// Reads and applies a config file; the error names the file.
 ConfigResult load_config_file(const std::filesystem::path& path, rules::Config base = {});
 
-/// The nearest `.awesome-ls.json` in `start` or its parents, if any.
-std::optional<std::filesystem::path> find_config_file(const std::filesystem::path& start);
+/// Where the config search went (search_config_file()).
+struct ConfigSearch {
+  std::optional<std::filesystem::path> path;  ///< the config to use, if any
+  std::vector<std::string> skipped;           ///< configs passed over, each with the reason
+};
+
+/// The nearest `.awesome-ls.json` in `start` or its parents, up to the root of the repository
+/// (the folder holding `.git`), the way git and markdownlint-cli2 scope their configs. A config
+/// owned by another user than the one running (or root) is passed over, as git treats unsafe
+/// folders: another user who can write to a shared parent such as /tmp must not turn checks off.
+ConfigSearch search_config_file(const std::filesystem::path& start);
 
 }  // namespace awesome::server

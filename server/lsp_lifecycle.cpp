@@ -40,7 +40,10 @@ LspServer::Reply LspServer::on_initialize(const json& params) {
     trace_ = *init->trace;
   negotiate(*init);
   if (auto root = workspace_root(*init)) {
-    if (auto problem = config_.load_workspace_file(*root); !problem.empty()) {
+    const std::string problem = config_.load_workspace_file(*root);
+    for (const auto& skipped : config_.skipped_files())
+      log(lsp::MessageType::kWarning, "ignoring " + skipped);
+    if (!problem.empty()) {
       report_config_error(".awesome-ls.json", problem);
     } else if (config_.file()) {
       log(lsp::MessageType::kInfo, "using " + config_.file()->string());
@@ -77,16 +80,17 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
   document_changes_ = lsp::flag_at(caps, "/workspace/workspaceEdit/documentChanges");
   snippet_support_ = lsp::flag_at(caps, "/textDocument/completion/completionItem/snippetSupport");
   const json* resolvable = caps.is_object() ? &caps : nullptr;
-  for (const char* key : {"textDocument", "completion", "completionItem", "resolveSupport", "properties"}) {
+  for (const char* key :
+       {"textDocument", "completion", "completionItem", "resolveSupport", "properties"}) {
     if (resolvable == nullptr || !resolvable->is_object() || !resolvable->contains(key)) {
       resolvable = nullptr;
       break;
     }
     resolvable = &(*resolvable)[key];
   }
-  resolve_documentation_ = resolvable != nullptr && resolvable->is_array() &&
-                           std::find(resolvable->begin(), resolvable->end(), "documentation") !=
-                               resolvable->end();
+  resolve_documentation_ =
+      resolvable != nullptr && resolvable->is_array() &&
+      std::find(resolvable->begin(), resolvable->end(), "documentation") != resolvable->end();
   negotiate_navigation(params);
 }
 

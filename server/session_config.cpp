@@ -62,7 +62,9 @@ json settings_section(const json& settings) {
 
 std::string SessionConfig::load_workspace_file(const std::filesystem::path& root) {
   file_config_ = {};
-  file_path_ = find_config_file(root);
+  ConfigSearch search = search_config_file(root);
+  file_path_ = std::move(search.path);
+  skipped_ = std::move(search.skipped);
   std::string error;
   if (file_path_) {
     ConfigResult loaded = load_config_file(*file_path_);

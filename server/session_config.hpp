@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rules/config.hpp"
 
@@ -32,6 +33,8 @@ class SessionConfig {
 
   const rules::Config& effective() const { return effective_; }
   const std::optional<std::filesystem::path>& file() const { return file_path_; }
+  /// Configs the search passed over (owned by another user), each with the reason.
+  const std::vector<std::string>& skipped_files() const { return skipped_; }
 
  private:
   /// Recomputes the effective config from the layers; "" or the error (nothing changes then).
@@ -39,6 +42,7 @@ class SessionConfig {
 
   rules::Config file_config_;
   std::optional<std::filesystem::path> file_path_;
+  std::vector<std::string> skipped_;
   nlohmann::json init_ = nlohmann::json::object();
   nlohmann::json settings_ = nlohmann::json::object();
   rules::Config effective_;

@@ -1,6 +1,7 @@
 // Runs the real `awesome-ls` binary on copies of the real lists: exit codes, every report
 // format parsed back, stdin, missing files and broken configs.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -365,6 +366,28 @@ TEST_CASE("check reads at most 64 MiB of any file or of stdin, and then reports 
   CHECK(piped.exit_code == 2);
   CHECK(piped.out.empty());
   CHECK(piped.err.find("<stdin>: larger than 64 MiB") != std::string::npos);
+}
+
+}  // namespace awesome::test
+
+namespace awesome::test {
+
+TEST_CASE("check ignores a config another user planted in a shared parent, and says so") {
+  if (::geteuid() != 0) {
+    MESSAGE("needs root to make a file owned by another user; the test command runs as root");
+    return;
+  }
+  TempDir dir;
+  fs::create_directories(dir.path / "shared/list");
+  const fs::path planted = dir.path / "shared/.awesome-ls.json";
+  write_bytes(planted, R"({"ignore": ["**"]})");
+  REQUIRE(::chown(planted.c_str(), 65534, 65534) == 0);
+  const fs::path list = dir.path / "shared/list/README.md";
+  fs::copy_file(fs::path(AWESOME_CORPUS_DIR) / "trustworthy-2021.md", list);
+  const auto result = awesome_ls({"check", list.string()});
+  CHECK(result.exit_code == 1);  // checked: the planted `ignore` is not obeyed
+  CHECK(result.err.find("awesome-ls: note: ignoring " + planted.string() +
+                        ": owned by another user (uid 65534); not used\n") != std::string::npos);
 }
 
 }  // namespace awesome::test

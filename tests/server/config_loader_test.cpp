@@ -216,19 +216,55 @@ TEST_CASE("load_config_file names the file in every error") {
   CHECK(load_config_file(big).error == big.string() + ": config file larger than 1 MiB");
 }
 
-TEST_CASE("find_config_file walks up to the nearest config") {
+TEST_CASE("search_config_file walks up to the nearest config") {
   TempTree tree;
   const auto top = tree.write(".awesome-ls.json", "{}");
   const auto inner = tree.write("a/b/.awesome-ls.json", "{}");
   fs::create_directories(tree.root / "a/b/c/d");
   fs::create_directories(tree.root / "x");
-  CHECK(find_config_file(tree.root / "a/b/c/d") == inner);
-  CHECK(find_config_file(tree.root / "a/b/c/d/") == inner);
-  CHECK(find_config_file(tree.root / "a/b") == inner);
-  CHECK(find_config_file(tree.root / "a") == top);
-  CHECK(find_config_file(tree.root / "x") == top);
+  CHECK(search_config_file(tree.root / "a/b/c/d").path == inner);
+  CHECK(search_config_file(tree.root / "a/b/c/d/").path == inner);
+  CHECK(search_config_file(tree.root / "a/b").path == inner);
+  CHECK(search_config_file(tree.root / "a").path == top);
+  CHECK(search_config_file(tree.root / "x").path == top);
   fs::remove(top);
-  CHECK(find_config_file(tree.root / "x") != top);  // nothing above the tree (or an outer one)
+  CHECK(search_config_file(tree.root / "x").path !=
+        top);  // nothing above the tree (or an outer one)
+}
+
+TEST_CASE("search_config_file stops at the repository root") {
+  TempTree tree;
+  tree.write(".awesome-ls.json", R"({"ignore": ["**"]})");  // above the repository
+  fs::create_directories(tree.root / "repo/.git");
+  fs::create_directories(tree.root / "repo/docs");
+  CHECK_FALSE(search_config_file(tree.root / "repo/docs").path.has_value());
+  CHECK_FALSE(search_config_file(tree.root / "repo").path.has_value());
+  // A worktree or submodule has a `.git` file, not a folder: a root all the same.
+  tree.write("work/.git", "gitdir: ../repo/.git/worktrees/work\n");
+  fs::create_directories(tree.root / "work/lists");
+  CHECK_FALSE(search_config_file(tree.root / "work/lists").path.has_value());
+  // The repository's own config is found.
+  const auto own = tree.write("repo/.awesome-ls.json", "{}");
+  CHECK(search_config_file(tree.root / "repo/docs").path == own);
+}
+
+TEST_CASE("search_config_file passes over a config owned by another user") {
+  if (::geteuid() != 0) {
+    MESSAGE("needs root to make a file owned by another user; the test command runs as root");
+    return;
+  }
+  TempTree tree;
+  const auto outer = tree.write(".awesome-ls.json", "{}");
+  const auto planted = tree.write("shared/.awesome-ls.json", R"({"ignore": ["**"]})");
+  REQUIRE(::chown(planted.c_str(), 65534, 65534) == 0);
+  fs::create_directories(tree.root / "shared/list");
+  const ConfigSearch search = search_config_file(tree.root / "shared/list");
+  CHECK(search.path == outer);
+  REQUIRE(search.skipped.size() == 1);
+  CHECK(search.skipped[0] == planted.string() + ": owned by another user (uid 65534); not used");
+  // Root's own files are trusted, as git trusts them.
+  REQUIRE(::chown(planted.c_str(), 0, 0) == 0);
+  CHECK(search_config_file(tree.root / "shared/list").path == planted);
 }
 
 }  // namespace awesome::server
