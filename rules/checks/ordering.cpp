@@ -1,10 +1,11 @@
 // Ordering rules: entry-order (descending arXiv ids inside the deepest section holding
-// entries; entries without an id keep their place) and entry-year (an entry's arXiv year
-// matches its year section).
+// entries; entries without an id keep their place; the entries outside a longest run in order
+// are reported) and entry-year (an entry's arXiv year matches its year section).
 #include <algorithm>
 #include <optional>
 
 #include "rules/analysis.hpp"
+#include "rules/longest_run.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -160,51 +161,63 @@ OrderConventions order_conventions(const Analysis& a) {
 
 namespace {
 
-struct Keyed {
-  std::size_t block;
-  std::uint64_t key;
-};
-
 std::string id_of(const Analysis& a, std::size_t block) {
   return a.entry(block).arxiv->id;
 }
 
+/// Reports the entries outside a longest run of the section already in order (entries
+/// without an id are left out). Each one is expected right after the entry of the run that
+/// sorts last before it, so moving every reported entry there sorts the section.
 void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink& sink) {
   const bool descending = a.config.order == SortDirection::kDescending;
-  std::vector<Keyed> seq;
+  std::vector<std::size_t> blocks;
+  std::vector<std::uint64_t> keys;  // complemented when ascending: in order = non-increasing
   for (std::size_t bi : s.entries) {
-    if (a.entry(bi).arxiv)
-      seq.push_back({bi, sort_key(*a.entry(bi).arxiv)});
+    if (!a.entry(bi).arxiv)
+      continue;
+    const std::uint64_t key = sort_key(*a.entry(bi).arxiv);
+    blocks.push_back(bi);
+    keys.push_back(descending ? key : ~key);
   }
-  if (seq.size() < 2)
+  if (blocks.size() < 2)
+    return;
+  const std::vector<bool> kept = longest_run_in_order(keys);
+  std::vector<std::size_t> run;  // positions in `blocks` of the kept entries, in order
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (kept[i])
+      run.push_back(i);
+  }
+  if (run.size() == blocks.size())
     return;
   bool fix_attached = false;
-  for (std::size_t i = 1; i < seq.size(); ++i) {
-    // An entry is out of order when it sorts before its predecessor (adjacent inversion).
-    const bool inverted = descending ? seq[i].key > seq[i - 1].key : seq[i].key < seq[i - 1].key;
-    if (!inverted)
+  std::size_t next = 0;  // the first kept entry below position i
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (kept[i]) {
+      ++next;
       continue;
-    // It belongs after the last earlier entry that sorts before it (or first).
-    std::size_t after = SIZE_MAX;
-    for (std::size_t j = i; j-- > 0;) {
-      if (descending ? seq[j].key >= seq[i].key : seq[j].key <= seq[i].key) {
-        after = j;
-        break;
-      }
     }
-    const Entry& e = a.entry(seq[i].block);
+    // The kept entry above sorts after it, or the kept entry below sorts before it: else it
+    // would fit between them and the run would not be a longest one.
+    const bool after_above = next > 0 && keys[run[next - 1]] < keys[i];
+    const std::size_t other = after_above ? run[next - 1] : run[next];
+    // Its place in the run: after the last kept entry that sorts before it or equals it.
+    const auto place = std::partition_point(run.begin(), run.end(),
+                                            [&](std::size_t k) { return keys[k] >= keys[i]; });
+    const std::size_t target = place == run.begin() ? SIZE_MAX : blocks[*(place - 1)];
+    const Entry& e = a.entry(blocks[i]);
     std::string msg = "Entry " + e.arxiv->id + " is out of " +
-                      (descending ? "descending" : "ascending") + " arXiv id order after " +
-                      id_of(a, seq[i - 1].block) + "; expected ";
-    msg += after == SIZE_MAX ? "it first among the section's entries with an id."
-                             : "it right after " + id_of(a, seq[after].block) + ".";
+                      (descending ? "descending" : "ascending") + " arXiv id order " +
+                      (after_above ? "after " : "before ") + id_of(a, blocks[other]) +
+                      "; expected ";
+    msg += target == SIZE_MAX ? "it first among the section's entries with an id."
+                              : "it right after " + id_of(a, target) + ".";
     const Link& paper = e.links.front();
-    auto& d = sink.report("entry-order", a.absolute(seq[i].block, paper.url_range), std::move(msg));
-    if (after != SIZE_MAX) {
-      d.related.push_back({a.absolute(seq[after].block, a.entry(seq[after].block).title_range),
-                           "the entry it should follow"});
+    auto& d = sink.report("entry-order", a.absolute(blocks[i], paper.url_range), std::move(msg));
+    if (target != SIZE_MAX) {
+      d.related.push_back(
+          {a.absolute(target, a.entry(target).title_range), "the entry it should follow"});
     }
-    // The fix rewrites the whole section, so only the section's first finding carries it.
+    // The sort rewrites the whole section, so only the section's first finding carries it.
     if (!fix_attached) {
       fix_attached = true;
       if (auto edit = sort_section_edit(a, s)) {
