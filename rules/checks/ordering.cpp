@@ -1,10 +1,11 @@
 // Ordering rules: entry-order (descending arXiv ids inside the deepest section holding
-// entries; entries without an id keep their place) and entry-year (an entry's arXiv year
-// matches its year section).
+// entries; entries without an id keep their place; the entries outside a longest run in order
+// are reported) and entry-year (an entry's arXiv year matches its year section).
 #include <algorithm>
 #include <optional>
 
 #include "rules/analysis.hpp"
+#include "rules/longest_run.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -160,51 +161,155 @@ OrderConventions order_conventions(const Analysis& a) {
 
 namespace {
 
-struct Keyed {
-  std::size_t block;
-  std::uint64_t key;
-};
+bool ends_line(const Block& b) {
+  return !b.text.empty() && (b.text.back() == '\n' || b.text.back() == '\r');
+}
+
+/// Whether the entry in block `bi` moves alone: no wrapper of its own and no HTML around it.
+bool plain_entry(const Analysis& a, std::size_t bi) {
+  const auto u = entry_unit(a, bi);
+  return u && u->begin == bi && u->end == bi + 1;
+}
+
+/// The two edits that move the entry in block `bi`, with the blank line after it (or before
+/// it, when none follows), next to block `anchor`: right after it (`after`), or right before
+/// it, separated from it by a blank line. nullopt when a block that text would follow does not
+/// end its line. The entry must not be right after `anchor` with a blank line between.
+std::optional<std::vector<TextEdit>> move_edits(const Analysis& a, std::size_t bi,
+                                                std::size_t anchor, bool after) {
+  const Block& b = a.block(bi);
+  if (!ends_line(b) || (after && !ends_line(a.block(anchor))))
+    return std::nullopt;
+  const BlockLine& last = b.lines.back();
+  const std::string terminator = b.text.substr(last.start + last.length, last.term);
+  const auto blank_line = [&](std::size_t k) {
+    return k < a.blocks.size() && a.block(k).kind == BlockKind::kBlank &&
+           a.block(k).line_count() == 1 && ends_line(a.block(k));
+  };
+  std::uint32_t from = a.first_line[bi];
+  std::uint32_t to = from + b.line_count();
+  if (blank_line(bi + 1))
+    ++to;  // the entry's separating blank line goes with it
+  else if (bi > 0 && blank_line(bi - 1))
+    --from;  // or the one before it: no blank line is left at the end of the document
+  const std::uint32_t line =
+      after ? a.first_line[anchor] + a.block(anchor).line_count() : a.first_line[anchor];
+  const Position at{line, 0};
+  std::vector<TextEdit> edits;
+  edits.push_back({{{from, 0}, {to, 0}}, ""});
+  edits.push_back({{at, at}, after ? terminator + b.text : b.text + terminator});
+  return edits;
+}
 
 std::string id_of(const Analysis& a, std::size_t block) {
   return a.entry(block).arxiv->id;
 }
 
+/// Blocks of a section that a move must not carry an entry across: HTML (a `<details>` that
+/// opens or closes), `<summary>` and headings, and comments (suppressions by line or region).
+class Barriers {
+ public:
+  /// Over the blocks from the heading of `s` to one past its last entry.
+  Barriers(const Analysis& a, const SectionRec& s) : first_(s.block), count_{0} {
+    const std::size_t end = std::min({s.end_block, s.entries.back() + 2, a.blocks.size()});
+    for (std::size_t bi = s.block; bi < end; ++bi) {
+      const BlockKind k = a.block(bi).kind;
+      const bool barrier = k == BlockKind::kHtml || k == BlockKind::kSummary ||
+                           k == BlockKind::kComment || k == BlockKind::kHeading;
+      count_.push_back(count_.back() + (barrier ? 1 : 0));
+    }
+  }
+  /// Whether a barrier lies in the blocks [from, to] (clamped to the blocks counted, heading
+  /// left out).
+  bool any(std::size_t from, std::size_t to) const {
+    from = std::max(from, first_ + 1);
+    to = std::min(to, first_ + count_.size() - 2);
+    return from <= to && count_[to - first_ + 1] != count_[from - first_];
+  }
+
+ private:
+  std::size_t first_;
+  std::vector<std::size_t> count_;  ///< barriers among the section's first k blocks
+};
+
+/// Moves the entry in block `bi` within its section: right after the entry in block `target`,
+/// or before the section's first entry with an id (`first`) when `target` is SIZE_MAX. Only
+/// plain entries move, and not across HTML or a comment, nor away from or next to a comment.
+std::optional<Fix> move_in_section_fix(const Analysis& a, const Barriers& barriers, std::size_t bi,
+                                       std::size_t target, std::size_t first) {
+  const bool after = target != SIZE_MAX;
+  const std::size_t anchor = after ? target : first;
+  if (!plain_entry(a, bi) || !plain_entry(a, anchor))
+    return std::nullopt;
+  // One block beyond each end: a comment right above the entry or its new place.
+  if (barriers.any(std::min(bi, anchor) - 1, std::max(bi, anchor) + 1))
+    return std::nullopt;
+  auto edits = move_edits(a, bi, anchor, after);
+  if (!edits)
+    return std::nullopt;
+  Fix fix;
+  fix.title = (after ? "Move the entry right after " : "Move the entry before ") + id_of(a, anchor);
+  fix.edits = std::move(*edits);
+  // One entry at a time is a choice made in the editor; `--fix` sorts the whole section.
+  fix.safe = false;
+  fix.preferred = true;
+  return fix;
+}
+
+/// Reports the entries outside a longest run of the section already in order (entries
+/// without an id are left out). Each one is expected right after the entry of the run that
+/// sorts last before it, so moving every reported entry there sorts the section.
 void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink& sink) {
   const bool descending = a.config.order == SortDirection::kDescending;
-  std::vector<Keyed> seq;
+  std::vector<std::size_t> blocks;
+  std::vector<std::uint64_t> keys;  // complemented when ascending: in order = non-increasing
   for (std::size_t bi : s.entries) {
-    if (a.entry(bi).arxiv)
-      seq.push_back({bi, sort_key(*a.entry(bi).arxiv)});
-  }
-  if (seq.size() < 2)
-    return;
-  bool fix_attached = false;
-  for (std::size_t i = 1; i < seq.size(); ++i) {
-    // An entry is out of order when it sorts before its predecessor (adjacent inversion).
-    const bool inverted = descending ? seq[i].key > seq[i - 1].key : seq[i].key < seq[i - 1].key;
-    if (!inverted)
+    if (!a.entry(bi).arxiv)
       continue;
-    // It belongs after the last earlier entry that sorts before it (or first).
-    std::size_t after = SIZE_MAX;
-    for (std::size_t j = i; j-- > 0;) {
-      if (descending ? seq[j].key >= seq[i].key : seq[j].key <= seq[i].key) {
-        after = j;
-        break;
-      }
+    const std::uint64_t key = sort_key(*a.entry(bi).arxiv);
+    blocks.push_back(bi);
+    keys.push_back(descending ? key : ~key);
+  }
+  if (blocks.size() < 2)
+    return;
+  const std::vector<bool> kept = longest_run_in_order(keys);
+  std::vector<std::size_t> run;  // positions in `blocks` of the kept entries, in order
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (kept[i])
+      run.push_back(i);
+  }
+  if (run.size() == blocks.size())
+    return;
+  const Barriers barriers(a, s);
+  bool fix_attached = false;
+  std::size_t next = 0;  // the first kept entry below position i
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (kept[i]) {
+      ++next;
+      continue;
     }
-    const Entry& e = a.entry(seq[i].block);
+    // The kept entry above sorts after it, or the kept entry below sorts before it: else it
+    // would fit between them and the run would not be a longest one.
+    const bool after_above = next > 0 && keys[run[next - 1]] < keys[i];
+    const std::size_t other = after_above ? run[next - 1] : run[next];
+    // Its place in the run: after the last kept entry that sorts before it or equals it.
+    const auto place = std::partition_point(run.begin(), run.end(),
+                                            [&](std::size_t k) { return keys[k] >= keys[i]; });
+    const std::size_t target = place == run.begin() ? SIZE_MAX : blocks[*(place - 1)];
+    const Entry& e = a.entry(blocks[i]);
     std::string msg = "Entry " + e.arxiv->id + " is out of " +
-                      (descending ? "descending" : "ascending") + " arXiv id order after " +
-                      id_of(a, seq[i - 1].block) + "; expected ";
-    msg += after == SIZE_MAX ? "it first among the section's entries with an id."
-                             : "it right after " + id_of(a, seq[after].block) + ".";
+                      (descending ? "descending" : "ascending") + " arXiv id order " +
+                      (after_above ? "after " : "before ") + id_of(a, blocks[other]) +
+                      "; expected ";
+    msg += target == SIZE_MAX ? "it first among the section's entries with an id."
+                              : "it right after " + id_of(a, target) + ".";
     const Link& paper = e.links.front();
-    auto& d = sink.report("entry-order", a.absolute(seq[i].block, paper.url_range), std::move(msg));
-    if (after != SIZE_MAX) {
-      d.related.push_back({a.absolute(seq[after].block, a.entry(seq[after].block).title_range),
-                           "the entry it should follow"});
+    auto& d = sink.report("entry-order", a.absolute(blocks[i], paper.url_range), std::move(msg));
+    if (target != SIZE_MAX) {
+      d.related.push_back(
+          {a.absolute(target, a.entry(target).title_range), "the entry it should follow"});
     }
-    // The fix rewrites the whole section, so only the section's first finding carries it.
+    // The sort rewrites the whole section, so only the section's first finding carries it.
     if (!fix_attached) {
       fix_attached = true;
       if (auto edit = sort_section_edit(a, s)) {
@@ -212,6 +317,8 @@ void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink&
             Fix{"Sort the entries of this section by arXiv id", {std::move(*edit)}, true, true});
       }
     }
+    if (auto fix = move_in_section_fix(a, barriers, blocks[i], target, blocks.front()))
+      d.fixes.push_back(std::move(*fix));
   }
 }
 
@@ -221,10 +328,6 @@ std::size_t year_section_of(const Analysis& a, std::size_t si) {
       return si;
   }
   return SIZE_MAX;
-}
-
-bool ends_line(const Block& b) {
-  return !b.text.empty() && (b.text.back() == '\n' || b.text.back() == '\r');
 }
 
 /// The year section of the same category that an entry from `year` belongs in.
@@ -246,57 +349,38 @@ std::size_t year_section_for(const Analysis& a, std::size_t current, int year) {
 }
 
 /// Moves the entry in block `bi` into the year section `target`, at its place in arXiv id
-/// order: one edit removes it (with the blank line after it), one inserts it.
+/// order: one edit removes it (with its blank line), one inserts it.
 std::optional<Fix> move_entry_fix(const Analysis& a, std::size_t bi, std::size_t target) {
-  const Block& b = a.block(bi);
-  if (!ends_line(b))
-    return std::nullopt;
   // An entry inside HTML (its own `<details>` wrapper, or any other) is not moved, and nothing
   // is moved into a section whose entries sit in HTML.
-  const auto plain = [&](std::size_t k) {
-    const auto u = entry_unit(a, k);
-    return u && u->begin == k && u->end == k + 1;
-  };
-  if (!plain(bi))
+  if (!plain_entry(a, bi))
     return std::nullopt;
-  for (std::size_t other : a.sections[target].entries) {
-    if (!plain(other))
+  const SectionRec& t = a.sections[target];
+  for (std::size_t other : t.entries) {
+    if (!plain_entry(a, other))
       return std::nullopt;
-  }
-  const BlockLine& last = b.lines.back();
-  const std::string terminator = b.text.substr(last.start + last.length, last.term);
-  const std::uint32_t from = a.first_line[bi];
-  std::uint32_t to = from + b.line_count();
-  if (bi + 1 < a.blocks.size() && a.block(bi + 1).kind == BlockKind::kBlank &&
-      a.block(bi + 1).line_count() == 1 && ends_line(a.block(bi + 1))) {
-    ++to;  // the entry's separating blank line goes with it
   }
   const bool descending = a.config.order == SortDirection::kDescending;
   const std::uint64_t key = sort_key(*a.entry(bi).arxiv);
-  const SectionRec& t = a.sections[target];
-  std::optional<Position> at;
-  std::string text;
+  std::optional<std::vector<TextEdit>> edits;
   for (std::size_t other : t.entries) {
     const Entry& e = a.entry(other);
     if (e.arxiv && (descending ? sort_key(*e.arxiv) < key : sort_key(*e.arxiv) > key)) {
-      at = Position{a.first_line[other], 0};
-      text = b.text + terminator;  // the entry, then a blank line before the one it precedes
+      edits = move_edits(a, bi, other, false);  // before the first entry it sorts before
+      if (!edits)
+        return std::nullopt;
       break;
     }
   }
-  if (!at) {
-    // After the last entry, or right after the heading of an empty section.
-    const std::size_t after = t.entries.empty() ? t.block : t.entries.back();
-    if (!ends_line(a.block(after)))
-      return std::nullopt;
-    at = Position{a.first_line[after] + a.block(after).line_count(), 0};
-    text = terminator + b.text;
-  }
+  // Else after the last entry, or right after the heading of an empty section.
+  if (!edits)
+    edits = move_edits(a, bi, t.entries.empty() ? t.block : t.entries.back(), true);
+  if (!edits)
+    return std::nullopt;
   const HeadingInfo& h = *a.block(t.block).heading;
   Fix fix;
   fix.title = "Move the entry to the year section '" + h.title + "'";
-  fix.edits.push_back({{{from, 0}, {to, 0}}, ""});
-  fix.edits.push_back({{*at, *at}, std::move(text)});
+  fix.edits = std::move(*edits);
   fix.safe = true;
   fix.preferred = true;
   return fix;

@@ -150,6 +150,20 @@ TEST_CASE("entry-year moves an entry to its year section, in arXiv id order") {
   CHECK(findings(after, "entry-year").empty());
 }
 
+TEST_CASE("entry-year moving the last entry of the document leaves no blank line at the end") {
+  const std::string text = "# Awesome List\n\n## Privacy\n\n### Privacy: 2021\n\n" +
+                           entry("New", "2105.00001") + "\n### Privacy: 2020\n\n" +
+                           entry("Late", "2011.00005") + "\n" + entry("Stray", "2103.00009");
+  ListDocument doc(text);
+  const auto year = findings(doc, "entry-year");
+  REQUIRE(year.size() == 1);
+  REQUIRE(year[0].fixes.size() == 1);
+  CHECK(with_edits(text, year[0].fixes[0].edits) ==
+        "# Awesome List\n\n## Privacy\n\n### Privacy: 2021\n\n" + entry("New", "2105.00001") +
+            "\n" + entry("Stray", "2103.00009") + "\n### Privacy: 2020\n\n" +
+            entry("Late", "2011.00005"));
+}
+
 TEST_CASE("entry-year moves into the 2026 dialect's <details> sections, also to the end") {
   const std::string digest = "  - <details><summary>Digest</summary> Text. </details>\n";
   const auto entry26 = [&](const std::string& t, const std::string& id) {
