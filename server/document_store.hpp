@@ -27,6 +27,7 @@ struct OpenDocument {
   DiagnosticConverter converter;
   bool published = false;         ///< pushed at least once (push model)
   std::uint64_t pull_result = 0;  ///< resultId of the last pull; 0 before the first
+  std::string pulled_items;       ///< the items handed out under `pull_result`
 };
 
 /// Byte position in `list` of the LSP position `pos`: a line past the end clamps to the end of

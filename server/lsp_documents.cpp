@@ -96,11 +96,16 @@ LspServer::Reply LspServer::on_diagnostic(const json& params) {
   OpenDocument* doc = store_.find(request->textDocument.uri);
   if (doc == nullptr)
     return json{{"kind", "full"}, {"items", json::array()}};
-  if (doc->dirty || doc->pull_result == 0) {
+  if (doc->dirty) {
     bool changed = false;
     compute_diagnostics(request->textDocument.uri, *doc, changed);
-    if (changed || doc->pull_result == 0)
-      doc->pull_result = ++last_result_id_;
+  }
+  // A resultId names one set of items: a new one whenever the items differ from those handed
+  // out under the last one, however they were computed (pushes in between included).
+  const std::string& items = doc->converter.items_text();
+  if (doc->pull_result == 0 || items != doc->pulled_items) {
+    doc->pull_result = ++last_result_id_;
+    doc->pulled_items = items;
   }
   std::string result_id = std::to_string(doc->pull_result);
   if (request->previousResultId == result_id) {

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <random>
 
 #include "server/diagnostics_convert.hpp"
 #include "tests/server/fake_client.hpp"
@@ -317,4 +319,79 @@ TEST_CASE(".awesome-ls.json in the workspace root applies, overridden by initial
     CHECK(find_code(one_publish(client)["diagnostics"], "keyword-label")["severity"] == 1);
   }
   std::filesystem::remove_all(root);
+}
+
+TEST_CASE(
+    "pull result ids: one id per set of items, unchanged exactly when the items are the same") {
+  // Over random edits and bursts of edits, in both modes: a client that announced pull support,
+  // and one that did not (so it gets pushes too, which compute diagnostics in between pulls).
+  for (const bool pull_capability : {true, false}) {
+    CAPTURE(pull_capability);
+    FakeClient client;
+    client.initialize(pull_capability ? json{{"textDocument", {{"diagnostic", json::object()}}}}
+                                      : json::object());
+    std::ifstream in(std::filesystem::path(AWESOME_CORPUS_DIR) / "trustworthy-2026-readme.md");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    const std::string uri = "file:///list.md";
+    client.open(uri, text);
+    std::map<std::string, json> items_of;  // every resultId handed out -> its items
+    std::string previous;
+    std::mt19937 rng(20261129);
+    int version = 1;
+    int unchanged = 0;
+    int full = 0;
+    for (int step = 0; step < 300; ++step) {
+      CAPTURE(step);
+      const int burst = static_cast<int>(rng() % 4);  // 0: pull twice in a row
+      for (int e = 0; e < burst; ++e) {
+        std::vector<std::string_view> lines;
+        for (std::size_t at = 0; at <= text.size();) {
+          const std::size_t end = std::min(text.find('\n', at), text.size());
+          lines.emplace_back(text.data() + at, end - at);
+          at = end + 1;
+        }
+        const int line = static_cast<int>(rng() % lines.size());
+        json edit;
+        if (rng() % 2 == 0 && !lines[line].empty() &&
+            static_cast<unsigned char>(lines[line][0]) < 0x80) {
+          edit = {{"range", range(line, 0, line, 1)}, {"text", ""}};
+        } else {
+          static constexpr std::string_view kTyped = "- *[]():;.ab 2\n";
+          edit = {{"range", range(line, 0, line, 0)},
+                  {"text", std::string(1, kTyped[rng() % kTyped.size()])}};
+        }
+        text = awesome::test::apply_lsp_edits(
+            text, json::array({{{"range", edit["range"]}, {"newText", edit["text"]}}}));
+        client.notify("textDocument/didChange", change_params(uri, ++version, json::array({edit})));
+      }
+      client.take("textDocument/publishDiagnostics");
+      json request = {{"textDocument", {{"uri", uri}}}};
+      if (!previous.empty())
+        request["previousResultId"] = previous;
+      const json reply = client.request("textDocument/diagnostic", request)["result"];
+      const std::string id = reply["resultId"];
+      // The truth: what a fresh server says about the same text.
+      FakeClient fresh;
+      fresh.initialize({{"textDocument", {{"diagnostic", json::object()}}}});
+      fresh.open(uri, text);
+      const json truth = fresh.request("textDocument/diagnostic",
+                                       {{"textDocument", {{"uri", uri}}}})["result"]["items"];
+      if (reply["kind"] == "unchanged") {
+        ++unchanged;
+        CHECK(id == previous);
+        CHECK(items_of.at(previous) == truth);
+      } else {
+        ++full;
+        CHECK(reply["items"] == truth);
+        CHECK(id != previous);
+        if (!previous.empty())
+          CHECK(items_of.at(previous) != truth);    // same items: it had to say unchanged
+        CHECK(items_of.emplace(id, truth).second);  // an id is never handed out twice
+      }
+      previous = id;
+    }
+    MESSAGE(full << " full and " << unchanged << " unchanged replies");
+    CHECK(unchanged > 0);
+    CHECK(full > 0);
+  }
 }
