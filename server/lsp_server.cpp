@@ -56,14 +56,17 @@ void LspServer::enqueue(std::string_view body) {
   queue_.push_back({std::move(message), false});
 }
 
-void LspServer::drain() {
-  while (!queue_.empty() && !exit_requested_) {
+bool LspServer::drain(const std::function<bool()>& may_continue) {
+  while (!queue_.empty() && !exit_requested_ && (!may_continue || may_continue())) {
     Queued item = std::move(queue_.front());
     queue_.pop_front();
     dispatch(item);
   }
+  if (!queue_.empty() && !exit_requested_)
+    return false;
   if (!exit_requested_ && initialized_)
     publish_dirty();
+  return true;
 }
 
 void LspServer::on_frame_error(std::string_view reason) {

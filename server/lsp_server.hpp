@@ -41,9 +41,10 @@ class LspServer {
 
   /// Queues one framed body. A `$/cancelRequest` takes effect at once on queued requests.
   void enqueue(std::string_view body);
-  /// Handles every queued message in order, then lints each changed document once and publishes
-  /// what changed. Does nothing once exit was requested.
-  void drain();
+  /// Handles the queued messages in order while `may_continue` (when given) says so, then, once
+  /// the queue is empty, lints each changed document once and publishes what changed. Returns
+  /// whether the queue is empty. Does nothing once exit was requested.
+  bool drain(const std::function<bool()>& may_continue = {});
   /// enqueue() then drain().
   void handle(std::string_view body) {
     enqueue(body);

@@ -18,6 +18,9 @@
 namespace awesome::server {
 namespace {
 
+/// Output the server queues for a client that does not read it before it stops answering.
+constexpr std::size_t kMaxQueuedOutput = 16 * 1024 * 1024;
+
 namespace asio = boost::asio;
 using boost::system::error_code;
 
@@ -37,7 +40,7 @@ class StdioLoop {
   int run() {
     start_read();
     io_.run();
-    return server_.exit_code();
+    return output_broken_ ? 1 : server_.exit_code();
   }
 
  private:
@@ -53,11 +56,11 @@ class StdioLoop {
     // Take whatever else the pipe already holds, so that the whole backlog is handled before
     // the documents are linted once.
     error_code probe;  // FIONREAD failing only ends the backlog, not the session
-    while (!ec && bytes_pending(probe) > 0) {
+    while (!ec && output_fits() && bytes_pending(probe) > 0) {
       std::size_t more = input_.read_some(asio::buffer(buffer_), ec);
       decode(more);
     }
-    server_.drain();
+    const bool drained = server_.drain([this] { return output_fits(); });
     if (ec) {
       if (ec != asio::error::eof)
         server_.log(lsp::MessageType::kError, "read: " + ec.message());
@@ -68,6 +71,25 @@ class StdioLoop {
     if (server_.exit_requested())
       return finish();
     watch_parent();
+    if (drained || ec) {
+      start_read();
+    } else {
+      paused_ = true;  // the client reads slower than it asks: resumed by write_front()
+    }
+  }
+
+  /// Back-pressure: a client that sends requests but does not read the replies gets no more
+  /// answers (and its further input waits in the pipe) until the output queue is under this.
+  bool output_fits() const { return outbox_bytes_ < kMaxQueuedOutput; }
+
+  void resume() {
+    paused_ = false;
+    if (!server_.drain([this] { return output_fits(); })) {
+      paused_ = true;
+      return;
+    }
+    if (server_.exit_requested())
+      return finish();
     start_read();
   }
 
@@ -92,9 +114,12 @@ class StdioLoop {
 
   void write(std::string body) {
     // Header and body go out as two writes: a megabyte body is not copied into a frame.
+    if (output_broken_)
+      return;
     const bool idle = outbox_.empty();
     outbox_.push_back("Content-Length: " + std::to_string(body.size()) + "\r\n\r\n");
     outbox_.push_back(std::move(body));
+    outbox_bytes_ += outbox_[outbox_.size() - 2].size() + outbox_.back().size();
     if (idle)
       write_front();
   }
@@ -102,17 +127,28 @@ class StdioLoop {
   void write_front() {
     asio::async_write(output_, asio::buffer(outbox_.front()), [this](error_code ec, std::size_t) {
       if (ec) {
-        std::cerr << "awesome-ls [error] write: " << ec.message() << '\n';
+        // The client closed its end: nobody will read an answer again.
+        std::cerr << "awesome-ls [error] write: " << ec.message()
+                  << "; the client stopped reading, exiting\n";
+        output_broken_ = true;
         outbox_.clear();
+        outbox_bytes_ = 0;
+        parent_timer_.cancel();
         exit_timer_.cancel();
+        error_code ignored;
+        input_.close(ignored);
+        io_.stop();
         return;
       }
+      outbox_bytes_ -= outbox_.front().size();
       outbox_.pop_front();
       if (!outbox_.empty()) {
         write_front();
       } else if (server_.exit_requested()) {
         exit_timer_.cancel();
       }
+      if (paused_ && outbox_bytes_ < kMaxQueuedOutput / 2)
+        resume();
     });
   }
 
@@ -166,6 +202,9 @@ class StdioLoop {
   std::vector<protocol::Frame> frames_;
   std::array<char, 64 * 1024> buffer_{};
   std::deque<std::string> outbox_;
+  std::size_t outbox_bytes_ = 0;
+  bool paused_ = false;         ///< not reading: the output queue is full
+  bool output_broken_ = false;  ///< a write failed: the client is gone
   bool watching_ = false;
 };
 

@@ -5,14 +5,18 @@
 // stays bounded, and every byte on its stdout is a framed JSON-RPC message (lsp_process.hpp).
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "lsp_process.hpp"
 #include "protocol/jsonrpc.hpp"
+#include "temp_dir.hpp"
 #include "tests/support/files.hpp"
 
 namespace awesome::test {
@@ -511,6 +515,84 @@ TEST_CASE("100,000 didChange notifications in one burst") {
   CHECK(session.pull(burst_uri) == session.pull("file:///fault/expected.md"));
   session.expect_healthy();
   session.finish();
+}
+
+}  // namespace awesome::test
+
+namespace awesome::test {
+
+TEST_CASE("serve exits with code 1, saying so once, when the client closes its end of stdout") {
+  TempDir dir;
+  const std::string log = (dir.path / "stderr.txt").string();
+  LspProcess server(log);
+  server.child().close_output();
+  server.send(lsp_request(1, "initialize",
+                          {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", {}}}));
+  for (int i = 0; i < 20; ++i) server.send(lsp_request(2 + i, "shutdown"));
+  const auto code = server.child().wait_exit(std::chrono::seconds(30));
+  REQUIRE(code.has_value());
+  CHECK(*code == 1);
+  const std::string err = read_bytes(log);
+  std::size_t said = 0;
+  for (std::size_t at = err.find("write:"); at != std::string::npos;
+       at = err.find("write:", at + 1))
+    ++said;
+  CHECK(said == 1);
+  CHECK(err.find("the client stopped reading, exiting") != std::string::npos);
+}
+
+TEST_CASE("a client that asks but does not read gets back-pressure, and every answer later") {
+  // Under ASan, freed memory waits in a quarantine and counts as resident: without it, the
+  // resident size shows what the server holds.
+  const char* inherited = std::getenv("ASAN_OPTIONS");
+  const std::string saved = inherited != nullptr ? inherited : "";
+  ::setenv("ASAN_OPTIONS", (saved + (saved.empty() ? "" : ":") + "quarantine_size_mb=0").c_str(),
+           1);
+  LspProcess server;
+  if (inherited != nullptr) {
+    ::setenv("ASAN_OPTIONS", saved.c_str(), 1);
+  } else {
+    ::unsetenv("ASAN_OPTIONS");
+  }
+  server.send(lsp_request("init", "initialize",
+                          {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", {}}}));
+  server.reply_to("init");
+  server.send(lsp_notification("initialized"));
+  server.send(lsp_notification("textDocument/didOpen",
+                               open_params(kOtherUri, corpus("trustworthy-2026-full.md"))));
+  server.receive_until(
+      [](const json& m) { return m.value("method", "") == "textDocument/publishDiagnostics"; });
+  const auto outline = [](const json& id) {
+    return protocol::encode_frame(
+        lsp_request(id, "textDocument/documentSymbol", {{"textDocument", text_document(kOtherUri)}})
+            .dump());
+  };
+  // How long one outline of the 1 MB list takes here, read as a client should.
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) {
+    server.send_raw(outline("warm-" + std::to_string(i)));
+    server.reply_to("warm-" + std::to_string(i));
+  }
+  const auto each = (std::chrono::steady_clock::now() - started) / 5;
+  const std::size_t before = server.peak_rss_mib();
+
+  // 150 outlines are about 55 MB of JSON. Sent without reading, and given the time to answer
+  // them all, the server keeps at most 16 MiB queued and leaves the rest unanswered for now.
+  constexpr int kRequests = 150;
+  std::string requests;
+  for (int id = 1; id <= kRequests; ++id) requests += outline(id);
+  const std::size_t written =
+      server.child().write_without_reading(requests, std::chrono::seconds(5));
+  std::this_thread::sleep_for(each * kRequests * 3 / 2);
+  const std::size_t grown = server.peak_rss_mib() - before;
+  MESSAGE("memory grew " << grown << " MiB while the client did not read");
+  CHECK(grown < 40);
+  // Now the client reads: the rest goes in, and every request gets its answer.
+  server.send_raw(std::string_view(requests).substr(written));
+  for (int id = 1; id <= kRequests; ++id) {
+    CAPTURE(id);
+    CHECK(server.reply_to(id)["result"].is_array());
+  }
 }
 
 }  // namespace awesome::test

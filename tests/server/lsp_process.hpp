@@ -34,6 +34,10 @@ class LspProcess {
   }
   void send(const nlohmann::json& message) { send_raw(protocol::encode_frame(message.dump())); }
   void close_input() { child_.close_input(); }
+  /// The raw child, for tests of a client that misbehaves at the transport level.
+  ChildProcess& child() { return child_; }
+  /// Decodes what the child wrote so far (after reading child().output() directly).
+  void take() { take_output(); }
 
   /// The next message from the server; FAILs on timeout or end of output.
   nlohmann::json receive() {

@@ -193,6 +193,33 @@ bool ChildProcess::write(std::string_view bytes, std::chrono::milliseconds timeo
   return true;
 }
 
+std::size_t ChildProcess::write_without_reading(std::string_view bytes,
+                                                std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::size_t written = 0;
+  while (written < bytes.size() && in_fd_ >= 0) {
+    pollfd fd = {in_fd_, POLLOUT, 0};
+    const int left = milliseconds_left(deadline);
+    if (left == 0 || (::poll(&fd, 1, left) < 0 && errno != EINTR))
+      break;
+    if ((fd.revents & (POLLOUT | POLLERR | POLLHUP)) == 0)
+      continue;
+    const ssize_t n = ::write(in_fd_, bytes.data() + written, bytes.size() - written);
+    if (n > 0) {
+      written += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno != EAGAIN && errno != EINTR) {
+      break;
+    }
+  }
+  return written;
+}
+
+void ChildProcess::close_output() {
+  if (out_fd_ >= 0)
+    ::close(out_fd_);
+  out_fd_ = -1;
+}
+
 void ChildProcess::close_input() {
   if (in_fd_ >= 0)
     ::close(in_fd_);

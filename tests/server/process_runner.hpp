@@ -64,7 +64,12 @@ class ChildProcess {
   /// Writes all of `bytes` while collecting the child's stdout (see output()), so that neither
   /// side blocks on a full pipe. False when the child stopped reading or `timeout` passed.
   bool write(std::string_view bytes, std::chrono::milliseconds timeout);
+  /// Writes as much of `bytes` as the child takes before `timeout` without reading its stdout
+  /// (a client that does not read); returns how many bytes were written.
+  std::size_t write_without_reading(std::string_view bytes, std::chrono::milliseconds timeout);
   void close_input();
+  /// Closes the read end of the child's stdout: its next writes fail (EPIPE).
+  void close_output();
   /// Waits up to `timeout` for more stdout and appends it to output(). False on timeout or at
   /// the end of the output (then output_closed() is true).
   bool read_more(std::chrono::milliseconds timeout);
