@@ -111,6 +111,7 @@ TEST_CASE("backdoor learning resources: links under the title, [[pdf]] papers, y
   CHECK_FALSE(has(doc, "empty-section", line_of(text, "## News")));
   CHECK(has(doc, "entry-shape", line_of(text, "  Yi Yu, Yufei Wang, Wenhan Yang")));
   CHECK(has(doc, "arxiv-url", line_of(text, "(http://arxiv.org/pdf/1908.10498")));
+  CHECK(has(doc, "link-syntax", line_of(text, "  [[Link]](")));
   const std::map<std::string, int> expected{
       {"arxiv-url", 3},         // http:, and two abs URLs ending in .pdf (broken links)
       {"author-line", 2},       // no '.' after the authors
@@ -119,7 +120,8 @@ TEST_CASE("backdoor learning resources: links under the title, [[pdf]] papers, y
       {"duplicate-title", 5},
       {"entry-shape", 2},        // one entry whose author line lost its bullet
       {"heading-hierarchy", 1},  // '#### Why Backdoor Learning?' under the '#' title
-      {"link-syntax", 10},       // labels used once ('Master Thesis', 'demo', 'journal', ...)
+      {"link-syntax", 1},        // '[[Link]]' for the list's 'link' ('Master Thesis', 'demo',
+                                 // 'journal' and the other labels of its own are accepted)
       {"title-punctuation", 6},  // titles without the list's final '.'
       {"toc-order", 1},          // Vision Transformer listed before Detection and Tracking
       {"venue", 11},             // EuroS&P, NAACL-HLT, EMNLP-Findings, USENIX spellings
