@@ -107,17 +107,33 @@ TEST_CASE("backdoor learning resources: links under the title, [[pdf]] papers, y
   CHECK_FALSE(c.digest);
   CHECK_FALSE(c.sorted);
   CHECK(c.year_by_venue);
+  CHECK(c.cross_listed);
   // News, citation, contributing and toolbox sections are not categories.
   CHECK_FALSE(has(doc, "empty-section", line_of(text, "## News")));
   CHECK(has(doc, "entry-shape", line_of(text, "  Yi Yu, Yufei Wang, Wenhan Yang")));
   CHECK(has(doc, "arxiv-url", line_of(text, "(http://arxiv.org/pdf/1908.10498")));
   CHECK(has(doc, "link-syntax", line_of(text, "  [[Link]](")));
+  // Copies of a paper: identical ones in other sections are how the list files a paper under
+  // several topics; a second copy in one section, or one that differs, is reported (on the
+  // paper link, the line under the title).
+  const auto links_of = [&](const std::string& title, int n) {
+    std::size_t at = text.find(title);
+    while (at != std::string::npos && --n > 0) at = text.find(title, at + 1);
+    REQUIRE(at != std::string::npos);
+    return line_of(text.substr(0, at) + "@@", "@@") + 1;
+  };
+  CHECK_FALSE(has(doc, "duplicate-paper", links_of("- Neural Trojans.", 2)));
+  CHECK(has(doc, "duplicate-paper", links_of("- A Unified Evaluation of Textual Backdoor", 3)));
+  CHECK(has(doc, "duplicate-paper", links_of("- The Devil is in the GAN", 2)));
+  CHECK(has(doc, "duplicate-paper", links_of("- Dynamic Backdoor Attacks with Global", 1)));
+  CHECK(has(doc, "duplicate-paper", links_of("- More is Better (Mostly)", 2)));
   const std::map<std::string, int> expected{
-      {"arxiv-url", 3},         // http:, and two abs URLs ending in .pdf (broken links)
-      {"author-line", 2},       // no '.' after the authors
-      {"duplicate-link", 2},    // the same code repository on two papers
-      {"duplicate-paper", 20},  // papers listed in two categories (same arXiv id)
-      {"duplicate-title", 5},
+      {"arxiv-url", 3},          // http:, and two abs URLs ending in .pdf (broken links)
+      {"author-line", 2},        // no '.' after the authors
+      {"duplicate-link", 2},     // the same code repository on two papers
+      {"duplicate-paper", 6},    // copies that differ (venue, links, title) or share a section;
+                                 // the 20 identical copies in other sections are cross-listed
+      {"duplicate-title", 5},    // other versions of a paper (arXiv, then the proceedings)
       {"entry-shape", 2},        // one entry whose author line lost its bullet
       {"heading-hierarchy", 1},  // '#### Why Backdoor Learning?' under the '#' title
       {"link-syntax", 1},        // '[[Link]]' for the list's 'link' ('Master Thesis', 'demo',
