@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "rules/entry_parser.hpp"
+#include "rules/keys.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -385,6 +386,15 @@ void check_recognised(const Analysis& a, DiagnosticSink& sink) {
 std::size_t filing_section(const Analysis& a, std::size_t s) {
   while (s != SIZE_MAX && a.sections[s].kind == SectionKind::kYear) s = a.sections[s].parent;
   return s;
+}
+
+bool in_thesis_section(const Analysis& a, std::size_t s) {
+  for (; s != SIZE_MAX; s = a.sections[s].parent) {
+    const auto& heading = a.block(a.sections[s].block).heading;
+    if (heading && mentions_thesis(heading->title))
+      return true;
+  }
+  return false;
 }
 
 Conventions derive_conventions(const Analysis& a) {

@@ -199,6 +199,7 @@ void set_copy_keys(Block& b) {
     h = (h ^ part) * 1099511628211ull;
   }
   b.copy_hash = h;
+  b.says_thesis = mentions_thesis(e.authors) || (e.venue && mentions_thesis(e.venue->text));
 }
 
 }  // namespace

@@ -74,6 +74,7 @@ struct Block {
   std::uint64_t venue_hash = 0;  ///< of the emphasized venue's name and year, 0 without
   std::uint64_t links_hash = 0;  ///< of the links' labels and normalized URLs, in any order
   std::uint64_t copy_hash = 0;   ///< of all of the above and the title
+  bool says_thesis = false;      ///< the author line calls the entry a thesis
   std::optional<Suppression> suppression;  ///< kComment
   std::uint32_t counts_2021_digest = 0;    ///< for dialect detection
   std::uint32_t counts_2026_digest = 0;

@@ -538,8 +538,8 @@ const std::vector<Diagnostic>& Findings::update() {
   for (const Block* b : added) b->marks.indexed = true;
   std::vector<const Block*> recheck, reemit;
   duplicates_.update(removed, added, recheck);
-  // Cross-listing reads the sections entries are in: a changed heading or outline re-checks
-  // every entry that has another of its paper or title.
+  // Cross-listing and theses read the sections entries are in: a changed heading or outline
+  // re-checks every entry that has another of its paper or title.
   if (!dirty.full && (dirty.outline_rebuilt || !dirty.heading_subtrees.empty()))
     duplicates_.grouped(recheck);
   keywords_.update(removed, added, reemit);

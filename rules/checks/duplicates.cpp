@@ -60,6 +60,11 @@ std::string differences(const Block& x, const Block& y) {
   return out;
 }
 
+/// Whether the entry in block `bi` is a thesis: its author line or a section around it says so.
+bool is_thesis(const Analysis& a, std::size_t bi) {
+  return a.block(bi).says_thesis || in_thesis_section(a, a.block_section[bi]);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -226,14 +231,16 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
   }
   if (!b.title_key.empty() && !duplicate) {
     // The first earlier entry of the same title (entries with the same paper key make this one
-    // a copy, duplicate-paper's) that is no identical copy the list cross-lists.
+    // a copy, duplicate-paper's) that is another work of the same kind (a thesis and the paper
+    // of the same title are two works) and no identical copy the list cross-lists.
+    const bool thesis = is_thesis(a, bi);
     for (const Block* m : title_.at(b.title_key_hash)) {
       if (m == &b)
         break;
       if (m->title_key != b.title_key)
         continue;
       const std::size_t fi = index(m);
-      if (cross_listed(m))
+      if (is_thesis(a, fi) != thesis || cross_listed(m))
         continue;
       auto& d = sink.report("duplicate-title", a.absolute(bi, e.title_range),
                             "Another entry has the same title '" + a.entry(fi).title + "'.");

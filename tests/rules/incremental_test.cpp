@@ -268,3 +268,29 @@ TEST_CASE("a list that stops cross-listing, one copy at a time, matches a fresh 
   replace_at(reference.find("Robustness"), "Robustness", "## Robustness");
   CHECK(copies() == 5);
 }
+
+TEST_CASE("renaming a section to or from a thesis section matches a fresh parse") {
+  // A thesis and the paper of the same title are two works: what a heading says decides it.
+  std::string reference =
+      "# Awesome\n\n## Theses\n\n- Learning to Forget. [[paper]](https://example.org/t.pdf)\n"
+      "  - Ada Lovelace.\n  - Key Word: Privacy.\n  - Digest: A thesis.\n\n"
+      "## Privacy\n\n- Learning to Forget. [[paper]](https://arxiv.org/abs/2301.00001)\n"
+      "  - Ada Lovelace, Alan Turing. *ICML 2023*\n  - Key Word: Privacy.\n"
+      "  - Digest: A paper.\n";
+  ListDocument doc(reference);
+  const auto titles = [&] {
+    int n = 0;
+    for (const auto& d : doc.diagnostics()) n += d.rule == "duplicate-title" ? 1 : 0;
+    return n;
+  };
+  CHECK(titles() == 0);
+  const std::uint32_t line = 2;
+  reference.replace(reference.find("Theses"), 6, "Surveys");
+  doc.edit(Range{{line, 3}, {line, 9}}, "Surveys");
+  check_same_as_fresh(doc, reference);
+  CHECK(titles() == 1);
+  reference.replace(reference.find("Surveys"), 7, "Dissertations");
+  doc.edit(Range{{line, 3}, {line, 10}}, "Dissertations");
+  check_same_as_fresh(doc, reference);
+  CHECK(titles() == 0);
+}

@@ -127,13 +127,16 @@ TEST_CASE("backdoor learning resources: links under the title, [[pdf]] papers, y
   CHECK(has(doc, "duplicate-paper", links_of("- The Devil is in the GAN", 2)));
   CHECK(has(doc, "duplicate-paper", links_of("- Dynamic Backdoor Attacks with Global", 1)));
   CHECK(has(doc, "duplicate-paper", links_of("- More is Better (Mostly)", 2)));
+  // The Master's thesis and the CVPR paper of the same title are two works.
+  CHECK_FALSE(has(doc, "duplicate-title",
+                  links_of("- Backdoor Attacks Against Deep Learning Systems", 2) - 1));
   const std::map<std::string, int> expected{
       {"arxiv-url", 3},          // http:, and two abs URLs ending in .pdf (broken links)
       {"author-line", 2},        // no '.' after the authors
       {"duplicate-link", 2},     // the same code repository on two papers
       {"duplicate-paper", 6},    // copies that differ (venue, links, title) or share a section;
                                  // the 20 identical copies in other sections are cross-listed
-      {"duplicate-title", 5},    // other versions of a paper (arXiv, then the proceedings)
+      {"duplicate-title", 4},    // other versions of a paper (arXiv, then the proceedings)
       {"entry-shape", 2},        // one entry whose author line lost its bullet
       {"heading-hierarchy", 1},  // '#### Why Backdoor Learning?' under the '#' title
       {"link-syntax", 1},        // '[[Link]]' for the list's 'link' ('Master Thesis', 'demo',
