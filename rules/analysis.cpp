@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "rules/entry_parser.hpp"
+#include "rules/keys.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -347,7 +348,7 @@ void build_outline(Analysis& a) {
   for (std::size_t bi : a.papers) {
     a.digests_2021 += a.block(bi).counts_2021_digest;
     a.digests_2026 += a.block(bi).counts_2026_digest;
-    a.convention_counts.count(a.block(bi), +1);
+    a.convention_counts.count(a.block(bi), +1, filing_section(a, a.block_section[bi]));
   }
   a.dialect = detect_dialect(a);
   a.order = order_conventions(a);
@@ -380,6 +381,20 @@ void check_recognised(const Analysis& a, DiagnosticSink& sink) {
                     "; it is not checked as a paper list.");
     return;
   }
+}
+
+std::size_t filing_section(const Analysis& a, std::size_t s) {
+  while (s != SIZE_MAX && a.sections[s].kind == SectionKind::kYear) s = a.sections[s].parent;
+  return s;
+}
+
+bool in_thesis_section(const Analysis& a, std::size_t s) {
+  for (; s != SIZE_MAX; s = a.sections[s].parent) {
+    const auto& heading = a.block(a.sections[s].block).heading;
+    if (heading && mentions_thesis(heading->title))
+      return true;
+  }
+  return false;
 }
 
 Conventions derive_conventions(const Analysis& a) {

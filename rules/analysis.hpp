@@ -125,6 +125,12 @@ inline Fix single_edit_fix(std::string title, Range range, std::string new_text)
   return f;
 }
 
+/// The section an entry of section `s` is filed under: `s`, or for a year section the section
+/// around it (`## Privacy` for `### Privacy: 2020`); SIZE_MAX for none. Copies of a paper in
+/// two year sections of one category are in one place twice; in two categories, cross-listed.
+std::size_t filing_section(const Analysis& a, std::size_t s);
+/// Whether section `s` or a section around it is named a thesis or dissertation.
+bool in_thesis_section(const Analysis& a, std::size_t s);
 /// Builds the outline of `a` (sections, papers, ToC, dialect).
 void build_outline(Analysis& a);
 /// Whether `a` is a paper list: some paper entry links to a web page. What is not gets one

@@ -1,8 +1,9 @@
 #include "rules/blocks.hpp"
 
-#include <functional>
-
 #include <re2/re2.h>
+
+#include <algorithm>
+#include <functional>
 
 #include "rules/entry_parser.hpp"
 #include "rules/keys.hpp"
@@ -175,6 +176,32 @@ std::optional<Suppression> parse_suppression(std::string_view comment) {
   return s;
 }
 
+/// The keys that tell copies of a paper apart (Block::authors_key and after).
+void set_copy_keys(Block& b) {
+  const Entry& e = *b.entry;
+  const std::hash<std::string> hash;
+  b.authors_key = title_key(e.authors);
+  if (e.venue)
+    b.venue_hash = hash(title_key(e.venue->name) + ":" + std::to_string(e.venue->year.value_or(0)));
+  std::vector<std::string> links;
+  for (const Link& l : e.links) {
+    const auto id = parse_arxiv_url(l.url);
+    links.push_back(text::to_lower_ascii(text::trim(l.label)) + " " +
+                    (id ? "arxiv:" + id->id : normalize_url(l.url)));
+  }
+  std::sort(links.begin(), links.end());
+  std::string joined;
+  for (const auto& l : links) joined += l + "\n";
+  b.links_hash = hash(joined);
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::uint64_t part :
+       {b.title_key_hash, std::uint64_t{hash(b.authors_key)}, b.venue_hash, b.links_hash}) {
+    h = (h ^ part) * 1099511628211ull;
+  }
+  b.copy_hash = h;
+  b.says_thesis = mentions_thesis(e.authors) || (e.venue && mentions_thesis(e.venue->text));
+}
+
 }  // namespace
 
 BlockPtr parse_block(BlockKind kind, std::string text, std::vector<BlockLine> lines) {
@@ -211,6 +238,7 @@ BlockPtr parse_block(BlockKind kind, std::string text, std::vector<BlockLine> li
           const std::uint64_t h = shared && !l.url.empty() ? hash(normalize_url(l.url)) : 0;
           b->shared_link_hashes.push_back(h == 0 && shared && !l.url.empty() ? 1 : h);
         }
+        set_copy_keys(*b);
         b->phrases_hash = 1469598103934665603ull;
         for (const auto& k : b->entry->keywords) {
           b->phrase_words.push_back(text::words(k.text));

@@ -68,6 +68,13 @@ struct Block {
   std::uint64_t paper_key_hash = 0, title_key_hash = 0;
   std::vector<std::uint64_t> shared_link_hashes;  ///< per link: normalized URL hash of code and
                                                   ///< dataset links, 0 for the others
+  // What tells two copies of a paper apart (the title is title_key): an identical copy has the
+  // same title, author line and links.
+  std::string authors_key;       ///< title_key() of the authors (a plain venue included)
+  std::uint64_t venue_hash = 0;  ///< of the emphasized venue's name and year, 0 without
+  std::uint64_t links_hash = 0;  ///< of the links' labels and normalized URLs, in any order
+  std::uint64_t copy_hash = 0;   ///< of all of the above and the title
+  bool says_thesis = false;      ///< the author line calls the entry a thesis
   std::optional<Suppression> suppression;  ///< kComment
   std::uint32_t counts_2021_digest = 0;    ///< for dialect detection
   std::uint32_t counts_2026_digest = 0;

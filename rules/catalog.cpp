@@ -35,7 +35,7 @@ constexpr std::array kRules{
     RuleInfo{"title-punctuation", "entry format", kWarning, kSafe,
              "The title does not end in '.', '?' or '!' before the links."},
     RuleInfo{"link-syntax", "entry format", kError, kSafe,
-             "A malformed link: not written as [[label]](url), empty URL, or unknown label."},
+             "A malformed link: not written as [[label]](url), empty URL, or a misspelt label."},
     RuleInfo{"paper-link", "entry format", kError, kNone,
              "No [[paper]] link, or it is not the first link."},
     RuleInfo{"arxiv-url", "entry format", kWarning, kSafe,

@@ -30,6 +30,7 @@ struct ConventionPins {
   std::optional<bool> digest;
   std::optional<bool> sorted;
   std::optional<bool> year_by_venue;
+  std::optional<bool> cross_listed;
   std::optional<bool> venue_emphasis;
   std::optional<std::vector<std::string>> sub_labels;
   std::optional<std::vector<std::string>> link_labels;  ///< lowercase

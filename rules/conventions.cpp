@@ -35,12 +35,27 @@ std::string majority(const std::map<std::string, std::int64_t, std::less<>>& map
 
 }  // namespace
 
-void ConventionCounts::count(const Block& b, int sign) {
+void ConventionCounts::count(const Block& b, int sign, std::size_t home) {
   if (!b.entry)
     return;
   const Entry& e = *b.entry;
   const EntrySyntax& s = b.syntax;
   entries_ += sign;
+  if (!b.title_key.empty()) {
+    // A copy filed under a home its group does not have yet is one more cross-listed copy.
+    auto& homes = copies_[b.copy_hash];
+    auto& n = homes[home];
+    if (sign > 0 && n == 0 && homes.size() > 1)
+      ++cross_copies_;
+    n += sign;
+    if (n == 0) {
+      homes.erase(home);
+      if (!homes.empty())
+        --cross_copies_;
+    }
+    if (homes.empty())
+      copies_.erase(b.copy_hash);
+  }
   if (!e.links.empty()) {
     if (is_paper_link_label(e.links.front().label)) {
       bump(paper_labels_, text::to_lower_ascii(e.links.front().label), sign);
@@ -91,6 +106,9 @@ Conventions ConventionCounts::derive(const Config& config, bool sorted) const {
   c.digest = pin.digest ? *pin.digest : entries_ < 4 || with_digest_ * 2 >= entries_;
   c.sorted = pin.sorted ? *pin.sorted : sorted;
   c.venue_emphasis = pin.venue_emphasis.value_or(emphasised_venues_ >= plain_venues_);
+  // A list cross-lists when three copies of entries are filed in another section than an
+  // identical one: one such copy is a slip, three are a habit.
+  c.cross_listed = pin.cross_listed ? *pin.cross_listed : cross_copies_ >= 3;
   if (pin.link_labels) {
     c.link_labels = *pin.link_labels;
   } else {
@@ -204,6 +222,11 @@ std::vector<ConventionFact> ConventionCounts::explain(const Conventions& c, cons
       c.venue_emphasis ? "true" : "false",
       std::to_string(emphasised_venues_) + " venues are in emphasis, " +
           std::to_string(plain_venues_) + " plain");
+  add(pin.cross_listed.has_value(), cross_copies_ > 0, "crossListed",
+      c.cross_listed ? "true" : "false",
+      std::to_string(cross_copies_) +
+          " entries are identical copies of one in another section (a list cross-lists "
+          "from three)");
   add(pin.sub_labels.has_value(), !c.sub_labels.empty(), "subLabels", quoted_list(c.sub_labels),
       with_counts(c.sub_labels, sub_labels_, "sub-lines of entries") + " (a label needs a " +
           "quarter of the entries, two at least)");

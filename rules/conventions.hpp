@@ -1,12 +1,13 @@
 // What a list does where the lists of the family differ (the paper link's label, links on the
 // title line or under it, the key word label and separator, digests, extra sub-lines, order
-// by arXiv id), learnt from the majority of its paper entries the way markdownlint's
-// "consistent" styles are; the configuration can pin each one.
+// by arXiv id, copies of an entry in several sections), learnt from the majority of its paper
+// entries the way markdownlint's "consistent" styles are; the configuration can pin each one.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/model.hpp"
@@ -41,8 +42,9 @@ struct ConventionFact {
 class ConventionCounts {
  public:
   void clear() { *this = ConventionCounts{}; }
-  /// Adds (`sign` 1) or removes (-1) what one paper entry block does.
-  void count(const Block& b, int sign);
+  /// Adds (`sign` 1) or removes (-1) what one paper entry block does; `home` is the section it
+  /// is filed under (filing_section()), whatever identifies it while the outline stays.
+  void count(const Block& b, int sign, std::size_t home);
   /// The majority conventions, with the configured ones pinned.
   Conventions derive(const Config& config, bool sorted) const;
   /// Each convention of `c` (derived from these counts and `order`), with where it came from.
@@ -55,6 +57,10 @@ class ConventionCounts {
   std::int64_t entries_ = 0, links_below_ = 0, links_inline_ = 0;
   std::int64_t comma_lines_ = 0, semicolon_lines_ = 0, with_digest_ = 0;
   std::int64_t emphasised_venues_ = 0, plain_venues_ = 0;
+  /// Entries by Block::copy_hash, then by home: identical copies and where they are filed.
+  std::unordered_map<std::uint64_t, std::map<std::size_t, std::int64_t>> copies_;
+  /// Identical copies filed under another section than the first: per group, its homes less 1.
+  std::int64_t cross_copies_ = 0;
 };
 
 }  // namespace awesome::rules

@@ -22,6 +22,9 @@ class DuplicateIndex {
   /// update) whose duplicate findings may differ now. Labels of added blocks must be current.
   void update(const std::vector<const Block*>& removed, const std::vector<const Block*>& added,
               std::vector<const Block*>& recheck);
+  /// Appends every entry of a paper or title group of two or more: those whose findings read
+  /// the sections they are in (cross-listed copies, theses).
+  void grouped(std::vector<const Block*>& out) const;
   /// duplicate-paper, duplicate-title, duplicate-digest and duplicate-link of the entry in
   /// block `bi`, which must be in the index.
   void check(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const;

@@ -13,6 +13,8 @@ namespace {
 
 constexpr std::array<std::string_view, 7> kKnownLabels{"paper",  "code",  "dataset", "project",
                                                        "slides", "video", "blog"};
+constexpr std::array<std::string_view, 8> kPaperLabels{"paper", "pdf", "link", "arxiv",
+                                                       "abs",   "doi", "html", "openreview"};
 
 const RE2& link_re() {
   // Leftmost-first: at one position the canonical form wins over the malformed ones.
@@ -496,9 +498,15 @@ bool is_known_link_label(std::string_view label) {
   return false;
 }
 
+std::span<const std::string_view> known_link_labels() {
+  return kKnownLabels;
+}
+
+std::span<const std::string_view> paper_link_labels() {
+  return kPaperLabels;
+}
+
 bool is_paper_link_label(std::string_view label) {
-  static constexpr std::array<std::string_view, 8> kPaperLabels{
-      "paper", "pdf", "link", "arxiv", "abs", "doi", "html", "openreview"};
   for (auto known : kPaperLabels) {
     if (text::iequals(label, known))
       return true;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,10 @@ bool links_to_web(const Entry& e);
 std::string canonical_arxiv_url(const ArxivId& id);
 /// True for the labels the format knows: paper, code, dataset, project, slides, video, blog.
 bool is_known_link_label(std::string_view label);
+/// Those labels, lowercase.
+std::span<const std::string_view> known_link_labels();
+/// The paper link labels of is_paper_link_label(), lowercase.
+std::span<const std::string_view> paper_link_labels();
 /// True for the labels that lists of the family give the paper link: paper, pdf, link, arxiv,
 /// abs, doi, html, openreview. The list's own one is a convention (see Conventions).
 bool is_paper_link_label(std::string_view label);

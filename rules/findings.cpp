@@ -260,7 +260,7 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
     if (!b.entry || s == SIZE_MAX || !a.sections[s].holds_papers) continue;
     a.digests_2021 -= b.counts_2021_digest;
     a.digests_2026 -= b.counts_2026_digest;
-    a.convention_counts.count(b, -1);
+    a.convention_counts.count(b, -1, filing_section(a, s));
     dirty.conventions_inputs = true;
     gone.push_back(order_facts(*b.entry));
     erase_range(a.sections[s].entries, from + i, from + i + 1);
@@ -300,7 +300,7 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
     if (!b.entry || s == SIZE_MAX || !a.sections[s].holds_papers) continue;
     a.digests_2021 += b.counts_2021_digest;
     a.digests_2026 += b.counts_2026_digest;
-    a.convention_counts.count(b, +1);
+    a.convention_counts.count(b, +1, filing_section(a, s));
     dirty.conventions_inputs = true;
     come.push_back(order_facts(*b.entry));
     insert_sorted(a.sections[s].entries, from + j);
@@ -538,6 +538,10 @@ const std::vector<Diagnostic>& Findings::update() {
   for (const Block* b : added) b->marks.indexed = true;
   std::vector<const Block*> recheck, reemit;
   duplicates_.update(removed, added, recheck);
+  // Cross-listing and theses read the sections entries are in: a changed heading or outline
+  // re-checks every entry that has another of its paper or title.
+  if (!dirty.full && (dirty.outline_rebuilt || !dirty.heading_subtrees.empty()))
+    duplicates_.grouped(recheck);
   keywords_.update(removed, added, reemit);
   // Each group once; the marks tell the merge below which findings go.
   std::vector<std::size_t> local;

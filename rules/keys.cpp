@@ -57,6 +57,14 @@ std::uint64_t digest_hash(std::string_view digest) {
   return h == 0 ? 1 : h;
 }
 
+bool mentions_thesis(std::string_view text) {
+  for (const std::string& w : text::words(text)) {
+    if (w == "thesis" || w == "theses" || w == "dissertation" || w == "dissertations")
+      return true;
+  }
+  return false;
+}
+
 std::string singular(std::string w) {
   if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("is") &&
       !w.ends_with("us")) {

@@ -18,6 +18,8 @@ std::string paper_key(const Entry& e);
 std::string title_key(std::string_view title);
 /// 64-bit hash of the digest with whitespace runs folded; 0 for digests under 20 bytes.
 std::uint64_t digest_hash(std::string_view digest);
+/// Whether `text` calls something a thesis: the word thesis, theses or dissertation(s).
+bool mentions_thesis(std::string_view text);
 /// The singular form used to compare key words ("attacks" -> "attack").
 std::string singular(std::string word);
 /// Words of a phrase, singular, joined by spaces: the key under which variants group.

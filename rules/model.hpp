@@ -128,6 +128,7 @@ struct Conventions {
   bool sorted = true;                    ///< entries sorted by arXiv id inside their sections
   bool year_by_venue = false;            ///< year sections by the venue's year, not the arXiv id's
   bool venue_emphasis = true;            ///< `*ICML 2020*` rather than a plain `ICML 2020`
+  bool cross_listed = false;             ///< identical copies of an entry in several sections
   std::vector<std::string> sub_labels;   ///< extra sub-lines of the list (`Modality`, ...)
   std::vector<std::string> link_labels;  ///< link labels of the list's own (lowercase)
   bool operator==(const Conventions&) const = default;

@@ -377,6 +377,8 @@ class Reader {
       } else if (name == "yearSections") {
         if ((ok = one_of(item, key, "venue", "arxiv", first)))
           pin.year_by_venue = first;
+      } else if (name == "crossListed") {
+        ok = expect_bool(item, key, pin.cross_listed);
       } else if (name == "venueEmphasis") {
         ok = expect_bool(item, key, pin.venue_emphasis);
       } else if (name == "subLabels") {
@@ -386,7 +388,8 @@ class Reader {
       } else {
         ok = fail(key,
                   "unknown key (expected paperLabel, links, keywordLabel, keywordSeparator, "
-                  "digest, sorted, yearSections, venueEmphasis, subLabels or linkLabels)");
+                  "digest, sorted, yearSections, crossListed, venueEmphasis, subLabels or "
+                  "linkLabels)");
       }
       if (!ok)
         return false;

@@ -1,6 +1,9 @@
 // Duplicate rules: duplicate-paper (same arXiv id or paper URL), duplicate-title,
-// duplicate-digest and duplicate-link. Each later copy points at the first one.
+// duplicate-digest and duplicate-link. Each later copy points at the first one, except where
+// the list cross-lists: there an identical copy in another section is how it files a paper
+// under several topics.
 #include <algorithm>
+#include <tuple>
 
 #include "rules/analysis.hpp"
 #include "rules/entry_indexes.hpp"
@@ -28,6 +31,38 @@ Fix removal_fix(const Analysis& a, std::size_t bi) {
   }
   f.safe = false;
   return f;
+}
+
+/// What two copies of a paper disagree on: "title, authors, venue, links" or a part of it;
+/// empty for identical copies. Case and punctuation do not count. An author list that runs on
+/// past the other's (`..., and Ruoxi Jia. arXiv, 2021.`) has a venue written as plain text.
+std::string differences(const Block& x, const Block& y) {
+  std::vector<std::string_view> parts;
+  if (x.title_key != y.title_key)
+    parts.emplace_back("title");
+  bool venue = x.venue_hash != y.venue_hash;
+  if (x.authors_key != y.authors_key) {
+    const auto& [shorter, longer] = x.authors_key.size() < y.authors_key.size()
+                                        ? std::tie(x.authors_key, y.authors_key)
+                                        : std::tie(y.authors_key, x.authors_key);
+    if (longer.starts_with(shorter)) {
+      venue = true;
+    } else {
+      parts.emplace_back("authors");
+    }
+  }
+  if (venue)
+    parts.emplace_back("venue");
+  if (x.links_hash != y.links_hash)
+    parts.emplace_back("links");
+  std::string out;
+  for (std::string_view p : parts) out += (out.empty() ? "" : ", ") + std::string(p);
+  return out;
+}
+
+/// Whether the entry in block `bi` is a thesis: its author line or a section around it says so.
+bool is_thesis(const Analysis& a, std::size_t bi) {
+  return a.block(bi).says_thesis || in_thesis_section(a, a.block_section[bi]);
 }
 
 }  // namespace
@@ -74,8 +109,22 @@ bool DuplicateIndex::is_copy(const Block* b) const {
   if (b->paper_key.empty()) return false;
   auto it = paper_.find(b->paper_key_hash);
   if (it == paper_.end()) return false;
-  const Block* first = it->second.front();
-  return first != b && first->paper_key == b->paper_key;
+  for (const Block* m : it->second) {
+    if (m == b)
+      return false;
+    if (m->paper_key == b->paper_key)
+      return true;
+  }
+  return false;
+}
+
+void DuplicateIndex::grouped(std::vector<const Block*>& out) const {
+  for (const Groups* groups : {&paper_, &title_}) {
+    for (const auto& [key, members] : *groups) {
+      if (members.size() > 1)
+        out.insert(out.end(), members.begin(), members.end());
+    }
+  }
 }
 
 void DuplicateIndex::update(const std::vector<const Block*>& removed,
@@ -139,24 +188,64 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
   const Entry& e = *b.entry;
   const std::string& key = b.paper_key;
   const auto index = [&](const Block* x) { return a.index_of(x); };
+  const std::size_t home = filing_section(a, a.block_section[bi]);
+  const auto home_of = [&](const Block* x) { return filing_section(a, a.block_section[index(x)]); };
+  // An identical copy filed under another section is how a list that cross-lists files a paper
+  // under each of its topics; a copy in the same place, or one that differs, is a slip.
+  const auto cross_listed = [&](const Block* x) {
+    return a.conventions.cross_listed && x->copy_hash == b.copy_hash && home_of(x) != home;
+  };
   const bool duplicate = is_copy(&b);
   if (duplicate) {
-    const std::size_t fi = index(paper_.at(b.paper_key_hash).front());
-    const Entry& first = a.entry(fi);
-    auto& d = sink.report("duplicate-paper", a.absolute(bi, e.links.front().range),
-                          "Paper listed twice" +
-                              (e.arxiv ? " (arXiv " + e.arxiv->id + ")" : std::string()) +
-                              "; the first copy is '" + first.title + "'.");
-    d.related.push_back({a.absolute(fi, first.title_range), "the first copy"});
-    d.fixes.push_back(removal_fix(a, bi));
+    const Block* first = nullptr;
+    const Block* same_place = nullptr;
+    for (const Block* m : paper_.at(b.paper_key_hash)) {
+      if (m == &b)
+        break;
+      if (m->paper_key != key)
+        continue;
+      if (first == nullptr)
+        first = m;
+      if (same_place == nullptr && home_of(m) == home)
+        same_place = m;
+    }
+    const Block* other = same_place != nullptr ? same_place : first;
+    if (same_place != nullptr || !cross_listed(first)) {
+      const std::size_t fi = index(other);
+      const Entry& copy = a.entry(fi);
+      std::string message = "Paper listed twice";
+      if (a.conventions.cross_listed && same_place != nullptr)
+        message += " in one section";
+      if (e.arxiv)
+        message += " (arXiv " + e.arxiv->id + ")";
+      const std::string differ = differences(*other, b);
+      if (!differ.empty())
+        message += "; the copies differ: " + differ;
+      message += std::string("; the ") + (other == first ? "first" : "earlier") + " copy is '" +
+                 copy.title + "'.";
+      auto& d = sink.report("duplicate-paper", a.absolute(bi, e.links.front().range), message);
+      d.related.push_back({a.absolute(fi, copy.title_range),
+                           other == first ? "the first copy" : "the earlier copy"});
+      d.fixes.push_back(removal_fix(a, bi));
+    }
   }
   if (!b.title_key.empty() && !duplicate) {
-    const Block* first = title_.at(b.title_key_hash).front();
-    if (first != &b && first->paper_key != key && first->title_key == b.title_key) {
-      const std::size_t fi = index(first);
+    // The first earlier entry of the same title (entries with the same paper key make this one
+    // a copy, duplicate-paper's) that is another work of the same kind (a thesis and the paper
+    // of the same title are two works) and no identical copy the list cross-lists.
+    const bool thesis = is_thesis(a, bi);
+    for (const Block* m : title_.at(b.title_key_hash)) {
+      if (m == &b)
+        break;
+      if (m->title_key != b.title_key)
+        continue;
+      const std::size_t fi = index(m);
+      if (is_thesis(a, fi) != thesis || cross_listed(m))
+        continue;
       auto& d = sink.report("duplicate-title", a.absolute(bi, e.title_range),
                             "Another entry has the same title '" + a.entry(fi).title + "'.");
       d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
+      break;
     }
   }
   if (b.digest_hash != 0 && !duplicate) {

@@ -117,6 +117,36 @@ void check_title(const Block& b, DiagnosticSink& sink) {
   d.fixes.push_back(single_edit_fix("Add '.' after the title", end, "."));
 }
 
+/// The label that `label` (one the list does not accept) misspells: an accepted label it is a
+/// near miss of (the same with spaces around it or digits after it, or one edit away, two when
+/// both have six letters or more); empty when `label` is a label of its own. Two edits on short
+/// labels would take ordinary labels for typos: `model` for `code`, `page` for `paper`.
+std::string intended_label(std::string_view label, const std::vector<std::string>& accepted) {
+  const std::string lower = text::to_lower_ascii(text::trim(label));
+  const auto is_accepted = [&](std::string_view l) {
+    return std::find(accepted.begin(), accepted.end(), l) != accepted.end();
+  };
+  if (is_accepted(lower))
+    return lower;
+  std::string_view stem = lower;
+  while (!stem.empty() && stem.back() >= '0' && stem.back() <= '9') stem.remove_suffix(1);
+  if (!stem.empty() && stem.size() < lower.size() && is_accepted(stem))
+    return std::string(stem);
+  if (lower.size() < 4)
+    return {};
+  std::string best;
+  int best_distance = 3;
+  for (const std::string& l : accepted) {
+    const int cap = std::min(lower.size(), l.size()) >= 6 ? 2 : 1;
+    const int d = text::edit_distance(lower, l, cap);
+    if (d <= cap && d < best_distance) {
+      best = l;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
 void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
   // A list whose paper links are not labelled `paper` (`[[pdf]]`, `[[link]]`) takes any of the
@@ -134,17 +164,38 @@ void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     if (link.url.empty()) {
       sink.report("link-syntax", link.range, "Link '" + link.label + "' has an empty URL.");
     }
-    if (!known) {
-      sink.report("link-syntax", link.label_range,
-                  "Unknown link label '" + link.label +
-                      "'; expected paper, code, dataset, project, slides, video or blog.");
-      continue;
-    }
     bool lowercase = true;
     for (char c : link.label) lowercase = lowercase && !(c >= 'A' && c <= 'Z');
+    std::string lower = text::to_lower_ascii(link.label);
+    if (!known) {
+      if (text::trim(link.label).empty()) {
+        sink.report("link-syntax", link.label_range,
+                    "Link has no label; expected paper, code, dataset, project, slides, video "
+                    "or blog.");
+        continue;
+      }
+      // Any other label describes a link of the entry's own (`[[demo]]`, `[[Master Thesis]]`)
+      // unless it misspells one the list accepts.
+      std::vector<std::string> accepted(known_link_labels().begin(), known_link_labels().end());
+      accepted.push_back(text::to_lower_ascii(paper_label));
+      if (own_paper_label)
+        accepted.insert(accepted.end(), paper_link_labels().begin(), paper_link_labels().end());
+      accepted.insert(accepted.end(), own.begin(), own.end());
+      const std::string intended = intended_label(link.label, accepted);
+      if (!intended.empty()) {
+        auto& d = sink.report(
+            "link-syntax", link.label_range,
+            "Unknown link label '" + link.label + "'; did you mean '" + intended + "'?");
+        Fix f = single_edit_fix("Write '" + intended + "'", link.label_range, intended);
+        f.safe = false;  // a guess: the author may have meant a label of the entry's own
+        d.fixes.push_back(std::move(f));
+        continue;
+      }
+      lowercase = true;  // its spelling is the author's
+      lower = link.label;
+    }
     if (link.style == LinkStyle::kCanonical && lowercase)
       continue;  // the usual case
-    const std::string lower = text::to_lower_ascii(link.label);
     const std::string canonical = "[[" + lower + "]](" + link.url + ")";
     if (link.style != LinkStyle::kCanonical) {
       const char* shape = link.style == LinkStyle::kInnerBracket    ? "[[label](url)]"

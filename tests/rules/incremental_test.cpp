@@ -220,3 +220,77 @@ TEST_CASE("an opened comment re-parses everything it swallows, and closing it re
   CHECK(doc.text() == text);
   CHECK(doc.diagnostics() == before);
 }
+
+TEST_CASE("a list that stops cross-listing, one copy at a time, matches a fresh parse") {
+  // Whether identical copies in other sections are how the list files a paper is learnt from
+  // all of them: each edit of one copy can change it, and with it every duplicate finding.
+  const auto entry = [](int k, std::string_view venue) {
+    return "- Paper " + std::to_string(k) + ". [[paper]](https://arxiv.org/abs/2301.0000" +
+           std::to_string(k) + ")\n  - Ada Lovelace. *" + std::string(venue) +
+           "*\n  - Key Word: Privacy.\n  - Digest: Paper " + std::to_string(k) + ".\n\n";
+  };
+  std::string reference = "# Awesome\n\n## Privacy\n\n";
+  for (int k = 4; k >= 1; --k) reference += entry(k, "ICML 2023");
+  reference += "## Fairness\n\n";
+  for (int k = 4; k >= 1; --k) reference += entry(k, "ICML 2023");
+  reference += "## Robustness\n\n" + entry(1, "ICML 2023");
+  ListDocument doc(reference);
+  const auto copies = [&] {
+    int n = 0;
+    for (const auto& d : doc.diagnostics()) n += d.rule == "duplicate-paper" ? 1 : 0;
+    return n;
+  };
+  CHECK(doc.model().conventions.cross_listed);
+  CHECK(copies() == 0);
+  const auto replace_at = [&](std::size_t from, std::string_view old_text,
+                              const std::string& with) {
+    const auto line = static_cast<std::uint32_t>(
+        std::count(reference.begin(), reference.begin() + static_cast<std::ptrdiff_t>(from), '\n'));
+    const auto column = static_cast<std::uint32_t>(from - reference.rfind('\n', from) - 1);
+    reference.replace(from, old_text.size(), with);
+    doc.edit(Range{{line, column}, {line, static_cast<std::uint32_t>(column + old_text.size())}},
+             with);
+    check_same_as_fresh(doc, reference);
+  };
+  // The copies under Fairness get another venue one by one: 5 identical copies, then 4, 3, 2.
+  std::size_t at = reference.find("## Fairness");
+  for (int k = 0; k < 3; ++k) {
+    at = reference.find("ICML 2023", at);
+    replace_at(at, "ICML 2023", "ICLR 2024");
+    CAPTURE(k);
+    CHECK(doc.model().conventions.cross_listed == (k < 2));
+  }
+  // No longer a list that cross-lists: every copy is reported, identical ones included.
+  CHECK(copies() == 5);
+  // A heading that puts the last two copies under one section re-files them.
+  replace_at(reference.find("## Robustness"), "## Robustness", "Robustness");
+  CHECK(copies() == 5);
+  replace_at(reference.find("Robustness"), "Robustness", "## Robustness");
+  CHECK(copies() == 5);
+}
+
+TEST_CASE("renaming a section to or from a thesis section matches a fresh parse") {
+  // A thesis and the paper of the same title are two works: what a heading says decides it.
+  std::string reference =
+      "# Awesome\n\n## Theses\n\n- Learning to Forget. [[paper]](https://example.org/t.pdf)\n"
+      "  - Ada Lovelace.\n  - Key Word: Privacy.\n  - Digest: A thesis.\n\n"
+      "## Privacy\n\n- Learning to Forget. [[paper]](https://arxiv.org/abs/2301.00001)\n"
+      "  - Ada Lovelace, Alan Turing. *ICML 2023*\n  - Key Word: Privacy.\n"
+      "  - Digest: A paper.\n";
+  ListDocument doc(reference);
+  const auto titles = [&] {
+    int n = 0;
+    for (const auto& d : doc.diagnostics()) n += d.rule == "duplicate-title" ? 1 : 0;
+    return n;
+  };
+  CHECK(titles() == 0);
+  const std::uint32_t line = 2;
+  reference.replace(reference.find("Theses"), 6, "Surveys");
+  doc.edit(Range{{line, 3}, {line, 9}}, "Surveys");
+  check_same_as_fresh(doc, reference);
+  CHECK(titles() == 1);
+  reference.replace(reference.find("Surveys"), 7, "Dissertations");
+  doc.edit(Range{{line, 3}, {line, 10}}, "Dissertations");
+  check_same_as_fresh(doc, reference);
+  CHECK(titles() == 0);
+}

@@ -50,19 +50,40 @@ TEST_CASE("backdoor learning resources: links under the title, [[pdf]] papers, y
   CHECK_FALSE(c.digest);
   CHECK_FALSE(c.sorted);
   CHECK(c.year_by_venue);
+  CHECK(c.cross_listed);
   // News, citation, contributing and toolbox sections are not categories.
   CHECK_FALSE(has(doc, "empty-section", line_of(text, "## News")));
   // A skipped level in the preamble's prose is Markdown style, not the list's structure.
   CHECK_FALSE(has(doc, "heading-hierarchy", line_of(text, "#### Why Backdoor Learning?")));
   CHECK(has(doc, "entry-shape", line_of(text, "  Yi Yu, Yufei Wang, Wenhan Yang")));
   CHECK(has(doc, "arxiv-url", line_of(text, "(http://arxiv.org/pdf/1908.10498")));
+  CHECK(has(doc, "link-syntax", line_of(text, "  [[Link]](")));
+  // Copies of a paper: identical ones in other sections are how the list files a paper under
+  // several topics; a second copy in one section, or one that differs, is reported (on the
+  // paper link, the line under the title).
+  const auto links_of = [&](const std::string& title, int n) {
+    std::size_t at = text.find(title);
+    while (at != std::string::npos && --n > 0) at = text.find(title, at + 1);
+    REQUIRE(at != std::string::npos);
+    return line_of(text.substr(0, at) + "@@", "@@") + 1;
+  };
+  CHECK_FALSE(has(doc, "duplicate-paper", links_of("- Neural Trojans.", 2)));
+  CHECK(has(doc, "duplicate-paper", links_of("- A Unified Evaluation of Textual Backdoor", 3)));
+  CHECK(has(doc, "duplicate-paper", links_of("- The Devil is in the GAN", 2)));
+  CHECK(has(doc, "duplicate-paper", links_of("- Dynamic Backdoor Attacks with Global", 1)));
+  CHECK(has(doc, "duplicate-paper", links_of("- More is Better (Mostly)", 2)));
+  // The Master's thesis and the CVPR paper of the same title are two works.
+  CHECK_FALSE(has(doc, "duplicate-title",
+                  links_of("- Backdoor Attacks Against Deep Learning Systems", 2) - 1));
   const std::map<std::string, int> expected{
-      {"arxiv-url", 3},         // http:, and two abs URLs ending in .pdf (broken links)
-      {"duplicate-link", 2},    // the same code repository on two papers
-      {"duplicate-paper", 20},  // papers listed in two categories (same arXiv id)
-      {"duplicate-title", 5},
+      {"arxiv-url", 3},          // http:, and two abs URLs ending in .pdf (broken links)
+      {"duplicate-link", 2},     // the same code repository on two papers
+      {"duplicate-paper", 6},    // copies that differ (venue, links, title) or share a section;
+                                 // the 20 identical copies in other sections are cross-listed
+      {"duplicate-title", 4},    // other versions of a paper (arXiv, then the proceedings)
       {"entry-shape", 1},        // one entry whose author line lost its bullet
-      {"link-syntax", 10},       // labels used once ('Master Thesis', 'demo', 'journal', ...)
+      {"link-syntax", 1},        // '[[Link]]' for the list's 'link' ('Master Thesis', 'demo',
+                                 // 'journal' and the other labels of its own are accepted)
       {"title-punctuation", 6},  // titles without the list's final '.'
       {"toc-order", 1},          // Vision Transformer listed before Detection and Tracking
       {"venue", 1},              // USENIX for USENIX Security

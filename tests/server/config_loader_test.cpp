@@ -133,7 +133,7 @@ TEST_CASE("conventions pin what is otherwise learnt from the list") {
   const ConfigResult result = apply(R"({"conventions": {
     "paperLabel": "pdf", "links": "belowTitle", "keywordLabel": "Keywords",
     "keywordSeparator": ",", "digest": false, "sorted": false, "yearSections": "venue",
-    "venueEmphasis": false, "subLabels": ["Modality", "Datasets"], "linkLabels": ["Website"]
+    "crossListed": true, "venueEmphasis": false, "subLabels": ["Modality", "Datasets"], "linkLabels": ["Website"]
   }})");
   REQUIRE(result.ok());
   const rules::ConventionPins& pin = result.config.conventions;
@@ -144,6 +144,7 @@ TEST_CASE("conventions pin what is otherwise learnt from the list") {
   CHECK(pin.digest == false);
   CHECK(pin.sorted == false);
   CHECK(pin.year_by_venue == true);
+  CHECK(pin.cross_listed == true);
   CHECK(pin.venue_emphasis == false);
   CHECK(pin.sub_labels == std::vector<std::string>{"Modality", "Datasets"});
   CHECK(pin.link_labels == std::vector<std::string>{"website"});  // compared in lowercase
@@ -167,6 +168,8 @@ TEST_CASE("conventions pin what is otherwise learnt from the list") {
         "conventions.subLabels[1]: expected a string, got 3");
   CHECK(error_of(R"({"conventions": {"digest": "yes"}})") ==
         "conventions.digest: expected true or false, got \"yes\"");
+  CHECK(error_of(R"({"conventions": {"crossListed": 1}})") ==
+        "conventions.crossListed: expected true or false, got 1");
   CHECK(error_of(R"({"conventions": {"separator": ";"}})")
             .starts_with("conventions.separator: unknown key (expected paperLabel, links,"));
   CHECK(error_of(R"({"conventions": []})") == "conventions: expected an object, got []");
