@@ -88,15 +88,15 @@ TEST_CASE("a FIFO given as --config is refused, not read") {
 }
 
 TEST_CASE("ignore globs built to backtrack cost linear time") {
-  // 1,000 patterns of 1,000 bytes ("*a*a*a...*b", the most the config allows) against a path of
+  // 100 patterns of 256 bytes ("*a*a*a...*b", the most the config allows) against a path of
   // a's: a backtracking matcher would need exponentially many steps per pattern; the
-  // set-of-positions matcher needs 1,000 x 110.
+  // set-of-positions matcher needs 100 x 256 x 110.
   TempDir dir;
   std::string pattern;
-  while (pattern.size() < 998) pattern += "*a";
+  while (pattern.size() < 254) pattern += "*a";
   pattern += "*b";
   json ignore = json::array();
-  for (int i = 0; i < 999; ++i) ignore.push_back(pattern);
+  for (int i = 0; i < 99; ++i) ignore.push_back(pattern);
   ignore.push_back("a*/**/*.md");
   write_bytes(dir.path / ".awesome-ls.json", json{{"ignore", ignore}}.dump());
   const fs::path deep = dir.path / std::string(50, 'a') / std::string(50, 'a') / "list.md";
