@@ -142,7 +142,8 @@ void check_recognised(const Analysis& a, DiagnosticSink& sink);
 Dialect detect_dialect(const Analysis& a);
 /// The list's conventions from `a.convention_counts` and `a.order`.
 Conventions derive_conventions(const Analysis& a);
-/// The OrderConventions of `a`: O(papers) (checks/ordering.cpp).
+/// The OrderConventions of `a`, no pair counted across a comment that starts an ordering
+/// group: O(blocks of the paper part) (checks/ordering.cpp).
 OrderConventions order_conventions(const Analysis& a);
 /// Whether a block is text of its own in a section (prose, a bullet that is no paper entry,
 /// code, HTML other than `<details>`/`<summary>` wrappers): a section holding such text and no
@@ -182,7 +183,9 @@ void check_toc(const Analysis& a, DiagnosticSink& sink);
 /// The table of contents brought up to date with the headings (checks/toc.cpp).
 std::optional<TextEdit> toc_update_edit(const Analysis& a);
 /// The entries of `s` sorted by arXiv id in the configured direction, entries without an id
-/// keeping their slots (checks/ordering.cpp).
+/// keeping their slots; each group after a comment between entries (not a suppression) sorts
+/// on its own. nullopt also when the sort would carry an entry across a suppression comment or
+/// away from a suppression of the next line (checks/ordering.cpp).
 std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s);
 /// The blocks [begin, end) that move with the entry in block `entry`: the entry, or the
 /// entry with its own `<details><summary>...</summary>` wrapper; nullopt when HTML around it

@@ -211,7 +211,7 @@ std::vector<ConventionFact> ConventionCounts::explain(const Conventions& c, cons
       of(with_digest_, entries_, "entries have a digest"));
   add(pin.sorted.has_value(), order.pairs >= 10, "sorted", c.sorted ? "true" : "false",
       of(static_cast<std::int64_t>(order.inverted), static_cast<std::int64_t>(order.pairs),
-         std::string("adjacent pairs of arXiv ids in one section are not ") +
+         std::string("adjacent pairs of arXiv ids in one section or topic group are not ") +
              (config.order == SortDirection::kDescending ? "descending" : "ascending")));
   add(pin.year_by_venue.has_value(), order.by_venue + order.by_arxiv > 0, "yearSections",
       quoted(c.year_by_venue ? "venue" : "arxiv"),

@@ -24,7 +24,7 @@ struct OrderConventions {
   /// The year sections hold the year of the venue rather than of the arXiv id, judged by the
   /// entries whose two years differ.
   bool year_by_venue = false;
-  std::size_t pairs = 0, inverted = 0;     ///< adjacent entries with ids in one section
+  std::size_t pairs = 0, inverted = 0;     ///< adjacent entries with ids in one ordering group
   std::size_t by_venue = 0, by_arxiv = 0;  ///< entries whose year section holds that year
 };
 

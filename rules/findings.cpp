@@ -194,6 +194,16 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
   }
   dirty.conventions_inputs = dirty.conventions_inputs || headings;
   dirty.order_inputs = dirty.order_inputs || headings;
+  // A comment between two entries splits their section into ordering groups, which
+  // order_conventions() counts pairs in (the chunk holding it is checked again anyway).
+  for (const auto* list : {&r.removed, &r.fresh}) {
+    for (const BlockPtr& b : *list) {
+      if (b->kind == BlockKind::kComment) {
+        dirty.conventions_inputs = true;
+        dirty.order_inputs = true;
+      }
+    }
+  }
   // What order_conventions() reads of the entries that go and come: unchanged (an edit in a
   // title or a digest), the pass over every entry is not needed.
   std::vector<std::pair<std::uint64_t, int>> gone, come;

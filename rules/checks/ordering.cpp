@@ -1,6 +1,7 @@
 // Ordering rules: entry-order (descending arXiv ids inside the deepest section holding
-// entries; entries without an id keep their place; the entries outside a longest run in order
-// are reported) and entry-year (an entry's arXiv year matches its year section).
+// entries, each group after a topic comment on its own; entries without an id keep their place;
+// the entries outside a longest run in order are reported) and entry-year (an entry's arXiv
+// year matches its year section).
 #include <algorithm>
 #include <optional>
 
@@ -14,6 +15,37 @@ namespace {
 
 std::uint64_t sort_key(const ArxivId& id) {
   return (static_cast<std::uint64_t>(id.sort_month()) << 32) | id.number;
+}
+
+/// The comment that starts a new ordering group at the entry in block `entry`, given the
+/// section's entry before it in block `previous`: the last comment between the two that is no
+/// suppression (`<!-- blockchain -->`, over one line or several); SIZE_MAX when there is none.
+std::size_t group_comment(const Analysis& a, std::size_t previous, std::size_t entry) {
+  for (std::size_t bi = entry; bi-- > previous + 1;) {
+    const Block& b = a.block(bi);
+    if (b.kind == BlockKind::kComment && !b.suppression)
+      return bi;
+  }
+  return SIZE_MAX;
+}
+
+/// An ordering group of a section: the entries [begin, end) of `SectionRec::entries`, sorted on
+/// their own; `comment` is the comment that starts the group (SIZE_MAX for the first one).
+struct OrderGroup {
+  std::size_t begin = 0, end = 0, comment = SIZE_MAX;
+};
+
+/// The ordering groups of `s`, in order; one group when no comment stands between its entries.
+std::vector<OrderGroup> order_groups(const Analysis& a, const SectionRec& s) {
+  std::vector<OrderGroup> groups{{0, s.entries.size(), SIZE_MAX}};
+  for (std::size_t i = 1; i < s.entries.size(); ++i) {
+    const std::size_t comment = group_comment(a, s.entries[i - 1], s.entries[i]);
+    if (comment == SIZE_MAX)
+      continue;
+    groups.back().end = i;
+    groups.push_back({i, s.entries.size(), comment});
+  }
+  return groups;
 }
 
 }  // namespace
@@ -77,19 +109,48 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
       return std::nullopt;
     units.push_back(*unit);
   }
+  // Units are the section's entries, one each: a group's range of entries is its units.
+  std::vector<std::size_t> group(units.size());
+  const std::vector<OrderGroup> groups = order_groups(a, s);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    std::fill(group.begin() + static_cast<std::ptrdiff_t>(groups[g].begin),
+              group.begin() + static_cast<std::ptrdiff_t>(groups[g].end), g);
+  }
   std::vector<std::size_t> slots;  // indexes into units
   for (std::size_t k = 0; k < units.size(); ++k) {
     if (a.entry(units[k].entry).arxiv)
       slots.push_back(k);
   }
   std::vector<std::size_t> sorted = slots;
-  std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t x, std::size_t y) {
+  const auto in_order = [&](std::size_t x, std::size_t y) {
     const auto kx = sort_key(*a.entry(units[x].entry).arxiv);
     const auto ky = sort_key(*a.entry(units[y].entry).arxiv);
     return descending ? kx > ky : kx < ky;
-  });
+  };
+  // Each group on its own: no entry crosses the comment that starts a group.
+  for (auto from = sorted.begin(); from != sorted.end();) {
+    const auto to =
+        std::find_if(from, sorted.end(), [&](std::size_t k) { return group[k] != group[*from]; });
+    std::stable_sort(from, to, in_order);
+    from = to;
+  }
   if (sorted == slots)
     return std::nullopt;
+  // Nor across a suppression comment inside a group (a region), and the entry right under a
+  // suppression of the next line stays under it: else no sort.
+  std::vector<std::size_t> comments_above(units.size(), 0);
+  for (std::size_t k = 1; k < units.size(); ++k) {
+    comments_above[k] = comments_above[k - 1];
+    for (std::size_t bi = units[k - 1].end; bi < units[k].begin; ++bi)
+      comments_above[k] += a.block(bi).kind == BlockKind::kComment ? 1 : 0;
+  }
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const std::size_t k = slots[i], begin = units[k].begin;
+    const auto* above = begin > 0 ? &a.block(begin - 1).suppression : nullptr;
+    const bool pinned = above && *above && (*above)->kind == Suppression::Kind::kNextLine;
+    if (comments_above[sorted[i]] != comments_above[k] || (pinned && sorted[i] != k))
+      return std::nullopt;
+  }
   const std::size_t first = units.front().begin, last = units.back().end;
   // Between units only blank lines and plain text stay in place; HTML there could open or
   // close a block the sort would move entries across.
@@ -126,19 +187,22 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
 OrderConventions order_conventions(const Analysis& a) {
   const bool descending = a.config.order == SortDirection::kDescending;
   std::size_t pairs = 0, inverted = 0, by_venue = 0, by_arxiv = 0;
-  std::size_t section = SIZE_MAX;
+  std::size_t section = SIZE_MAX, previous_block = 0;
   const ArxivId* previous = nullptr;
   for (std::size_t bi : a.papers) {
     const Entry& e = a.entry(bi);
     if (!e.arxiv)
       continue;
-    if (a.block_section[bi] == section && previous != nullptr) {
+    // Pairs inside one ordering group: none across a comment that starts a group.
+    if (a.block_section[bi] == section && previous != nullptr &&
+        group_comment(a, previous_block, bi) == SIZE_MAX) {
       ++pairs;
       if (descending ? *previous < *e.arxiv : *e.arxiv < *previous)
         ++inverted;
     }
     section = a.block_section[bi];
     previous = &*e.arxiv;
+    previous_block = bi;
     // The entries whose venue and arXiv years differ tell which one the year sections hold.
     if (!e.venue || !e.venue->year || *e.venue->year == e.arxiv->year())
       continue;
@@ -233,7 +297,7 @@ class Barriers {
 };
 
 /// Moves the entry in block `bi` within its section: right after the entry in block `target`,
-/// or before the section's first entry with an id (`first`) when `target` is SIZE_MAX. Only
+/// or before the first entry with an id of its group (`first`) when `target` is SIZE_MAX. Only
 /// plain entries move, and not across HTML or a comment, nor away from or next to a comment.
 std::optional<Fix> move_in_section_fix(const Analysis& a, const Barriers& barriers, std::size_t bi,
                                        std::size_t target, std::size_t first) {
@@ -256,14 +320,18 @@ std::optional<Fix> move_in_section_fix(const Analysis& a, const Barriers& barrie
   return fix;
 }
 
-/// Reports the entries outside a longest run of the section already in order (entries
-/// without an id are left out). Each one is expected right after the entry of the run that
-/// sorts last before it, so moving every reported entry there sorts the section.
-void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink& sink) {
+/// Reports the entries of one ordering group of `s` outside a longest run of the group already
+/// in order (entries without an id are left out). Each one is expected right after the entry of
+/// the run that sorts last before it, so moving every reported entry there sorts the group.
+/// The section's first finding carries the sort of the whole section (`sort_attached`).
+void check_group_order(const Analysis& a, const SectionRec& s, const OrderGroup& g, bool grouped,
+                       std::optional<Barriers>& barriers, bool& sort_attached,
+                       DiagnosticSink& sink) {
   const bool descending = a.config.order == SortDirection::kDescending;
   std::vector<std::size_t> blocks;
   std::vector<std::uint64_t> keys;  // complemented when ascending: in order = non-increasing
-  for (std::size_t bi : s.entries) {
+  for (std::size_t k = g.begin; k < g.end; ++k) {
+    const std::size_t bi = s.entries[k];
     if (!a.entry(bi).arxiv)
       continue;
     const std::uint64_t key = sort_key(*a.entry(bi).arxiv);
@@ -280,8 +348,8 @@ void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink&
   }
   if (run.size() == blocks.size())
     return;
-  const Barriers barriers(a, s);
-  bool fix_attached = false;
+  if (!barriers)
+    barriers.emplace(a, s);
   std::size_t next = 0;  // the first kept entry below position i
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (kept[i]) {
@@ -301,25 +369,40 @@ void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink&
                       (descending ? "descending" : "ascending") + " arXiv id order " +
                       (after_above ? "after " : "before ") + id_of(a, blocks[other]) +
                       "; expected ";
-    msg += target == SIZE_MAX ? "it first among the section's entries with an id."
-                              : "it right after " + id_of(a, target) + ".";
+    if (target != SIZE_MAX)
+      msg += "it right after " + id_of(a, target) + ".";
+    else
+      msg += grouped ? "it first among its group's entries with an id."
+                     : "it first among the section's entries with an id.";
     const Link& paper = e.links.front();
     auto& d = sink.report("entry-order", a.absolute(blocks[i], paper.url_range), std::move(msg));
     if (target != SIZE_MAX) {
       d.related.push_back(
           {a.absolute(target, a.entry(target).title_range), "the entry it should follow"});
+    } else if (g.comment != SIZE_MAX) {
+      d.related.push_back({a.line_range(g.comment, 0), "the comment that starts its group"});
     }
     // The sort rewrites the whole section, so only the section's first finding carries it.
-    if (!fix_attached) {
-      fix_attached = true;
+    if (!sort_attached) {
+      sort_attached = true;
       if (auto edit = sort_section_edit(a, s)) {
         d.fixes.push_back(
             Fix{"Sort the entries of this section by arXiv id", {std::move(*edit)}, true, true});
       }
     }
-    if (auto fix = move_in_section_fix(a, barriers, blocks[i], target, blocks.front()))
+    if (auto fix = move_in_section_fix(a, *barriers, blocks[i], target, blocks.front()))
       d.fixes.push_back(std::move(*fix));
   }
+}
+
+/// entry-order over a section: each ordering group on its own (a comment between two entries
+/// starts a group).
+void check_section_order(const Analysis& a, const SectionRec& s, DiagnosticSink& sink) {
+  const std::vector<OrderGroup> groups = order_groups(a, s);
+  std::optional<Barriers> barriers;  // built at the section's first finding
+  bool sort_attached = false;
+  for (const OrderGroup& g : groups)
+    check_group_order(a, s, g, groups.size() > 1, barriers, sort_attached, sink);
 }
 
 std::size_t year_section_of(const Analysis& a, std::size_t si) {

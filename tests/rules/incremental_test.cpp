@@ -117,6 +117,62 @@ TEST_CASE("a list that stops being sorted by arXiv id, one id at a time, matches
   CHECK(flipped);
 }
 
+TEST_CASE("adding and removing a comment between entries regroups them as a fresh parse does") {
+  // Six topic groups, each in descending order, each starting above where the one before it
+  // ends: every comment between them decides which entries are out of order, and how many
+  // adjacent pairs are inverted (five of seventeen without any comment: not sorted).
+  std::string original = "# Awesome Sorted\n\n## Privacy\n";
+  for (int g = 0; g < 6; ++g) {
+    if (g > 0)
+      original += "\n<!-- topic " + std::to_string(g) + " -->\n";
+    for (int k = 3; k > 0; --k) {
+      original += "\n- Paper " + std::to_string(g) + std::to_string(k) +
+                  ". [[paper]](https://arxiv.org/abs/230" + std::to_string(g + 1) + ".0000" +
+                  std::to_string(k) + ")\n  - Ada Lovelace.\n  - Key Word: Privacy.\n" +
+                  "  - Digest: A paper.\n";
+    }
+  }
+  for (const bool pinned : {false, true}) {
+    CAPTURE(pinned);
+    awesome::rules::Config config;
+    if (pinned)
+      config.conventions.sorted = true;  // entry-order findings at every step
+    std::string reference = original;
+    ListDocument doc(reference, config);
+    doc.diagnostics();
+    const auto replace = [&](const std::string& from_text, const std::string& with) {
+      const std::size_t from = reference.find(from_text);
+      REQUIRE(from != std::string::npos);
+      const auto lines = awesome::rules::split_lines(reference, true);
+      const auto position = [&](std::size_t offset) {
+        std::uint32_t line = 0;
+        while (line + 1 < lines.size() && lines[line + 1].start <= offset) ++line;
+        return Position{line, static_cast<std::uint32_t>(offset - lines[line].start)};
+      };
+      const Range range{position(from), position(from + from_text.size())};
+      reference.replace(from, from_text.size(), with);
+      doc.edit(range, with);
+      check_same_as_fresh(doc, reference);
+    };
+    bool unsorted = false;
+    for (int g = 1; g < 6; ++g) {
+      replace("\n<!-- topic " + std::to_string(g) + " -->\n", "");
+      unsorted = unsorted || !doc.model().conventions.sorted;
+    }
+    CHECK(unsorted != pinned);
+    for (int g = 1; g < 6; ++g)
+      replace("\n- Paper " + std::to_string(g) + "3.",
+              "\n<!-- topic " + std::to_string(g) + " -->\n\n- Paper " + std::to_string(g) + "3.");
+    CHECK(reference == original);
+    CHECK(doc.model().conventions.sorted);
+    replace("<!-- topic 3 -->", "<!-- awesome-ls-disable-next-line entry-format -->");
+    replace("<!-- awesome-ls-disable-next-line entry-format -->", "<!-- topic 3 -->");
+    replace("<!-- topic 2 -->", "<!-- topic\ntwo -->");  // still a comment, over two lines
+    replace("<!-- topic 4", "topic 4");                  // no longer a comment
+    replace("topic 4", "<!-- topic 4");
+  }
+}
+
 TEST_CASE("batches of random edits between diagnostics match a fresh parse") {
   random_edits("trustworthy-2021.md", 300, 11, 3);
   random_edits("trustworthy-2026-readme.md", 300, 12, 4);

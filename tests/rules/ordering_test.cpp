@@ -44,6 +44,17 @@ std::string list_of(const std::vector<std::string>& ids, std::size_t at = SIZE_M
   return text;
 }
 
+/// A list of one section whose groups of entries are separated by topic comments.
+std::string grouped_list(const std::vector<std::vector<std::string>>& groups) {
+  std::string text = "# Awesome List\n\n## Privacy\n";
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (g > 0)
+      text += "\n<!-- topic " + std::to_string(g) + " -->\n";
+    for (const auto& id : groups[g]) text += "\n" + entry(id);
+  }
+  return text;
+}
+
 /// Sorting by id is learnt from the list; pinned so that any order of a few entries is checked.
 Config sorted_config(SortDirection direction = SortDirection::kDescending) {
   Config config;
@@ -176,16 +187,39 @@ TEST_CASE("entry-order in ascending order blames the outlier the same way") {
   CHECK(text == list_of({"2301.00001", "2302.00001", "2303.00001", "2304.00001", "2305.00001"}));
 }
 
-TEST_CASE("entry-order moves no entry across a comment, nor a wrapped one; the sort stays") {
-  SUBCASE("a comment between the entry and its place") {
-    ListDocument doc(list_of({"2302.00001", "2303.00001", "2301.00001"}, 1, "<!-- group -->\n"),
+TEST_CASE("entry-order moves no entry across a suppression comment, nor a wrapped one") {
+  SUBCASE("a suppression region between the entry and its place: no move, and no sort") {
+    ListDocument doc(list_of({"2302.00001", "2303.00001", "2301.00001"}, 1,
+                             "<!-- awesome-ls-disable entry-format -->\n"),
                      sorted_config());
     const auto found = order_findings(doc);
-    REQUIRE(found.size() == 1);
+    REQUIRE(found.size() == 1);  // a suppression starts no group
     CHECK(found[0].message.starts_with("Entry 2303.00001 "));
-    CHECK(move_fix(found[0]) == nullptr);
-    REQUIRE(found[0].fixes.size() == 1);
-    CHECK(found[0].fixes[0].safe);
+    CHECK(found[0].fixes.empty());
+  }
+  SUBCASE("an entry under a suppression of the next line stays, and what sorts below it") {
+    std::string text =
+        list_of({"2304.00001"}) + "\n<!-- awesome-ls-disable-next-line entry-format -->\n" +
+        entry("2303.00001") + "\n" + entry("2301.00001") + "\n" + entry("2302.00001");
+    ListDocument doc(text, sorted_config());
+    auto found = order_findings(doc);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.starts_with("Entry 2302.00001 "));
+    REQUIRE(found[0].fixes.size() == 1);  // its place is right under the comment: no move
+    CHECK(found[0].fixes[0].title == "Sort the entries of this section by arXiv id");
+    apply_in_place(doc, text, found[0].fixes[0]);
+    CHECK(order_findings(doc).empty());
+    CHECK(ids_of(doc) ==
+          std::vector<std::string>{"2304.00001", "2303.00001", "2302.00001", "2301.00001"});
+    // The entry under the suppression would have to move: no sort, and no move across it.
+    ListDocument under(list_of({"2304.00001"}) +
+                           "\n<!-- awesome-ls-disable-next-line entry-format -->\n" +
+                           entry("2301.00001") + "\n" + entry("2302.00001"),
+                       sorted_config());
+    found = order_findings(under);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.starts_with("Entry 2302.00001 "));
+    CHECK(found[0].fixes.empty());
   }
   SUBCASE("an entry in a <details> wrapper of its own") {
     std::string text = list_of({"2302.00001", "2301.00001"});
@@ -197,6 +231,91 @@ TEST_CASE("entry-order moves no entry across a comment, nor a wrapped one; the s
     CHECK(found[0].message.starts_with("Entry 2303.00001 "));
     CHECK(move_fix(found[0]) == nullptr);
   }
+}
+
+TEST_CASE("entry-order: a comment between entries starts a group sorted on its own") {
+  SUBCASE("groups each in order: nothing to report") {
+    ListDocument doc(grouped_list({{"2302.00001", "2301.00001"}, {"2304.00001", "2303.00001"}}),
+                     sorted_config());
+    CHECK(order_findings(doc).empty());
+    // One group, the same entries: the first two are out of order.
+    ListDocument merged(list_of({"2302.00001", "2301.00001", "2304.00001", "2303.00001"}),
+                        sorted_config());
+    CHECK(order_findings(merged).size() == 2);
+  }
+  SUBCASE("an entry that sorts first in its group moves to the top of its group") {
+    std::string text =
+        grouped_list({{"2302.00001", "2301.00001"}, {"2304.00001", "2303.00001", "2305.00001"}});
+    ListDocument doc(text, sorted_config());
+    const auto found = order_findings(doc);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message ==
+          "Entry 2305.00001 is out of descending arXiv id order after 2303.00001; expected it "
+          "first among its group's entries with an id.");
+    REQUIRE(found[0].related.size() == 1);
+    CHECK(found[0].related[0].message == "the comment that starts its group");
+    CHECK(found[0].related[0].range.start.line ==
+          awesome::test::line_of(text, "<!-- topic 1 -->") - 1);
+    const Fix* move = move_fix(found[0]);
+    REQUIRE(move != nullptr);
+    CHECK(move->title == "Move the entry before 2304.00001");
+    apply_in_place(doc, text, *move);
+    CHECK(text ==
+          grouped_list({{"2302.00001", "2301.00001"}, {"2305.00001", "2304.00001", "2303.00001"}}));
+    CHECK(order_findings(doc).empty());
+  }
+  SUBCASE("an entry out of order inside its group is expected after an entry of its group") {
+    std::string text =
+        grouped_list({{"2306.00001", "2305.00001"}, {"2303.00001", "2301.00001", "2302.00001"}});
+    ListDocument doc(text, sorted_config());
+    const auto found = order_findings(doc);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message ==
+          "Entry 2302.00001 is out of descending arXiv id order after 2301.00001; expected it "
+          "right after 2303.00001.");
+    const Fix* move = move_fix(found[0]);
+    REQUIRE(move != nullptr);
+    apply_in_place(doc, text, *move);
+    CHECK(text ==
+          grouped_list({{"2306.00001", "2305.00001"}, {"2303.00001", "2302.00001", "2301.00001"}}));
+  }
+  SUBCASE("the sort keeps every entry in its group and the comments in place") {
+    std::string text = grouped_list(
+        {{"2301.00001", "2302.00001"}, {"2303.00001", "2305.00001", "2304.00001"}, {"-1"}});
+    ListDocument doc(text, sorted_config());
+    const auto found = order_findings(doc);
+    REQUIRE(found.size() == 2);
+    REQUIRE_FALSE(found[0].fixes.empty());
+    CHECK(found[0].fixes[0].title == "Sort the entries of this section by arXiv id");
+    apply_in_place(doc, text, found[0].fixes[0]);
+    CHECK(text ==
+          grouped_list(
+              {{"2302.00001", "2301.00001"}, {"2305.00001", "2304.00001", "2303.00001"}, {"-1"}}));
+    CHECK(order_findings(doc).empty());
+  }
+  SUBCASE("a comment before the first entry or after the last one starts no group") {
+    ListDocument doc(list_of({"2302.00001", "2303.00001"}, 0, "<!-- ### Privacy: 2021 -->\n") +
+                         "\n<!-- topic -->\n",
+                     sorted_config());
+    CHECK(order_findings(doc).size() == 1);
+  }
+}
+
+TEST_CASE("whether a list is sorted counts no pair across a comment that starts a group") {
+  // Six topic groups, each in order, each starting above where the one before it ended: five
+  // of seventeen adjacent pairs inverted when the comments are left out.
+  std::vector<std::vector<std::string>> groups;
+  for (int g = 0; g < 6; ++g) {
+    groups.push_back({});
+    for (int k = 3; k > 0; --k)
+      groups.back().push_back("230" + std::to_string(g + 1) + ".0000" + std::to_string(k));
+  }
+  ListDocument doc(grouped_list(groups));
+  CHECK(doc.model().conventions.sorted);
+  std::vector<std::string> all;
+  for (const auto& g : groups) all.insert(all.end(), g.begin(), g.end());
+  ListDocument merged(list_of(all));
+  CHECK_FALSE(merged.model().conventions.sorted);
 }
 
 TEST_CASE("moving every reported entry, one quick fix at a time, sorts the section") {

@@ -224,3 +224,49 @@ TEST_CASE("sort section sorts the entries around a line, keeping entries without
   CHECK(sorted.sort_section_edits(5).empty());
   CHECK(doc.sort_section_edits(10000).empty());
 }
+
+TEST_CASE("sort section sorts each group after a comment on its own, never across a comment") {
+  const std::string head = "## Privacy\n\n### Privacy: 2023\n\n";
+  const auto text_of = [&](const std::vector<std::pair<std::string, std::string>>& blocks) {
+    std::string text = head;
+    for (const auto& [title, id] : blocks) text += (title == "<!--" ? id : entry(title, id)) + "\n";
+    return text;
+  };
+  // A commented-out heading before the first entry, two topic groups after comments, one of
+  // them a comment over several lines.
+  const std::string text = text_of({{"<!--", "<!-- ### Privacy: 2022 -->\n"},
+                                    {"A", "2301.00001"},
+                                    {"B", "2303.00001"},
+                                    {"<!--", "<!-- federated learning -->\n"},
+                                    {"C", "2302.00001"},
+                                    {"D", "2306.00001"},
+                                    {"<!--", "<!--\nblockchain\n-->\n"},
+                                    {"E", "2304.00001"},
+                                    {"F", "2305.00001"}});
+  ListDocument doc(text);
+  const auto edits = doc.sort_section_edits(3);
+  REQUIRE(edits.size() == 1);
+  const std::string sorted = text_of({{"<!--", "<!-- ### Privacy: 2022 -->\n"},
+                                      {"B", "2303.00001"},
+                                      {"A", "2301.00001"},
+                                      {"<!--", "<!-- federated learning -->\n"},
+                                      {"D", "2306.00001"},
+                                      {"C", "2302.00001"},
+                                      {"<!--", "<!--\nblockchain\n-->\n"},
+                                      {"F", "2305.00001"},
+                                      {"E", "2304.00001"}});
+  CHECK(with_edits(text, edits) == sorted);
+  CHECK(awesome::rules::fix_all(text, {}) == sorted);
+  ListDocument after(sorted);
+  CHECK(findings(after, "entry-order").empty());
+  CHECK(after.sort_section_edits(3).empty());
+
+  // A suppression region is no group's start, and no entry is carried across it: no sort.
+  const std::string region = text_of({{"A", "2301.00001"},
+                                      {"<!--", "<!-- awesome-ls-disable entry-format -->\n"},
+                                      {"B", "2303.00001"}});
+  ListDocument suppressed(region);
+  CHECK(findings(suppressed, "entry-order").size() == 1);
+  CHECK(suppressed.sort_section_edits(3).empty());
+  CHECK(awesome::rules::fix_all(region, {}) == region);
+}
