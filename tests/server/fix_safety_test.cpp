@@ -119,7 +119,7 @@ TEST_CASE("check --fix never overwrites a line another program appends while it 
     }
   }
   MESSAGE((kKillRuns / 2) << " concurrent appends: " << refused << " made --fix refuse, " << written
-                        << " were read or came after the write");
+                          << " were read or came after the write");
 }
 
 TEST_CASE("check --fix leaves a Markdown file that is not a paper list untouched") {
