@@ -136,13 +136,28 @@ namespace awesome::rules {
 
 namespace {
 
-/// `text` as a JSON string.
+/// `text` as a JSON string. Labels learnt from a list can hold any bytes: control characters
+/// are escaped and invalid UTF-8 becomes U+FFFD, so the value always parses.
 std::string quoted(std::string_view text) {
   std::string out = "\"";
-  for (char ch : text) {
-    if (ch == '"' || ch == '\\')
-      out += '\\';
-    out += ch;
+  std::size_t bad_length = 0;
+  std::size_t bad = text::find_invalid_utf8(text, 0, bad_length);
+  for (std::size_t i = 0; i < text.size();) {
+    if (i == bad) {
+      out += "\\uFFFD";
+      i += bad_length;
+      bad = text::find_invalid_utf8(text, i, bad_length);
+      continue;
+    }
+    const auto ch = static_cast<unsigned char>(text[i++]);
+    if (ch == '"' || ch == '\\') {
+      (out += '\\') += static_cast<char>(ch);
+    } else if (ch < 0x20 || ch == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      ((out += "\\u00") += kHex[ch >> 4]) += kHex[ch & 15];
+    } else {
+      out += static_cast<char>(ch);
+    }
   }
   return out + '"';
 }

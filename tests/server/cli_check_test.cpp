@@ -338,6 +338,21 @@ TEST_CASE("conventions prints what each list does, and pinning all of it changes
   CHECK((*digest)["source"] == "pinned");
   CHECK((*digest)["value"] == true);
 
+  // Labels learnt from a list can hold control characters; what is printed is still JSON.
+  std::string odd = "# Awesome X\n\n## Cat\n\n";
+  for (int i = 1; i <= 4; ++i) {
+    const std::string n = std::to_string(i);
+    odd += "- Paper " + n + ". [[paper]](https://arxiv.org/abs/230" + n +
+           ".00001) [[de\x01mo]](https://x.org/" + n +
+           ")\n  - Ada Lovelace.\n  - Key Word: A.\n  - Digest: B.\n\n";
+  }
+  write_bytes(dir.path / "odd.md", odd);
+  const auto odd_shown =
+      awesome_ls({"conventions", "--format", "json", (dir.path / "odd.md").string()});
+  REQUIRE(odd_shown.exit_code == 0);
+  const json odd_labels = json::parse(odd_shown.out)[0]["conventions"]["linkLabels"];
+  CHECK(odd_labels == json::array({"de\x01mo"}));
+
   CHECK(awesome_ls({"conventions", "--fix", backdoor.string()}).exit_code == 2);
   CHECK(awesome_ls({"conventions", "--format", "sarif", backdoor.string()}).exit_code == 2);
   const auto missing = awesome_ls({"conventions", (dir.path / "missing.md").string()});
