@@ -174,17 +174,6 @@ inline std::string check_incremental(std::string_view data) {
   return check_diagnostic_ranges(doc);
 }
 
-/// The sorted arXiv ids of a text's entries.
-inline std::vector<std::string> arxiv_ids(rules::ListDocument& doc) {
-  std::vector<std::string> ids;
-  for (const auto& e : doc.model().entries) {
-    if (e.arxiv)
-      ids.push_back(e.arxiv->id);
-  }
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 /// What a fix must keep of a list, as sorted lists so that moves compare equal.
 struct Content {
   std::vector<std::string> entries;  ///< titles
@@ -209,8 +198,7 @@ inline std::string title_key(std::string_view title) {
   return out;
 }
 
-inline Content content_of(std::string_view text) {
-  rules::ListDocument doc(text);
+inline Content content_of(rules::ListDocument& doc) {
   Content c;
   const auto& m = doc.model();
   std::set<std::uint32_t> section_lines;
@@ -241,6 +229,11 @@ inline Content content_of(std::string_view text) {
   return c;
 }
 
+inline Content content_of(std::string_view text) {
+  rules::ListDocument doc(text);
+  return content_of(doc);
+}
+
 /// fuzz_fix: safe fixes keep every entry (its title up to what title-punctuation and whitespace
 /// fix), arXiv id, (wrapper summary, paper) pair and link destination, reach a fixed point, and
 /// re-parse. Destinations may only grow: a link-syntax fix can make a malformed link readable.
@@ -252,9 +245,9 @@ inline std::string check_fix(std::string_view data) {
     return "fix_all changed the entry count from " + std::to_string(before.model().entries.size()) +
            " to " + std::to_string(after.model().entries.size());
   }
-  if (arxiv_ids(before) != arxiv_ids(after))
+  const Content kept = content_of(before), now = content_of(after);
+  if (kept.ids != now.ids)
     return "fix_all changed the arXiv ids";
-  const Content kept = content_of(data), now = content_of(fixed);
   if (kept.entries != now.entries)
     return "fix_all changed the titles of entries";
   if (kept.pairs != now.pairs)
