@@ -188,11 +188,13 @@ class CheckRun {
       return;
     }
     std::string error;
-    // What --fix read, so that it never overwrites what another program writes meanwhile.
-    const std::optional<FileStamp> before = from_stdin ? std::nullopt : stamp_file(file);
+    // What --fix read, so that it never overwrites what another program writes meanwhile
+    // (--fix never reads standard input).
+    const bool fixing = options_.mode == CheckMode::kFix;
+    const std::optional<FileStamp> before = fixing ? stamp_file(file) : std::nullopt;
     const std::optional<std::string> text = read_input(file, error);
-    const std::optional<FileStamp> stamp = from_stdin ? std::nullopt : stamp_file(file);
-    if (text && options_.mode == CheckMode::kFix && !(before && stamp && *before == *stamp))
+    const std::optional<FileStamp> stamp = fixing ? stamp_file(file) : std::nullopt;
+    if (text && fixing && !(before && stamp && *before == *stamp))
       return complain(name, "changed while being read; not fixed");
     if (!text)
       return complain(name, error);
