@@ -10,6 +10,7 @@
 
 #include "protocol/jsonrpc.hpp"
 #include "rules/catalog.hpp"
+#include "rules/text_util.hpp"
 
 namespace awesome::server {
 namespace {
@@ -322,13 +323,7 @@ class Reader {
       const std::string* label = expect_label(value[i], key + "[" + std::to_string(i) + "]");
       if (label == nullptr)
         return false;
-      labels.push_back(*label);
-      if (lowercase) {
-        for (char& ch : labels.back()) {
-          if (ch >= 'A' && ch <= 'Z')
-            ch = static_cast<char>(ch - 'A' + 'a');
-        }
-      }
+      labels.push_back(lowercase ? rules::text::to_lower_ascii(*label) : *label);
     }
     out = std::move(labels);
     return true;
