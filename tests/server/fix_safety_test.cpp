@@ -23,27 +23,35 @@ std::vector<std::string> fix_command(const fs::path& file) {
   return {AWESOME_BINARY, "check", "--fix", "--format", "json", file.string()};
 }
 
+std::string full_list() {
+  return read_bytes(fs::path(AWESOME_CORPUS_DIR) / "trustworthy-2026-full.md");
+}
+
+/// Runs `--fix` on `list` once, which leaves it fixed, and returns delays in microseconds spread
+/// over such a run and a tenth beyond: the machine's speed decides where each lands.
+std::uniform_int_distribution<long> delays_over_a_fix(const fs::path& list) {
+  const auto started = std::chrono::steady_clock::now();
+  REQUIRE_FALSE(run_process(fix_command(list)).timed_out);
+  const auto full_run = std::chrono::steady_clock::now() - started;
+  return std::uniform_int_distribution<long>(
+      0, std::chrono::duration_cast<std::chrono::microseconds>(full_run).count() * 11 / 10);
+}
+
 }  // namespace
 
 TEST_CASE("check --fix killed at random moments leaves the old or the new file, never a mix") {
   TempDir dir;
   const fs::path list = dir.path / "list.md";
-  const std::string original =
-      read_bytes(fs::path(AWESOME_CORPUS_DIR) / "trustworthy-2026-full.md");
+  const std::string original = full_list();
   write_bytes(list, original);
-  const auto started = std::chrono::steady_clock::now();
-  const ProcessResult reference = run_process(fix_command(list));
-  const auto full_run = std::chrono::steady_clock::now() - started;
-  REQUIRE_FALSE(reference.timed_out);
+  std::uniform_int_distribution<long> delay_us = delays_over_a_fix(list);
   const std::string fixed = read_bytes(list);
   REQUIRE(fixed != original);
   REQUIRE(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
 
   // Kill times spread over the whole run (reading, fixing, writing, reporting): the fixed seed
-  // makes the sequence reproducible, the machine's speed decides where each kill lands.
+  // makes the sequence reproducible.
   std::mt19937 rng(4242);
-  std::uniform_int_distribution<long> delay_us(
-      0, std::chrono::duration_cast<std::chrono::microseconds>(full_run).count() * 11 / 10);
   int kept_old = 0;
   int got_new = 0;
   int leftovers = 0;
@@ -83,19 +91,14 @@ TEST_CASE("check --fix killed at random moments leaves the old or the new file, 
 TEST_CASE("check --fix never overwrites a line another program appends while it runs") {
   TempDir dir;
   const fs::path list = dir.path / "list.md";
-  const std::string original =
-      read_bytes(fs::path(AWESOME_CORPUS_DIR) / "trustworthy-2026-full.md");
+  const std::string original = full_list();
   write_bytes(list, original);
-  const auto started = std::chrono::steady_clock::now();
-  REQUIRE_FALSE(run_process(fix_command(list)).timed_out);
-  const auto full_run = std::chrono::steady_clock::now() - started;
+  std::uniform_int_distribution<long> delay_us = delays_over_a_fix(list);
 
   // The other writer appends at a moment spread over the whole run: before the read (its line
   // is read and kept), during the work (the fix must refuse), after the rename (its line lands
   // in the fixed file). Whatever the moment, the line is in the file afterwards.
   std::mt19937 rng(977);
-  std::uniform_int_distribution<long> delay_us(
-      0, std::chrono::duration_cast<std::chrono::microseconds>(full_run).count() * 11 / 10);
   const std::string line = "\nA line another program appended.\n";
   int refused = 0;
   int written = 0;
