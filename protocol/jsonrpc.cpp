@@ -23,7 +23,7 @@ std::optional<ResponseError> read_error(const json& error) {
   return out;
 }
 
-Message classify_response(const json& msg, const json& raw_id) {
+Message classify_response(json& msg, const json& raw_id) {
   auto id = id_from_json(raw_id);
   if (!id)
     return Invalid{std::nullopt, "response with an invalid id"};
@@ -33,7 +33,7 @@ Message classify_response(const json& msg, const json& raw_id) {
     if (!response.error)
       return Invalid{std::nullopt, "response with a malformed error"};
   } else if (auto result = msg.find("result"); result != msg.end()) {
-    response.result = *result;
+    response.result = std::move(*result);
   } else {
     return Invalid{std::nullopt, "response without result or error"};
   }
@@ -54,32 +54,132 @@ std::optional<RequestId> id_from_json(const json& value) {
   return std::nullopt;
 }
 
-int json_nesting_depth(std::string_view text) {
-  int depth = 0;
-  int deepest = 0;
-  bool in_string = false;
+namespace {
+
+// Heap bytes of nlohmann::json pieces with libstdc++ and glibc malloc (chunk sizes, measured):
+// a value slot in an array (16, doubled by vector growth), the std::map behind an object, the
+// std::vector behind an array, a map node holding a member, a std::string behind a string
+// value; strings longer than the small-string buffer add their own chunk.
+constexpr std::size_t kArraySlotBytes = 32;
+constexpr std::size_t kObjectBytes = 64;
+constexpr std::size_t kArrayBytes = 32;
+constexpr std::size_t kMemberBytes = 96;
+constexpr std::size_t kStringBytes = 48;
+constexpr std::size_t kSmallString = 15;
+
+std::size_t string_heap(std::size_t length) {
+  return length > kSmallString ? length + 1 + 16 : 0;
+}
+
+bool is_json_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string_view trim_json_space(std::string_view text) {
+  while (!text.empty() && is_json_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_json_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+JsonShape scan_json_shape(std::string_view text) {
+  JsonShape shape;
+  std::string open;         // '{' or '[' for each container not yet closed
+  bool expect_key = false;  // in an object, after '{' or ',': the next string names a member
+  bool first_item = false;  // just after '[': the next token, unless ']', is an element
+  bool id_key = false;      // the last top-level member name was "id"
+  std::size_t id_start = std::string_view::npos;
+  std::size_t id_end = std::string_view::npos;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
+    if (is_json_space(c))
+      continue;
+    if (first_item) {
+      first_item = false;
+      if (c != ']')
+        shape.tree_bytes += kArraySlotBytes;
+    }
+    const bool top_level = open.size() == 1;
+    switch (c) {
+      case '"': {
+        std::size_t end = i + 1;
+        while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+        const std::string_view raw = text.substr(i + 1, std::min(end, text.size()) - i - 1);
+        if (expect_key) {
+          shape.tree_bytes += kMemberBytes + string_heap(raw.size());
+          if (top_level) {
+            id_key = raw == "id";
+            shape.has_method = shape.has_method || raw == "method";
+          }
+          expect_key = false;
+        } else {
+          shape.tree_bytes += kStringBytes + string_heap(raw.size());
+        }
+        i = end;
+        break;
       }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
+      case '{':
+      case '[':
+        shape.tree_bytes += c == '{' ? kObjectBytes : kArrayBytes;
+        open.push_back(c);
+        shape.depth = std::max(shape.depth, static_cast<int>(open.size()));
+        expect_key = c == '{';
+        first_item = c == '[';
+        break;
+      case '}':
+      case ']':
+        if (top_level && id_start != std::string_view::npos && id_end == std::string_view::npos)
+          id_end = i;
+        if (!open.empty())
+          open.pop_back();
+        expect_key = false;
+        break;
+      case ',':
+        if (top_level && id_start != std::string_view::npos && id_end == std::string_view::npos)
+          id_end = i;
+        expect_key = !open.empty() && open.back() == '{';
+        if (!open.empty() && open.back() == '[')
+          shape.tree_bytes += kArraySlotBytes;
+        break;
+      case ':':
+        if (top_level && id_key) {
+          id_start = i + 1;
+          id_end = std::string_view::npos;
+          id_key = false;
+        }
+        break;
+      default:
+        break;
     }
   }
-  return deepest;
+  if (id_start != std::string_view::npos && id_end != std::string_view::npos)
+    shape.top_level_id = trim_json_space(text.substr(id_start, id_end - id_start));
+  return shape;
+}
+
+int json_nesting_depth(std::string_view text) {
+  return scan_json_shape(text).depth;
 }
 
 Message parse_message(std::string_view body) {
-  if (json_nesting_depth(body) > kMaxJsonDepth) {
-    return invalid(nullptr, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  const JsonShape shape = scan_json_shape(body);
+  const std::size_t tree_limit = kJsonTreeFactor * body.size() + kJsonTreeSlack;
+  if (shape.depth > kMaxJsonDepth || shape.tree_bytes > tree_limit) {
+    std::string reason =
+        shape.depth > kMaxJsonDepth
+            ? "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
+            : "a message of " + std::to_string(body.size()) +
+                  " bytes whose JSON values would take " + std::to_string(shape.tree_bytes >> 20) +
+                  " MiB (the limit is " + std::to_string(kJsonTreeFactor) +
+                  " times its size plus " + std::to_string(kJsonTreeSlack >> 20) + " MiB)";
+    // Refused unparsed, so answered under the id read from the raw text when there is one; a
+    // response (an id but no method) gets no answer, like any broken response.
+    const json raw_id = json::parse(shape.top_level_id, nullptr, false);
+    const bool readable_id = !raw_id.is_discarded() && id_from_json(raw_id).has_value();
+    if (readable_id && !shape.has_method)
+      return Invalid{std::nullopt, std::move(reason)};
+    return invalid(readable_id ? raw_id : json(), std::move(reason));
   }
   json msg = json::parse(body, nullptr, false);
   if (msg.is_discarded()) {
@@ -110,7 +210,9 @@ Message parse_message(std::string_view body) {
   }
   if (!method->is_string())
     return invalid(id, "method must be a string");
-  json params = msg.value("params", json());
+  // Moved out, not copied: params may be most of a large message.
+  auto params_it = msg.find("params");
+  json params = params_it == msg.end() ? json() : std::move(*params_it);
   if (!params.is_null() && !params.is_object() && !params.is_array()) {
     return invalid(id, "params must be an object or an array");
   }

@@ -3,6 +3,7 @@
 // that is not a valid message yields the error reply it deserves.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -62,6 +63,22 @@ using Message = std::variant<Request, Notification, Response, Invalid>;
 /// Bodies nested deeper than this are refused before parsing: copying, comparing or printing
 /// a json value recurses once per level, so a hostile depth would overflow the stack.
 inline constexpr int kMaxJsonDepth = 128;
+
+/// Parsing a body may build at most this many times its size, plus kJsonTreeSlack, in JSON
+/// values: `[{},{},...]` would otherwise take about 50 bytes of heap per byte of input.
+inline constexpr std::size_t kJsonTreeFactor = 4;
+inline constexpr std::size_t kJsonTreeSlack = std::size_t{64} << 20;
+
+/// What parsing a JSON text would build, counted in one pass without building it. The text
+/// need not be valid JSON; for invalid text the figures are those of its valid prefix, roughly.
+struct JsonShape {
+  int depth = 0;               ///< deepest nesting of arrays and objects
+  std::size_t tree_bytes = 0;  ///< upper estimate of the heap a parsed nlohmann::json takes
+  /// Raw text of the value of the top-level member "id" (the last one), empty when absent.
+  std::string_view top_level_id;
+  bool has_method = false;  ///< the top-level object has a member "method"
+};
+JsonShape scan_json_shape(std::string_view text);
 
 /// Deepest nesting of arrays and objects in a JSON text (brackets inside strings ignored).
 int json_nesting_depth(std::string_view text);

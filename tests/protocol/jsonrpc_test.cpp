@@ -2,6 +2,11 @@
 #include "protocol/jsonrpc.hpp"
 
 #include <doctest/doctest.h>
+#include <malloc.h>
+
+#include <random>
+#include <string>
+#include <vector>
 
 using namespace awesome::protocol;
 
@@ -97,7 +102,147 @@ TEST_CASE("a body nested deeper than kMaxJsonDepth is refused before parsing") {
   CHECK(std::holds_alternative<Request>(parse_message(nested(kMaxJsonDepth))));
   const json reply = reply_of(nested(kMaxJsonDepth + 1));
   CHECK(reply["error"]["code"] == -32600);
-  CHECK(reply["id"].is_null());
+  CHECK(reply["id"] == 1);  // read from the raw text, so the client's request gets its answer
   // Brackets inside strings do not count.
   CHECK(json_nesting_depth(R"({"a": "[[[[{{{{", "b": ["\"]]]"]})") == 2);
 }
+
+namespace {
+
+/// A JSON array of `count` copies of `item`.
+std::string repeated(std::string_view item, std::size_t count) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i > 0)
+      out += ',';
+    out += item;
+  }
+  return out + "]";
+}
+
+std::string request_with(std::string_view params) {
+  return R"({"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{"x":)" +
+         std::string(params) + "}}";
+}
+
+/// An incremental change as editors send them, one per cursor.
+constexpr std::string_view kChange =
+    R"({"range":{"start":{"line":12,"character":4},"end":{"line":12,"character":4}},"text":"a"})";
+
+}  // namespace
+
+TEST_CASE("a message whose JSON values would take many times its size is refused unparsed") {
+  const std::size_t count = (std::size_t{8} << 20) / 3;  // an 8 MiB body of empty objects
+  const std::string body = request_with(repeated("{}", count));
+  const JsonShape shape = scan_json_shape(body);
+  CHECK(shape.tree_bytes > 20 * body.size());
+  const json reply = reply_of(body);
+  CHECK(reply["id"] == 7);
+  CHECK(reply["error"]["code"] == -32600);
+  CHECK(reply["error"]["message"].get<std::string>().find("MiB") != std::string::npos);
+
+  // As a notification: answered with a null id. As a response: not answered at all.
+  std::string notification = body;
+  notification.replace(notification.find(R"("id":7,)"), 7, "");
+  CHECK(reply_of(notification)["id"].is_null());
+  const std::string response = R"({"jsonrpc":"2.0","id":7,"result":)" + repeated("{}", count) + "}";
+  CHECK(reply_of(response).is_null());
+
+  // Small messages of the same shape fit in the fixed allowance; so do the heaviest messages
+  // a client really sends: one change per cursor, 20,000 cursors.
+  CHECK(std::holds_alternative<Request>(parse_message(request_with(repeated("{}", 100000)))));
+  const std::string changes =
+      R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"contentChanges":)" +
+      repeated(kChange, 20000) + "}}";
+  auto parsed = parse_message(changes);
+  REQUIRE(std::holds_alternative<Notification>(parsed));
+  CHECK(std::get<Notification>(parsed).params["contentChanges"].size() == 20000);
+  // A long text is no amplification at all.
+  const std::string text = R"({"jsonrpc":"2.0","method":"m","params":{"text":")" +
+                           std::string(std::size_t{32} << 20, 'a') + "\"}}";
+  CHECK(scan_json_shape(text).tree_bytes < text.size() + 4096);
+  CHECK(std::holds_alternative<Notification>(parse_message(text)));
+}
+
+TEST_CASE("scan_json_shape reads the top-level id and method from the raw text") {
+  CHECK(scan_json_shape(R"({"id" : 12 , "method":"m"})").top_level_id == "12");
+  CHECK(scan_json_shape(R"({"id":"a,\"}b"})").top_level_id == R"("a,\"}b")");
+  CHECK(scan_json_shape(R"({"params":{"id":5,"method":"x"},"id":6})").top_level_id == "6");
+  CHECK_FALSE(scan_json_shape(R"({"params":{"id":5,"method":"x"},"id":6})").has_method);
+  CHECK(scan_json_shape(R"({"method":"m"})").has_method);
+  CHECK(scan_json_shape(R"({"method":"m"})").top_level_id.empty());
+  CHECK(scan_json_shape(R"({"id":)").top_level_id.empty());
+  CHECK(scan_json_shape(R"(["id",1])").top_level_id.empty());
+  // An id that is no valid id is answered with a null id.
+  const std::string deep = std::string(200, '[') + std::string(200, ']');
+  CHECK(reply_of(R"({"jsonrpc":"2.0","id":{"a":1},"method":"m","params":)" + deep + "}")["id"]
+            .is_null());
+}
+
+// The estimate must not be below what nlohmann::json really allocates, or the limit would not
+// bound memory. Measured with glibc's allocator statistics, so not under AddressSanitizer.
+#if defined(__SANITIZE_ADDRESS__)
+#define AWESOME_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AWESOME_ASAN 1
+#endif
+#endif
+#ifndef AWESOME_ASAN
+TEST_CASE("scan_json_shape estimates at least the heap that parsing takes") {
+  const auto in_use = [] {
+    const struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+  };
+  std::mt19937 rng(20261130);
+  const auto random_value = [&rng](auto&& self, int depth) -> std::string {
+    // Containers at the top, scalars only below a depth of six.
+    switch (depth == 0 ? 4 + rng() % 2 : rng() % (depth > 6 ? 4 : 6)) {
+      case 0:
+        return std::to_string(rng());
+      case 1:
+        return "null";
+      case 2:
+        return "\"" + std::string(rng() % 40, 'k') + "\"";
+      case 3:
+        return "true";
+      case 4: {
+        std::string out = "[";
+        for (std::size_t i = 0, n = rng() % 5; i < n; ++i)
+          out += (i ? "," : "") + self(self, depth + 1);
+        return out + "]";
+      }
+      default: {
+        std::string out = "{";
+        for (std::size_t i = 0, n = rng() % 5; i < n; ++i) {
+          out += (i ? ",\"" : "\"") + std::string(1 + rng() % 30, 'a' + static_cast<char>(i)) +
+                 "\":" + self(self, depth + 1);
+        }
+        return out + "}";
+      }
+    }
+  };
+  std::vector<std::pair<std::string, std::string>> bodies = {
+      {"empty objects", repeated("{}", 300000)},
+      {"empty arrays", repeated("[]", 300000)},
+      {"numbers", repeated("1", 300000)},
+      {"empty strings", repeated(R"("")", 300000)},
+      {"long strings", repeated(R"("abcdefghijklmnopqrstuvwxyz")", 100000)},
+      {"changes", repeated(kChange, 20000)},
+      {"random", repeated(random_value(random_value, 0), 1)},
+  };
+  std::string members = "{";
+  for (int i = 0; i < 200000; ++i) members += (i ? ",\"" : "\"") + std::to_string(i) + "\":0";
+  bodies.emplace_back("members", members + "}");
+  for (int i = 0; i < 30; ++i)
+    bodies.emplace_back("random", repeated(random_value(random_value, 0), 2000));
+  for (const auto& [name, body] : bodies) {
+    CAPTURE(name);
+    const std::size_t before = in_use();
+    const json parsed = json::parse(body);
+    const std::size_t taken = in_use() - before;
+    CHECK(parsed.is_array() == (body.front() == '['));
+    CHECK(taken <= scan_json_shape(body).tree_bytes);
+  }
+}
+#endif

@@ -192,7 +192,7 @@ TEST_CASE("invalid JSON bodies get an error reply with a null id and the session
   }
   session.expect_healthy();
   // Deeply nested params: up to the limit they reach a handler and the verbose trace without
-  // exhausting the stack; deeper bodies are refused unparsed (so with a null id).
+  // exhausting the stack; deeper bodies are refused unparsed, under the id read from the text.
   session.server.send(lsp_notification("$/setTrace", {{"value", "verbose"}}));
   const auto hover = [](const std::string& id, std::size_t depth) {
     return R"({"jsonrpc":"2.0","id":")" + id +
@@ -202,11 +202,29 @@ TEST_CASE("invalid JSON bodies get an error reply with a null id and the session
   session.server.send_raw(protocol::encode_frame(hover("limit", protocol::kMaxJsonDepth - 2)));
   CHECK(session.server.reply_to("limit")["error"]["code"] == -32602);
   session.server.send_raw(protocol::encode_frame(hover("deep", 100000)));
-  const json refused =
-      session.server.receive_until([](const json& m) { return m.contains("error"); });
-  CHECK(refused["id"].is_null());
-  CHECK(refused["error"]["code"] == -32600);
+  CHECK(session.server.reply_to("deep")["error"]["code"] == -32600);
   session.server.send(lsp_notification("$/setTrace", {{"value", "off"}}));
+  session.expect_healthy();
+  session.finish();
+}
+
+TEST_CASE("a 64 MiB message of empty objects is refused unparsed, within bounded memory") {
+  // Parsed, `[{},{},...]` would take about 50 times its size: 3 GB here.
+  FaultSession session;
+  const std::size_t before = session.server.peak_rss_mib();
+  std::string body =
+      R"({"jsonrpc":"2.0","id":"amplified","method":"textDocument/hover","params":[)";
+  const std::size_t size = std::size_t{64} << 20;
+  body.reserve(size + 8);
+  body += "{}";
+  while (body.size() < size) body += ",{}";
+  body += "]}";
+  session.server.send_raw(protocol::encode_frame(body));
+  const json refused = session.server.reply_to("amplified");
+  CHECK(refused["error"]["code"] == -32600);
+  const std::size_t grown = session.server.peak_rss_mib() - before;
+  MESSAGE("peak memory grew " << grown << " MiB for a message of 64 MiB");
+  CHECK(grown <= protocol::kJsonTreeFactor * 64 + (protocol::kJsonTreeSlack >> 20));
   session.expect_healthy();
   session.finish();
 }
