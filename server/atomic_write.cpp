@@ -16,6 +16,11 @@
 namespace awesome::server {
 namespace {
 
+void reach(const WriteHooks& hooks, WriteStep step) {
+  if (hooks.at_step)
+    hooks.at_step(step);
+}
+
 std::string errno_text(const char* what) {
   return std::string(what) + ": " + std::strerror(errno);
 }
@@ -63,9 +68,11 @@ std::string copy_xattrs(const std::filesystem::path& target, int fd) {
 /// Fills the temporary file `fd` and gives it the owner, mode, extended attributes and ACLs of
 /// `target`.
 std::string fill_temp(int fd, std::string_view content, const std::filesystem::path& target,
-                      const struct stat& info) {
+                      const struct stat& info, const WriteHooks& hooks) {
+  reach(hooks, WriteStep::kTempCreated);
   if (!write_all(fd, content))
     return errno_text("write");
+  reach(hooks, WriteStep::kTempWritten);
   if (info.st_uid != ::geteuid() || info.st_gid != ::getegid()) {
     // Only root (or a group member) can keep the owner; the mode is what matters most.
     [[maybe_unused]] int ignored = ::fchown(fd, info.st_uid, info.st_gid);
@@ -111,9 +118,9 @@ bool link_unnamed(int fd, const std::string& prefix, std::string& temp) {
 /// partial one; otherwise (no O_TMPFILE or no /proc) a mkstemp file.
 std::string make_temp(const std::filesystem::path& dir, const std::string& prefix,
                       std::string_view content, const std::filesystem::path& target,
-                      const struct stat& info, std::string& temp) {
-  if (const int fd = open_unnamed(dir); fd >= 0) {
-    std::string error = fill_temp(fd, content, target, info);
+                      const struct stat& info, const WriteHooks& hooks, std::string& temp) {
+  if (const int fd = hooks.named_temp ? -1 : open_unnamed(dir); fd >= 0) {
+    std::string error = fill_temp(fd, content, target, info, hooks);
     const bool named = error.empty() && link_unnamed(fd, prefix, temp);
     if (::close(fd) != 0 && error.empty())
       error = errno_text("close");
@@ -127,7 +134,7 @@ std::string make_temp(const std::filesystem::path& dir, const std::string& prefi
   const int fd = ::mkstemp(temp.data());
   if (fd < 0)
     return errno_text("cannot create a temporary file");
-  std::string error = fill_temp(fd, content, target, info);
+  std::string error = fill_temp(fd, content, target, info, hooks);
   if (::close(fd) != 0 && error.empty())
     error = errno_text("close");
   if (!error.empty())
@@ -208,7 +215,7 @@ std::optional<FileStamp> stamp_file(const std::filesystem::path& path) {
 }
 
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                                  const ReadState* read) {
+                                  const ReadState* read, const WriteHooks& hooks) {
   std::error_code ec;
   const std::filesystem::path target = std::filesystem::canonical(path, ec);  // follows links
   if (ec)
@@ -226,14 +233,19 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
   remove_stale_temps(dir, name_prefix);
   const std::string prefix = (dir / name_prefix).string();
   std::string temp;
-  if (std::string error = make_temp(dir, prefix, content, target, info, temp); !error.empty())
+  if (std::string error = make_temp(dir, prefix, content, target, info, hooks, temp);
+      !error.empty()) {
     return error;
+  }
+  reach(hooks, WriteStep::kTempComplete);
   if (read != nullptr) {
     if (!same_as_read(target, *read)) {
       ::unlink(temp.c_str());
       return changed_error();
     }
+    reach(hooks, WriteStep::kChecked);
     if (exchange_names(temp, target.string())) {
+      reach(hooks, WriteStep::kExchanged);
       // The old file is now at `temp`: one more look closes the moment since the check above.
       if (!same_as_read(temp, *read)) {
         if (!exchange_names(temp, target.string())) {
@@ -245,6 +257,7 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
         return changed_error();
       }
       ::unlink(temp.c_str());
+      reach(hooks, WriteStep::kReplaced);
       sync_directory(dir);
       return {};
     }
@@ -259,6 +272,7 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
     ::unlink(temp.c_str());
     return error;
   }
+  reach(hooks, WriteStep::kReplaced);
   sync_directory(dir);
   return {};
 }
