@@ -5,7 +5,9 @@
 // a kill leaves no partial copy; only a kill in the moment between naming and renaming leaves a
 // hidden complete one, `.<name>.awesome-ls-<pid>-<n>`. Where O_TMPFILE is missing, the temporary
 // file is named from the start; a later write to the same file removes what a killed run left.
-// POSIX only; hard links to the file are not kept (rename gives a new inode).
+// POSIX only; hard links to the file are not kept (rename gives a new inode). Not covered: a
+// kill between the exchange of names and the last comparison, while another program writes
+// the old file, loses that write (the next run removes the old file under its hidden name).
 #pragma once
 
 #include <sys/stat.h>
