@@ -285,8 +285,6 @@ TEST_CASE("navigation: on the real full list") {
     const json hover = timed("textDocument/hover", at(uri, e.first_line, e.links[0].range.start.column + 2));
     CHECK(hover["contents"]["value"].get<std::string>().starts_with("**arXiv 2411.18526** · November 2024"));
   }
-  for (const auto& [method, ms] : millis) {
-    MESSAGE(method << ": " << ms << " ms");
-    CHECK(ms < 250);  // a few ms in a release build; generous for sanitizer builds
-  }
+  // Figures only: speed is asserted by no test (bench/ measures it).
+  for (const auto& [method, ms] : millis) MESSAGE(method << ": " << ms << " ms");
 }
