@@ -84,7 +84,7 @@ if [[ "${AWESOME_PACKAGE_NO_VSIX:-}" != 1 ]]; then
   (
     cd vscode-extension
     [[ -x node_modules/.bin/vsce ]] || npm ci --no-fund --no-audit
-    node scripts/package.mjs --target linux-x64 --server "$stage/bin/awesome-ls"
+    node scripts/package.mjs --target linux-x64 --server "$stage/bin/awesome-ls" --share "$stage/share"
   ) >/dev/null
   mv "vscode-extension/awesome-ls-linux-x64-$version.vsix" "$out/"
 fi

@@ -62,16 +62,21 @@ vsix=$out/awesome-ls-linux-x64-$version.vsix
 for artefact in "$deb" "$archive" "$npm_launcher" "$npm_platform"; do
   [[ -s "$artefact" ]] || fail "package.sh did not write $artefact"
 done
+shipped=$tmp/shipped # the .deb's files
+mkdir -p "$shipped"
+dpkg-deb -x "$deb" "$shipped"
 if [[ "${AWESOME_PACKAGE_NO_VSIX:-}" != 1 ]]; then
   [[ -s "$vsix" ]] || fail "package.sh did not write $vsix"
-  grep -q ' extension/server/awesome-ls$' <<<"$(unzip -l "$vsix")" || fail "the .vsix has no server/awesome-ls"
+  vsix_files=$(unzip -l "$vsix")
+  for file in server/awesome-ls share/doc/awesome-ls/rules.md share/awesome-ls/awesome-ls.schema.json; do
+    grep -q " extension/$file\$" <<<"$vsix_files" || fail "the .vsix has no $file"
+  done
+  unzip -p "$vsix" extension/server/awesome-ls >"$tmp/vsix-server"
+  cmp -s "$tmp/vsix-server" "$shipped/usr/bin/awesome-ls" || fail "the .vsix ships another binary than the .deb"
 fi
 (cd "$out" && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS does not match the artefacts"
 
 step "the binary needs nothing but glibc"
-shipped=$tmp/shipped
-mkdir -p "$shipped"
-dpkg-deb -x "$deb" "$shipped"
 for elf in "$binary" "$shipped/usr/bin/awesome-ls"; do
   needed=$(readelf -d "$elf" | sed -n 's/.*(NEEDED).*Shared library: \[\(.*\)\]/\1/p' | sort | tr '\n' ' ')
   [[ -n "$needed" ]] || fail "readelf finds no NEEDED entry in $elf (not a dynamic executable?)"
