@@ -27,6 +27,10 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 bash scripts/setup-deps.sh --package
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "package: the npm packages and the .vsix need Node (18 or later) and npm on the PATH" >&2
+  exit 1
+fi
 if [[ -z "$binary" ]]; then
   cmake -S . -B build-portable -DCMAKE_BUILD_TYPE=Release -DAWESOME_PORTABLE=ON \
     -DAWESOME_BUILD_TESTS=OFF >/dev/null

@@ -13,8 +13,9 @@ if [[ "$mode" == --tests || "$mode" == --package || "$mode" == --package-tests ]
 fi
 if [[ "$mode" == --tests || "$mode" == --package-tests ]]; then
   # tests/packaging/run.sh commits through pre-commit, reads the GitHub workflows with
-  # python3-yaml and looks the installed man page up with man-db.
-  packages+=(pre-commit python3-yaml man-db)
+  # python3-yaml, looks the installed man page up with man-db, lists the .vsix with unzip and
+  # finds the launcher's child with ps (procps).
+  packages+=(pre-commit python3-yaml man-db unzip procps)
 fi
 if [[ "$mode" == --tests ]]; then
   # clang builds the sanitizer tree and the libFuzzer targets; libclang-rt-14-dev holds the
