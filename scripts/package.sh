@@ -44,12 +44,15 @@ mkdir -p "$out"
 
 # The layout, the stripped binary, the man page and the .deb (checks the binary's version and
 # that it needs nothing but glibc).
+# The last commit's time dates the man page (help2man reads SOURCE_DATE_EPOCH) and the archive.
+mtime=$(git log -1 --format=%ct 2>/dev/null || date +%s)
 cmake -S packaging -B "$work/cmake" -DAWESOME_LS_BINARY="$binary" >/dev/null
-cmake --build "$work/cmake" >/dev/null
-# shellcheck disable=SC1091  # version=, glibc_min=
-source "$work/cmake/package-info.sh"
+SOURCE_DATE_EPOCH=$mtime cmake --build "$work/cmake" >/dev/null
+version=$(sed -n 's/^version=//p' "$work/cmake/package-info.sh")
+glibc_min=$(sed -n 's/^glibc_min=//p' "$work/cmake/package-info.sh")
 (cd "$work/cmake" && cpack -G DEB >/dev/null)
-cp "$work/cmake/dist/awesome-ls_${version}_amd64.deb" "$out/"
+made=("awesome-ls_${version}_amd64.deb")
+cp "$work/cmake/dist/${made[0]}" "$out/"
 
 # Every package manifest carries the project's version.
 manifest_version() { node -p "require('$1').version"; }
@@ -72,9 +75,9 @@ stage=$work/stage/$name
 cmake --install "$work/cmake" --prefix "$stage" >/dev/null
 cp README.md "$stage/README.md"
 cp packaging/copyright "$stage/COPYRIGHT"
-mtime=$(git log -1 --format=%ct 2>/dev/null || date +%s)
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$mtime" \
   -C "$work/stage" -cf - "$name" | gzip -9n >"$out/$name.tar.gz"
+made+=("$name.tar.gz")
 
 # npm: the platform package gets the same layout; the launcher is the repository root.
 platform=$work/npm-linux-x64
@@ -83,6 +86,7 @@ cp npm/linux-x64/package.json npm/linux-x64/README.md "$platform/"
 cp -r "$stage/bin" "$stage/share" "$platform/"
 (cd "$platform" && npm pack --silent --pack-destination "$out" >/dev/null)
 npm pack --silent --pack-destination "$out" >/dev/null
+made+=("awesome-ls-linux-x64-$version.tgz" "awesome-ls-$version.tgz")
 
 if [[ "${AWESOME_PACKAGE_NO_VSIX:-}" != 1 ]]; then
   (
@@ -91,8 +95,11 @@ if [[ "${AWESOME_PACKAGE_NO_VSIX:-}" != 1 ]]; then
     node scripts/package.mjs --target linux-x64 --server "$stage/bin/awesome-ls" --share "$stage/share"
   ) >/dev/null
   mv "vscode-extension/awesome-ls-linux-x64-$version.vsix" "$out/"
+  made+=("awesome-ls-linux-x64-$version.vsix")
 fi
 
-(cd "$out" && sha256sum -- *.deb *.tar.gz *.tgz $(ls -- *.vsix 2>/dev/null) >SHA256SUMS)
+(cd "$out" && sha256sum -- "${made[@]}" >SHA256SUMS)
 echo "package: awesome-ls $version (needs glibc >= $glibc_min) in $out:"
-(cd "$out" && ls -l -- *.deb *.tar.gz *.tgz $(ls -- *.vsix 2>/dev/null) | awk '{print "  " $5 "  " $9}')
+for file in "${made[@]}"; do
+  printf '  %9d  %s\n' "$(stat -c %s "$out/$file")" "$file"
+done

@@ -75,6 +75,11 @@ if [[ "${AWESOME_PACKAGE_NO_VSIX:-}" != 1 ]]; then
   cmp -s "$tmp/vsix-server" "$shipped/usr/bin/awesome-ls" || fail "the .vsix ships another binary than the .deb"
 fi
 (cd "$out" && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS does not match the artefacts"
+# A second run makes the same archive and npm packages, byte for byte.
+AWESOME_PACKAGE_NO_VSIX=1 bash scripts/package.sh "$tmp/again" "$binary" >/dev/null 2>&1
+for artefact in "$archive" "$npm_platform" "$npm_launcher"; do
+  cmp -s "$artefact" "$tmp/again/$(basename "$artefact")" || fail "$(basename "$artefact") differs when made again"
+done
 
 step "the binary needs nothing but glibc"
 for elf in "$binary" "$shipped/usr/bin/awesome-ls"; do
