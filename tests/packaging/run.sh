@@ -50,6 +50,8 @@ version=$(sed -n 's/^project(awesome_ls VERSION \([0-9.]*\).*/\1/p' CMakeLists.t
 list=tests/corpus/trustworthy-2021.md # a real list, 2021 dialect
 # What the built binary says about the list: every artefact must say the same.
 record reference "$binary" check "$list"
+expect_eq "the built binary's check exit status (error-level findings)" 1 "$(cat "$tmp/reference.status")"
+grep -q "^$list:[0-9]*:[0-9]*: error: " "$tmp/reference.out" || fail "the built binary reports no error on $list"
 
 step "scripts/package.sh"
 out=$tmp/dist
@@ -216,6 +218,13 @@ if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
   fail "the server outlived the launcher's SIGTERM"
   kill "$server_pid"
 fi
+
+# On a platform without a binary (here: the launcher told it runs on arm64): a message.
+record unsupported node -e "Object.defineProperty(process, 'arch', {value: 'arm64'});
+  require('./node_modules/awesome-ls/npm/awesome-ls.js')"
+expect_eq "exit status on an unsupported platform" 2 "$(cat "$tmp/unsupported.status")"
+grep -q 'no prebuilt binary for this platform (linux-arm64)' "$tmp/unsupported.err" ||
+  fail "no clear message on an unsupported platform: $(cat "$tmp/unsupported.err")"
 
 # Without the platform package: a message that names the platform and the package.
 rm -rf node_modules/@awesome-ls/linux-x64
