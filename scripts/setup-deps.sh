@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
 # Installs what building and testing awesome-ls needs on Debian 12 (run as root).
+#   --tests: also what scripts/test.sh needs; --package: what scripts/package.sh needs;
+#   --package-tests: what tests/packaging/run.sh needs.
 # Idempotent: packages already installed are skipped, and apt-get update runs only if needed.
 set -euo pipefail
 
 packages=(cmake g++ make pkg-config nlohmann-json3-dev libboost-dev libre2-dev doctest-dev)
-if [[ "${1:-}" == "--tests" ]]; then
+mode=${1:-}
+if [[ "$mode" == --tests || "$mode" == --package || "$mode" == --package-tests ]]; then
+  # scripts/package.sh: help2man writes the man page; binutils strips and inspects the binary.
+  packages+=(help2man binutils)
+fi
+if [[ "$mode" == --tests || "$mode" == --package-tests ]]; then
+  # tests/packaging/run.sh commits through pre-commit, reads the GitHub workflows with
+  # python3-yaml, looks the installed man page up with man-db, lists the .vsix with unzip and
+  # finds the launcher's child with ps (procps).
+  packages+=(pre-commit python3-yaml man-db unzip procps)
+fi
+if [[ "$mode" == --tests ]]; then
   # clang builds the sanitizer tree and the libFuzzer targets; libclang-rt-14-dev holds the
   # sanitizer and libFuzzer runtimes (only recommended by clang, so named here).
   packages+=(neovim patch clang libclang-rt-14-dev)

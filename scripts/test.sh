@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs all tests: the C++ suite (doctest via CTest, including the real
 # binary over stdio and a headless Neovim client) under ASan + UBSan, a short run of every fuzz
-# target, and the VS Code extension's tests (unit and end to end in code-server).
+# target, the VS Code extension's tests (unit and end to end in code-server), and the release
+# packages (tests/packaging/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +11,14 @@ jobs=$(nproc)
 # Each phase prints the seconds since the start, so a slow one shows in the CI log.
 phase() { printf '\n== [%ss] %s\n' "$SECONDS" "$*"; }
 
-phase "build awesome-ls with GCC (warnings as errors)"
-# The optimized binary the editor tests below run. The test suite itself is built once, in the
-# sanitizer tree: two full builds of it would not fit a CI budget on two cores.
+phase "build awesome-ls with GCC (warnings as errors, portable)"
+# The optimized binary the editor and packaging tests below run. The test suite itself is built
+# once, in the sanitizer tree: two full builds of it would not fit a CI budget on two cores.
 # -O2 without debug info: GCC 12 at -O3 reports false -Wmaybe-uninitialized inside libstdc++.
+# AWESOME_PORTABLE links libstdc++, libgcc and RE2 statically: this is the binary the release
+# artefacts ship, so the packaging tests check the very build the other tests ran.
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -DNDEBUG" \
-  -DAWESOME_WERROR=ON -DAWESOME_BUILD_TESTS=OFF >/dev/null
+  -DAWESOME_WERROR=ON -DAWESOME_BUILD_TESTS=OFF -DAWESOME_PORTABLE=ON >/dev/null
 cmake --build build -j"$jobs" --target awesome-ls
 
 phase "build and run every test under AddressSanitizer + UndefinedBehaviorSanitizer (clang, warnings as errors)"
@@ -35,4 +38,7 @@ if [[ -x vscode-extension/scripts/test-all.sh ]]; then
   phase "VS Code extension"
   AWESOME_LS_BINARY="$PWD/build/server/awesome-ls" bash vscode-extension/scripts/test-all.sh
 fi
+phase "release packages from the GCC build: .deb with apt, archive, npm with npx, pre-commit hooks"
+# After the extension's tests, whose npm ci the .vsix packaging reuses.
+bash tests/packaging/run.sh build/server/awesome-ls
 phase "all tests passed"

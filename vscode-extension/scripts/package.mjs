@@ -4,6 +4,11 @@
 //                                                  -> awesome-ls-linux-x64-<version>.vsix with the
 //      server binary at server/awesome-ls; PATH defaults to $AWESOME_LS_BINARY (e.g. the CMake
 //      build's server/awesome-ls).
+//   ... --target linux-x64 --server PATH --share DIR
+//                                                  -> also DIR (an installed share/ folder:
+//      doc/awesome-ls/*.md, awesome-ls/awesome-ls.schema.json) at share/, beside server/, so the
+//      extension holds the layout of every release artefact (<exe dir>/../share/...);
+//      scripts/package.sh passes it.
 import { spawnSync } from 'node:child_process';
 import { Buffer } from 'node:buffer';
 import * as fs from 'node:fs';
@@ -12,6 +17,7 @@ import { parseArgs } from 'node:util';
 
 const extensionDir = path.resolve(import.meta.dirname, '..');
 const serverDir = path.join(extensionDir, 'server');
+const shareDir = path.join(extensionDir, 'share');
 const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
 
 /** Targets whose server binary this script can check (ELF machine of the executable). */
@@ -37,10 +43,14 @@ function checkBinary(file, target) {
 }
 
 const { values } = parseArgs({
-  options: { target: { type: 'string' }, server: { type: 'string' } },
+  options: { target: { type: 'string' }, server: { type: 'string' }, share: { type: 'string' } },
 });
 const target = values.target;
 fs.rmSync(serverDir, { recursive: true, force: true });
+fs.rmSync(shareDir, { recursive: true, force: true });
+if (values.share !== undefined && target === undefined) {
+  fail('--share goes with --target (the documentation beside a shipped server).');
+}
 let outFile = `awesome-ls-${manifest.version}.vsix`;
 const vsceArgs = [
   'package',
@@ -66,6 +76,12 @@ if (target !== undefined) {
   const strip = spawnSync('strip', ['--strip-debug', shipped], { stdio: 'inherit' });
   if (strip.error !== undefined || strip.status !== 0) {
     console.warn('package: strip is not available; shipping the binary with its debug info.');
+  }
+  if (values.share !== undefined) {
+    if (!fs.existsSync(path.join(values.share, 'doc', 'awesome-ls', 'rules.md'))) {
+      fail(`${values.share} is not an installed share/ folder (no doc/awesome-ls/rules.md).`);
+    }
+    fs.cpSync(values.share, shareDir, { recursive: true });
   }
   outFile = `awesome-ls-${target}-${manifest.version}.vsix`;
   vsceArgs.push('--target', target);
