@@ -7,7 +7,8 @@ packages=(cmake g++ make pkg-config nlohmann-json3-dev libboost-dev libre2-dev d
 if [[ "${1:-}" == "--tests" ]]; then
   # clang builds the sanitizer tree and the libFuzzer targets; libclang-rt-14-dev holds the
   # sanitizer and libFuzzer runtimes (only recommended by clang, so named here).
-  packages+=(neovim patch clang libclang-rt-14-dev)
+  # neovim, emacs-nox and elpa-eglot are the real editor clients of the editors.* tests.
+  packages+=(neovim emacs-nox elpa-eglot patch clang libclang-rt-14-dev)
 fi
 
 missing=()
