@@ -20,7 +20,8 @@ fi
 if [[ "$mode" == --tests ]]; then
   # clang builds the sanitizer tree and the libFuzzer targets; libclang-rt-14-dev holds the
   # sanitizer and libFuzzer runtimes (only recommended by clang, so named here).
-  packages+=(neovim patch clang libclang-rt-14-dev)
+  # neovim, emacs-nox and elpa-eglot are the real editor clients of the editors.* tests.
+  packages+=(neovim emacs-nox elpa-eglot patch clang libclang-rt-14-dev)
 fi
 
 missing=()

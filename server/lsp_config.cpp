@@ -23,14 +23,39 @@ void LspServer::pull_configuration() {
   json items = json::array({{{"section", "awesomeLs"}}});
   send_request("workspace/configuration", {{"items", std::move(items)}},
                [this](const protocol::Response& response) {
-                 if (response.error)
-                   return;  // logged by dispatch_response
-                 if (!response.result.is_array() || response.result.empty()) {
+                 if (response.error) {
+                   // The error itself is logged by dispatch_response.
+                   if (configuration_deadline_) {
+                     log(lsp::MessageType::kWarning,
+                         "no settings from workspace/configuration; checking with the "
+                         "configuration known so far");
+                   }
+                 } else if (!response.result.is_array() || response.result.empty()) {
                    log(lsp::MessageType::kWarning, "workspace/configuration: unexpected result");
-                   return;
+                 } else {
+                   apply_settings(response.result.front());
                  }
-                 apply_settings(response.result.front());
+                 if (configuration_deadline_)
+                   end_configuration_wait();
                });
+}
+
+void LspServer::end_configuration_wait() {
+  configuration_deadline_.reset();
+  std::deque<Queued> held = std::move(held_);
+  held_.clear();
+  for (auto& item : held) dispatch(item);
+}
+
+void LspServer::tick(Clock::time_point now) {
+  if (!configuration_deadline_ || now < *configuration_deadline_ || exit_requested_)
+    return;
+  log(lsp::MessageType::kWarning, "no answer to workspace/configuration within " +
+                                      std::to_string(options_.configuration_wait.count()) +
+                                      " ms; checking with the configuration known so far");
+  end_configuration_wait();
+  if (queue_.empty() && initialized_ && !exit_requested_)
+    publish_dirty();
 }
 
 void LspServer::apply_settings(const json& settings) {

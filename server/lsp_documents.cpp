@@ -61,8 +61,8 @@ void LspServer::compute_diagnostics(std::string_view uri, OpenDocument& doc, boo
 }
 
 void LspServer::publish_dirty() {
-  if (pull_diagnostics_)
-    return;  // the client asks when it wants them
+  if (pull_diagnostics_ || configuration_deadline_)
+    return;  // the client asks when it wants them; or its settings are yet to come
   for (auto& [uri, doc] : store_.documents()) {
     if (!doc.dirty)
       continue;

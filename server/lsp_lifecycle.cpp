@@ -129,8 +129,10 @@ void LspServer::on_initialized(const json& /*params*/) {
                  {{"registrations", json::array({std::move(registration)})}},
                  [](const protocol::Response&) {});
   }
-  if (configuration_pull_)
+  if (configuration_pull_) {
+    configuration_deadline_ = Clock::now() + options_.configuration_wait;
     pull_configuration();
+  }
 }
 
 LspServer::Reply LspServer::on_shutdown(const json& /*params*/) {

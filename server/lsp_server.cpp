@@ -46,10 +46,12 @@ void LspServer::enqueue(std::string_view body) {
   if (const auto* note = std::get_if<protocol::Notification>(&message);
       note != nullptr && note->method == "$/cancelRequest") {
     if (auto cancel = lsp::parse_params<lsp::CancelParams>(note->params)) {
-      for (auto& queued : queue_) {
-        const auto* request = std::get_if<protocol::Request>(&queued.message);
-        if (request != nullptr && request->id == cancel->id)
-          queued.cancelled = true;
+      for (auto* waiting : {&queue_, &held_}) {
+        for (auto& queued : *waiting) {
+          const auto* request = std::get_if<protocol::Request>(&queued.message);
+          if (request != nullptr && request->id == cancel->id)
+            queued.cancelled = true;
+        }
       }
     }
   }
@@ -60,6 +62,12 @@ bool LspServer::drain(const std::function<bool()>& may_continue) {
   while (!queue_.empty() && !exit_requested_ && (!may_continue || may_continue())) {
     Queued item = std::move(queue_.front());
     queue_.pop_front();
+    if (const auto* request = std::get_if<protocol::Request>(&item.message);
+        configuration_deadline_ && request != nullptr && !item.cancelled &&
+        request->method == "textDocument/diagnostic") {
+      held_.push_back(std::move(item));  // answered once the client's settings are known
+      continue;
+    }
     dispatch(item);
   }
   if (!queue_.empty() && !exit_requested_)

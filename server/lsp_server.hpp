@@ -3,6 +3,7 @@
 // publication. The Asio stdio loop (stdio_loop.hpp) feeds it; tests drive it directly.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -25,6 +26,8 @@ namespace awesome::server {
 
 struct ServerOptions {
   std::ostream* log = nullptr;  ///< where logs go besides window/logMessage (stderr); may be null
+  /// How long the first diagnostics wait for the client's answer to workspace/configuration.
+  std::chrono::milliseconds configuration_wait{2000};
 };
 
 class LspServer {
@@ -54,6 +57,14 @@ class LspServer {
   void on_frame_error(std::string_view reason);
   /// The input closed: the session ends (exit code 0 after shutdown, 1 otherwise).
   void on_input_closed();
+
+  using Clock = std::chrono::steady_clock;
+  /// When tick() must be called next (the end of the wait for the client's configuration), or
+  /// nullopt when the server waits for nothing.
+  std::optional<Clock::time_point> deadline() const { return configuration_deadline_; }
+  /// Time has come to `now`: a wait whose deadline passed ends (logged), and the documents held
+  /// for it are checked and published.
+  void tick(Clock::time_point now);
 
   bool exit_requested() const { return exit_requested_; }
   int exit_code() const { return shutdown_ ? 0 : 1; }
@@ -167,6 +178,8 @@ class LspServer {
   // Configuration (lsp_config.cpp)
   void on_did_change_configuration(const nlohmann::json& params);
   void pull_configuration();
+  /// The first configuration is known (or will not come): answers the held pull requests.
+  void end_configuration_wait();
   void apply_settings(const nlohmann::json& settings);
   void report_config_error(std::string_view origin, std::string_view error);
   void config_changed();
@@ -196,6 +209,12 @@ class LspServer {
   bool document_changes_ = false;  ///< the client takes versioned documentChanges
   bool snippet_support_ = false;   ///< completion items may be snippets
   bool resolve_documentation_ = false;  ///< completion documentation waits for resolve
+
+  /// Set from `initialized` until the client answers the first workspace/configuration pull
+  /// (or this time passes): diagnostics are neither published nor pulled meanwhile, so the
+  /// first ones already follow the client's settings.
+  std::optional<Clock::time_point> configuration_deadline_;
+  std::deque<Queued> held_;  ///< textDocument/diagnostic requests held during that wait
 
   // Navigation, negotiated in initialize (lsp_navigation.cpp).
   bool hierarchical_symbols_ = false;  ///< DocumentSymbol trees rather than SymbolInformation

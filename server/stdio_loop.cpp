@@ -32,6 +32,7 @@ class StdioLoop {
         output_(io_, ::dup(options.output_fd)),
         parent_timer_(io_),
         exit_timer_(io_),
+        wait_timer_(io_),
         server_([this](const nlohmann::json& m) { write(protocol::dump_message(m)); },
                 ServerOptions{&std::cerr}) {
     server_.set_text_sink([this](std::string body) { write(std::move(body)); });
@@ -71,6 +72,7 @@ class StdioLoop {
     if (server_.exit_requested())
       return finish();
     watch_parent();
+    watch_deadline();
     if (drained || ec) {
       start_read();
     } else {
@@ -135,6 +137,7 @@ class StdioLoop {
         outbox_bytes_ = 0;
         parent_timer_.cancel();
         exit_timer_.cancel();
+        wait_timer_.cancel();
         error_code ignored;
         input_.close(ignored);
         io_.stop();
@@ -149,6 +152,23 @@ class StdioLoop {
       }
       if (paused_ && outbox_bytes_ < kMaxQueuedOutput / 2)
         resume();
+    });
+  }
+
+  /// Calls the server's tick() at its deadline (the end of its wait for the configuration).
+  void watch_deadline() {
+    auto deadline = server_.deadline();
+    if (!deadline || (waiting_ && *deadline == wait_until_))
+      return;
+    waiting_ = true;
+    wait_until_ = *deadline;
+    wait_timer_.expires_at(*deadline);
+    wait_timer_.async_wait([this](error_code ec) {
+      waiting_ = false;
+      if (ec)
+        return;
+      server_.tick(LspServer::Clock::now());
+      watch_deadline();
     });
   }
 
@@ -180,6 +200,7 @@ class StdioLoop {
   /// a grace period when the client no longer reads it.
   void finish() {
     parent_timer_.cancel();
+    wait_timer_.cancel();
     error_code ignored;
     input_.close(ignored);
     exit_timer_.expires_after(std::chrono::seconds(2));
@@ -197,6 +218,7 @@ class StdioLoop {
   asio::posix::stream_descriptor output_;
   asio::steady_timer parent_timer_;
   asio::steady_timer exit_timer_;
+  asio::steady_timer wait_timer_;
   LspServer server_;
   protocol::FrameDecoder decoder_;
   std::vector<protocol::Frame> frames_;
@@ -206,6 +228,8 @@ class StdioLoop {
   bool paused_ = false;         ///< not reading: the output queue is full
   bool output_broken_ = false;  ///< a write failed: the client is gone
   bool watching_ = false;
+  bool waiting_ = false;  ///< wait_timer_ runs until wait_until_
+  LspServer::Clock::time_point wait_until_{};
 };
 
 }  // namespace

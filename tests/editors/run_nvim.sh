@@ -16,7 +16,13 @@ keyword=$(grep -n '^  - Key Work:' "$list" | head -n 1 | cut -d: -f1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$list" "$work/list.md"  # a private copy: the test edits the buffer
-AWESOME_BINARY=$binary LIST_FILE=$work/list.md \
+cp "$list" "$work/list-2.md"
+# The documented snippets run `awesome-ls` from the PATH: one folder holds it, one does not.
+mkdir "$work/bin" "$work/empty"
+ln -s "$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")" "$work/bin/awesome-ls"
+here=$(cd "$(dirname "$0")" && pwd)
+AWESOME_BINARY=$binary LIST_FILE=$work/list.md LIST_FILE_2=$work/list-2.md \
+AWESOME_BIN_DIR=$work/bin EMPTY_BIN_DIR=$work/empty DOC_FILE=$here/../../docs/editors.md \
 EXPECT_HEADING_LINE=$((heading - 1)) EXPECT_KEYWORD_LINE=$((keyword - 1)) \
   timeout 120 nvim --headless -u NONE -i NONE -n \
-    -c "luafile $(dirname "$0")/$script" 2>&1
+    -c "luafile $here/$script" 2>&1
