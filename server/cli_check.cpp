@@ -469,6 +469,12 @@ int run_conventions_command(std::span<const std::string_view> args) {
   ParsedCheckArgs parsed = parse_check_args(args);
   if (parsed.error.empty() && parsed.options.mode != CheckMode::kReport)
     parsed.error = "--fix and --diff are options of `check`";
+  const CheckOptions& given = parsed.options;
+  if (parsed.error.empty() &&
+      (given.min_severity != rules::Severity::kInfo || given.max_warnings || given.baseline ||
+       given.write_baseline)) {
+    parsed.error = "--min-severity, --quiet, --max-warnings and baselines are options of `check`";
+  }
   if (parsed.error.empty() && parsed.options.format != OutputFormat::kText &&
       parsed.options.format != OutputFormat::kJson) {
     parsed.error = "conventions are printed as text or json";

@@ -215,6 +215,8 @@ TEST_CASE("usage errors of the new options are exit 2 with a message") {
       {{"check", "--quiet", "--max-warnings", "3", "a.md"}, "--max-warnings counts warnings"},
       {{"check", "--baseline", "b.json", "--write-baseline", "c.json", "a.md"},
        "cannot be combined"},
+      {{"conventions", "--quiet", "a.md"}, "are options of `check`"},
+      {{"conventions", "--baseline", "b.json", "a.md"}, "are options of `check`"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.first);
