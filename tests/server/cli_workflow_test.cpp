@@ -338,8 +338,10 @@ TEST_CASE("a baseline that is missing, of another version or malformed is exit 2
                                        "count": 0}]})",
        "findings[0].count: expected an integer from 1"},
   };
-  for (const auto& [content, message] : cases) {
-    CAPTURE(message);
+  for (const auto& c : cases) {
+    const std::string& content = c.first;
+    const std::string& message = c.second;
+    CAPTURE(message);  // clang 14 cannot capture a structured binding
     const fs::path baseline = dir.path / "b.json";
     fs::remove(baseline);
     if (!content.empty())
