@@ -49,6 +49,9 @@ struct Config {
   /// lists leave almost every digest open and GitHub closes it at the end of the list item.
   bool digest_require_close = false;
   ConventionPins conventions;
+  /// `docsUrl`: the URL of rules.md that links to a rule's documentation start from (the
+  /// rule's anchor is appended); empty: the installed copy, if any. Only reports use it.
+  std::string docs_url;
   bool operator==(const Config&) const = default;
 };
 

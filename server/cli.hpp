@@ -27,8 +27,15 @@ struct CheckOptions {
   OutputFormat format = OutputFormat::kText;
   bool format_given = false;
   std::optional<std::string> config;          ///< --config FILE
+  bool no_config = false;                     ///< --no-config
   std::optional<std::string> stdin_filename;  ///< --stdin-filename NAME
-  std::vector<std::string> files;             ///< "-" is stdin
+  /// Files, folders and globs as given; "-" is stdin; empty: README.md.
+  std::vector<std::string> files;
+  /// Findings below this are neither shown nor counted (--min-severity, --quiet).
+  rules::Severity min_severity = rules::Severity::kInfo;
+  std::optional<std::size_t> max_warnings;    ///< --max-warnings N
+  std::optional<std::string> baseline;        ///< --baseline FILE
+  std::optional<std::string> write_baseline;  ///< --write-baseline FILE
   bool help = false;
 };
 
@@ -39,6 +46,18 @@ struct ParsedCheckArgs {
 
 /// Parses the arguments after `check`. Never throws; a usage problem is returned as `error`.
 ParsedCheckArgs parse_check_args(std::span<const std::string_view> args);
+
+/// The files that the FILE arguments name, sorted by name and without duplicates (the same
+/// file named twice), standard input ("-") last: a folder stands for the Markdown files under
+/// it (walked as the workspace index walks: hidden folders, node_modules, vendor, build* and
+/// the like skipped), an argument with `*` or `?` that names no file is a glob matched with
+/// glob_match(), any other argument is kept as given. A folder or glob that matches no
+/// Markdown file is an error in `errors`, as is a walk that stops at a limit.
+struct ExpandedFiles {
+  std::vector<std::string> files;
+  std::vector<std::string> errors;
+};
+ExpandedFiles expand_file_arguments(const std::vector<std::string>& args);
 
 /// `awesome-ls check ARGS...`; returns kExitClean, kExitErrors or kExitTrouble.
 int run_check_command(std::span<const std::string_view> args);
@@ -56,8 +75,12 @@ std::string render_conventions(OutputFormat format, const std::vector<Convention
 /// `awesome-ls rules [--format text|json]`.
 int run_rules_command(std::span<const std::string_view> args);
 
-/// The usage text of `awesome-ls check` and of the whole program.
+/// The usage texts of `awesome-ls check`, `conventions`, `rules`, `serve` and of the whole
+/// program.
 std::string_view check_usage();
+std::string_view conventions_usage();
+std::string_view rules_usage();
+std::string_view serve_usage();
 std::string_view program_usage();
 
 }  // namespace awesome::server

@@ -22,6 +22,21 @@ bool take_value(std::span<const std::string_view> args, std::size_t& i, std::str
   return true;
 }
 
+/// A decimal count from 0 to 10^9 (digits only).
+std::optional<std::size_t> parse_count(std::string_view text) {
+  if (text.empty() || text.size() > 10)
+    return std::nullopt;
+  std::size_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9')
+      return std::nullopt;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (value > 1000000000)
+    return std::nullopt;
+  return value;
+}
+
 bool is_option(std::string_view arg, std::string_view name) {
   return arg == name ||
          (arg.starts_with(name) && arg.size() > name.size() && arg[name.size()] == '=');
@@ -59,6 +74,36 @@ bool parse_option(std::span<const std::string_view> args, std::size_t& i, CheckO
     if (!take_value(args, i, "--stdin-filename", value, error))
       return false;
     options.stdin_filename = value;
+  } else if (arg == "--no-config") {
+    options.no_config = true;
+  } else if (arg == "--quiet" || arg == "-q") {
+    options.min_severity = rules::Severity::kError;
+  } else if (is_option(arg, "--min-severity")) {
+    if (!take_value(args, i, "--min-severity", value, error))
+      return false;
+    rules::Severity severity{};
+    if (!rules::parse_severity(value, severity) || severity == rules::Severity::kOff) {
+      error = "unknown severity \"" + value + "\" for --min-severity (use error, warning or info)";
+      return false;
+    }
+    options.min_severity = severity;
+  } else if (is_option(arg, "--max-warnings")) {
+    if (!take_value(args, i, "--max-warnings", value, error))
+      return false;
+    const auto count = parse_count(value);
+    if (!count) {
+      error = "--max-warnings needs a number from 0 to 1000000000, got \"" + value + "\"";
+      return false;
+    }
+    options.max_warnings = *count;
+  } else if (is_option(arg, "--baseline")) {
+    if (!take_value(args, i, "--baseline", value, error))
+      return false;
+    options.baseline = value;
+  } else if (is_option(arg, "--write-baseline")) {
+    if (!take_value(args, i, "--write-baseline", value, error))
+      return false;
+    options.write_baseline = value;
   } else {
     error = "unknown option " + std::string(arg);
     return false;
@@ -69,8 +114,13 @@ bool parse_option(std::span<const std::string_view> args, std::size_t& i, CheckO
 std::string check_combinations(const CheckOptions& options) {
   if (options.help)
     return {};
-  if (options.files.empty())
-    return "no input files (use - to read standard input)";
+  if (options.config && options.no_config)
+    return "--config and --no-config cannot be combined";
+  if (options.baseline && options.write_baseline)
+    return "--baseline and --write-baseline cannot be combined";
+  if (options.max_warnings && options.min_severity == rules::Severity::kError) {
+    return "--max-warnings counts warnings, which --quiet or --min-severity error hide";
+  }
   const auto stdin_count = std::count(options.files.begin(), options.files.end(), "-");
   if (stdin_count > 1)
     return "- (standard input) can be given only once";
@@ -110,21 +160,72 @@ ParsedCheckArgs parse_check_args(std::span<const std::string_view> args) {
 namespace awesome::server {
 
 std::string_view check_usage() {
-  return R"(Usage: awesome-ls check [--fix | --diff] [--format text|json|sarif|github]
-                        [--config FILE] [--stdin-filename NAME] FILE... | -
+  return R"(Usage: awesome-ls check [OPTIONS] [FILE | DIR | GLOB]... | -
 
 Checks awesome paper lists and reports findings as `file:line:col: severity: message [rule]`
-(1-based lines, 1-based byte columns).
+(1-based lines, 1-based byte columns). Without FILE: README.md in the current folder. A DIR
+stands for the *.md and *.markdown files under it (hidden folders, node_modules, vendor,
+build* and the like skipped); a quoted GLOB ('lists/**/*.md': * ? **) for the Markdown files
+it matches. Files matching the config's `ignore` patterns are skipped, even when named.
 
   --fix                   apply the safe fixes in place, then report what is left
   --diff                  print the changes --fix would make as a unified diff; write nothing
-  --format FORMAT         text (default), json, sarif or github (workflow commands)
+  --format FORMAT         text (default), json, sarif or github (workflow commands; at most
+                          10 annotations per level, the rest summed up in one notice)
   --config FILE           use this config instead of the nearest .awesome-ls.json
+  --no-config             use no config file at all (every .awesome-ls.json is ignored)
+  --stdin-filename NAME   name standard input (-) in reports and for config lookup
+  --min-severity LEVEL    show and count only findings of LEVEL (error, warning, info) or above
+  -q, --quiet             show and count only errors (= --min-severity error)
+  --max-warnings N        exit 1 also when more than N warnings are shown
+  --baseline FILE         show and count only findings that FILE (written by
+                          --write-baseline) does not hold; matched by file, rule, entry and
+                          message, not by line
+  --write-baseline FILE   write the findings shown into FILE as a baseline (then none is left)
+  -h, --help              show this help
+
+Exit status: 0 no error-level findings shown (and at most N warnings with --max-warnings),
+1 error-level findings (or more than N warnings), 2 usage, config or I/O problem.
+See docs/cli.md for the formats, the baseline file and the config file.
+)";
+}
+
+std::string_view conventions_usage() {
+  return R"(Usage: awesome-ls conventions [--format text|json] [--config FILE | --no-config]
+                              [FILE | DIR | GLOB]... | -
+
+Prints, for each list, the conventions it is checked against: pinned in the config, learnt from
+its entries (with the counts) or the template's default. Files are found as `check` finds them
+(no FILE: README.md in the current folder).
+
+  --format FORMAT         text (default) or json
+  --config FILE           use this config instead of the nearest .awesome-ls.json
+  --no-config             use no config file at all
   --stdin-filename NAME   name standard input (-) in reports and for config lookup
   -h, --help              show this help
 
-Exit status: 0 no error-level findings, 1 error-level findings, 2 usage, config or I/O problem.
-See docs/cli.md for the formats and the config file.
+Exit status: 0 printed, 2 usage, config or I/O problem.
+)";
+}
+
+std::string_view rules_usage() {
+  return R"(Usage: awesome-ls rules [--format text|json]
+
+Lists every rule with its id, default severity, fix kind (safe: applied by check --fix;
+editor: quick fix in the editor only) and a one-line summary.
+
+  --format FORMAT   text (default) or json
+  -h, --help        show this help
+)";
+}
+
+std::string_view serve_usage() {
+  return R"(Usage: awesome-ls serve
+
+Runs the language server: LSP messages on standard input and output, logs on standard error.
+Editors start it; see docs/editors.md. Other arguments (such as --stdio) are ignored.
+
+  -h, --help   show this help instead of starting the server
 )";
 }
 
@@ -140,6 +241,7 @@ Commands:
                             or pinned in the config) and the counts they were learnt from
   serve                     run the language server on stdin/stdout
   rules [--format json]     list every rule with its default severity and fix
+Every command answers --help.
   --version                 print the version
   --help                    show this help
 )";

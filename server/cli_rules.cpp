@@ -51,6 +51,10 @@ std::string rules_json() {
 int run_rules_command(std::span<const std::string_view> args) {
   bool json = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      std::fwrite(rules_usage().data(), 1, rules_usage().size(), stdout);
+      return kExitClean;
+    }
     if ((args[i] == "--format" && i + 1 < args.size()) || args[i].starts_with("--format=")) {
       const std::string_view value =
           args[i] == "--format" ? args[++i] : args[i].substr(std::string_view("--format=").size());

@@ -29,6 +29,7 @@ constexpr int kMaxKeywordCount = 100;
 constexpr std::size_t kMaxLabelBytes = 40;
 constexpr std::size_t kMaxLabels = 100;
 constexpr int kMaxNestingDepth = 32;
+constexpr std::size_t kMaxUrlBytes = 2048;
 
 /// Validates one settings object into a Config; the first problem stops it and is kept in
 /// `error`. Every step returns false once there is an error.
@@ -56,10 +57,12 @@ class Reader {
         ok = digest_options(value);
       } else if (key == "conventions") {
         ok = convention_pins(value);
+      } else if (key == "docsUrl") {
+        ok = docs_url(value);
       } else {
         ok = fail(key,
-                  "unknown key (expected $schema, rules, dialect, venues, ignore, digest or "
-                  "conventions)");
+                  "unknown key (expected $schema, rules, dialect, venues, ignore, digest, "
+                  "conventions or docsUrl)");
       }
       if (!ok)
         return false;
@@ -247,6 +250,30 @@ class Reader {
     return true;
   }
 
+  /// An absolute http, https or file URL without spaces, quotes, angle brackets or fragment
+  /// (the rule's anchor is appended to it).
+  bool docs_url(const json& value) {
+    const std::string* url = expect_string(value, "docsUrl", kMaxUrlBytes);
+    if (url == nullptr)
+      return false;
+    const bool scheme =
+        url->starts_with("https://") || url->starts_with("http://") || url->starts_with("file:///");
+    const std::string_view rest =
+        scheme ? std::string_view(*url).substr(url->find("//") + 2) : std::string_view();
+    const bool clean = std::none_of(url->begin(), url->end(), [](char c) {
+      return static_cast<unsigned char>(c) <= ' ' || c == '#' || c == '"' || c == '<' || c == '>' ||
+             c == '\\' || c == 0x7f;
+    });
+    if (!scheme || !clean || rest.empty() || (rest.front() == '/' && !url->starts_with("file:"))) {
+      return fail("docsUrl",
+                  "expected an http://, https:// or file:/// URL of rules.md without spaces or "
+                  "'#', got " +
+                      describe(value));
+    }
+    config_.docs_url = *url;
+    return true;
+  }
+
   bool ignore_list(const json& value) {
     if (!expect_array(value, "ignore", kMaxIgnorePatterns))
       return false;
@@ -396,6 +423,22 @@ class Reader {
   std::string error_;
 };
 
+/// "at line L, column C: what" for a parse error: nlohmann counts the bytes read up to and
+/// including the offending one; lines and byte columns are 1-based.
+std::string json_error_place(std::string_view text, const json::parse_error& error) {
+  const std::size_t pos = std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
+  const std::string_view before = text.substr(0, pos);
+  const std::size_t line =
+      1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t line_start = before.rfind('\n');
+  const std::size_t column = pos - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+  // what() is "[json.exception.parse_error.101] parse error at ...: syntax error while ...".
+  std::string what = error.what();
+  const std::size_t reason = what.find("syntax error");
+  what = reason == std::string::npos ? std::string("syntax error") : what.substr(reason);
+  return "at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
+}
+
 }  // namespace
 
 ConfigResult apply_config_json(const json& settings, rules::Config base) {
@@ -439,9 +482,11 @@ ConfigResult load_config_file(const std::filesystem::path& path, rules::Config b
     failed.error = name + ": JSON nested too deeply";
     return failed;
   }
-  const json settings = json::parse(text, nullptr, false);
-  if (settings.is_discarded()) {
-    failed.error = name + ": not valid JSON";
+  json settings;
+  try {
+    settings = json::parse(text);
+  } catch (const json::parse_error& error) {
+    failed.error = name + ": not valid JSON " + json_error_place(text, error);
     return failed;
   }
   ConfigResult result = apply_config_json(settings, std::move(failed.config));

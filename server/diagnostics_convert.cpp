@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-#include "protocol/lsp_types.hpp"
 #include "protocol/jsonrpc.hpp"
+#include "protocol/lsp_types.hpp"
+#include "server/docs_link.hpp"
 #include "server/document_store.hpp"
 
 namespace awesome::server {
@@ -104,7 +105,8 @@ json to_lsp_diagnostic(const rules::Diagnostic& diagnostic, const rules::ListDoc
   out.range = to_lsp_range(list, diagnostic.range, options.encoding);
   out.severity = to_lsp_severity(diagnostic.severity);
   out.code = std::string(diagnostic.rule);
-  out.codeDescriptionHref = std::string(kRulesDocUrl) + out.code;
+  if (!options.rules_doc.empty())
+    out.codeDescriptionHref = rule_doc_link(options.rules_doc, out.code);
   out.source = std::string(kDiagnosticSource);
   out.message = diagnostic.message;
   if (diagnostic.tag == rules::Tag::kUnnecessary)

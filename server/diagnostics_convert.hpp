@@ -1,6 +1,7 @@
 // rules::Diagnostic -> LSP diagnostic JSON: positions in the negotiated encoding, severity,
-// code and its documentation link, related places, and in `data` the titles of the fixes (not
-// their edits). Which diagnostics to compute and when to publish them is the server's business.
+// code and its documentation link (when there is one to make), related places, and in `data` the
+// titles of the fixes (not their edits). Which diagnostics to compute and when to publish them is
+// the server's business.
 #pragma once
 
 #include <cstdint>
@@ -17,13 +18,13 @@
 namespace awesome::server {
 
 inline constexpr std::string_view kDiagnosticSource = "awesome-ls";
-inline constexpr std::string_view kRulesDocUrl =
-    "https://github.com/awesome-ls/awesome-ls/blob/main/docs/rules.md#";
 
 struct ConvertOptions {
   protocol::PositionEncoding encoding = protocol::PositionEncoding::kUtf16;
   bool related_information = false;  ///< the client supports relatedInformation
   bool include_fixes = true;         ///< put the fix titles into `data`
+  /// The URL of rules.md (docs_link.hpp) for codeDescription.href; empty: no link.
+  std::string rules_doc;
   bool operator==(const ConvertOptions&) const = default;
 };
 

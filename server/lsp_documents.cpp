@@ -1,6 +1,7 @@
 // LspServer: text document synchronisation and diagnostics, pushed (publishDiagnostics after
 // the input queue drains, only when changed) or pulled (textDocument/diagnostic).
 #include "server/diagnostics_convert.hpp"
+#include "server/docs_link.hpp"
 #include "server/lsp_server.hpp"
 
 namespace awesome::server {
@@ -55,7 +56,8 @@ void LspServer::on_did_save(const json& /*params*/) {
 }
 
 void LspServer::compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed) {
-  ConvertOptions options{store_.encoding(), related_information_, true};
+  const ConvertOptions options{store_.encoding(), related_information_, true,
+                               rules_doc_url(doc.list.config().docs_url)};
   doc.converter.convert(doc.list, uri, options, changed);
   doc.dirty = false;
 }

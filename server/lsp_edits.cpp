@@ -7,6 +7,7 @@
 #include "rules/blocks.hpp"
 #include "rules/completion.hpp"
 #include "rules/fixes.hpp"
+#include "server/docs_link.hpp"
 #include "server/lsp_server.hpp"
 #include "server/unified_diff.hpp"
 
@@ -130,7 +131,8 @@ LspServer::Reply LspServer::on_code_action(const json& params) {
   const rules::Range wanted_range{to_byte_position(doc->list, range->start, store_.encoding()),
                                   to_byte_position(doc->list, range->end, store_.encoding())};
   const auto& diagnostics = doc->list.diagnostics();
-  const ConvertOptions convert{store_.encoding(), related_information_, true};
+  const ConvertOptions convert{store_.encoding(), related_information_, true,
+                               rules_doc_url(doc->list.config().docs_url)};
   json actions = json::array();
   if (wanted(only, "quickfix")) {
     for (const auto& d : diagnostics) {

@@ -31,8 +31,16 @@ int dispatch(const std::vector<std::string_view>& args) {
     return run_rules_command(rest);
   if (command == "conventions")
     return run_conventions_command(rest);
-  if (command == "serve")
+  if (command == "serve") {
+    // Other arguments (`--stdio`, which some clients add) are accepted and ignored.
+    for (const std::string_view arg : rest) {
+      if (arg == "--help" || arg == "-h") {
+        std::fwrite(serve_usage().data(), 1, serve_usage().size(), stdout);
+        return kExitClean;
+      }
+    }
     return run_language_server();
+  }
   std::fprintf(stderr, "awesome-ls: unknown command '%.*s'\n%.*s", static_cast<int>(command.size()),
                command.data(), static_cast<int>(program_usage().size()), program_usage().data());
   return kExitTrouble;

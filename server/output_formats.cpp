@@ -1,5 +1,8 @@
 #include "server/output_formats.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "protocol/position_encoding.hpp"
 
 #ifndef AWESOME_VERSION
@@ -165,24 +168,58 @@ json format_json(std::span<const FileReport> reports) {
   return findings;
 }
 
-std::string format_github(std::span<const FileReport> reports) {
+std::string format_github(std::span<const FileReport> reports, std::size_t per_level) {
+  // Annotations by level, most severe first; each level in file and position order.
   std::string out;
-  for (const auto& report : reports) {
-    const std::string file = github_escape(report.name(), true);
-    for (const auto& d : report.diagnostics()) {
-      out += "::" + std::string(github_level(d.severity)) + " file=" + file +
-             ",line=" + std::to_string(d.range.start.line + 1) +
-             ",col=" + std::to_string(report.utf16_column(d.range.start)) +
-             ",endLine=" + std::to_string(d.range.end.line + 1) +
-             ",endColumn=" + std::to_string(report.utf16_column(d.range.end)) +
-             ",title=" + github_escape(d.rule, true) + "::" + github_escape(d.message, false) +
-             "\n";
+  std::string rest;  // the findings not annotated, as text lines
+  std::map<std::string, std::size_t> left_by_rule;
+  std::size_t left = 0;
+  for (const auto severity :
+       {rules::Severity::kError, rules::Severity::kWarning, rules::Severity::kInfo}) {
+    // One notice is kept for the summary of what was not annotated.
+    std::size_t room =
+        severity == rules::Severity::kInfo && per_level > 0 ? per_level - 1 : per_level;
+    for (const auto& report : reports) {
+      const std::string file = github_escape(report.name(), true);
+      for (const auto& d : report.diagnostics()) {
+        if (d.severity != severity)
+          continue;
+        if (room == 0) {
+          append_text_finding(rest, report, d, false);
+          ++left_by_rule[std::string(d.rule)];
+          ++left;
+          continue;
+        }
+        --room;
+        out += "::" + std::string(github_level(d.severity)) + " file=" + file +
+               ",line=" + std::to_string(d.range.start.line + 1) +
+               ",col=" + std::to_string(report.utf16_column(d.range.start)) +
+               ",endLine=" + std::to_string(d.range.end.line + 1) +
+               ",endColumn=" + std::to_string(report.utf16_column(d.range.end)) +
+               ",title=" + github_escape(d.rule, true) + "::" + github_escape(d.message, false) +
+               "\n";
+      }
     }
   }
-  return out;
+  if (left == 0)
+    return out;
+  std::vector<std::pair<std::string, std::size_t>> by_rule(left_by_rule.begin(),
+                                                           left_by_rule.end());
+  std::stable_sort(by_rule.begin(), by_rule.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string summary = std::to_string(left) + (left == 1 ? " finding" : " findings") +
+                        " not annotated (GitHub shows " + std::to_string(per_level) +
+                        " per level); they follow in the log:";
+  for (std::size_t i = 0; i < by_rule.size(); ++i) {
+    summary += (i == 0 ? " " : ", ") + by_rule[i].first + " " + std::to_string(by_rule[i].second);
+  }
+  out += "::notice title=" + github_escape(kToolName, true) + "::" + github_escape(summary, false) +
+         "\n";
+  return out + rest;
 }
 
-std::string render_report(OutputFormat format, std::span<const FileReport> reports, bool color) {
+std::string render_report(OutputFormat format, std::span<const FileReport> reports, bool color,
+                          std::string_view rules_doc) {
   switch (format) {
     case OutputFormat::kText:
       return format_text(reports, color);
@@ -192,7 +229,8 @@ std::string render_report(OutputFormat format, std::span<const FileReport> repor
       return format_json(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
              "\n";
     case OutputFormat::kSarif:
-      return format_sarif(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+      return format_sarif(reports, rules_doc)
+                 .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
              "\n";
   }
   return {};

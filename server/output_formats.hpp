@@ -16,10 +16,8 @@
 
 namespace awesome::server {
 
-/// The name, home page and version that reports carry.
+/// The name and version that reports carry.
 inline constexpr std::string_view kToolName = "awesome-ls";
-// FIXME: placeholder until the project has its public home; used for SARIF helpUri links.
-inline constexpr std::string_view kInformationUri = "https://github.com/awesome-ls/awesome-ls";
 std::string_view tool_version();
 
 /// The findings of one checked file, with the text they refer to (for column conversion).
@@ -55,12 +53,23 @@ std::string format_text(std::span<const FileReport> reports, bool color);
 nlohmann::json format_json(std::span<const FileReport> reports);
 
 /// A SARIF 2.1.0 log with one run: the full rule catalog and every finding with its fixes.
-nlohmann::json format_sarif(std::span<const FileReport> reports);
+/// With `rules_doc` (the URL of rules.md, docs_link.hpp), each rule's helpUri is its anchor
+/// there and the driver's informationUri is rules_doc; without, neither is written.
+nlohmann::json format_sarif(std::span<const FileReport> reports, std::string_view rules_doc = {});
 
-/// `::error file=...::message` workflow commands, one per finding.
-std::string format_github(std::span<const FileReport> reports);
+/// GitHub shows at most 10 annotations of each level (error, warning, notice) per step.
+inline constexpr std::size_t kGithubAnnotationsPerLevel = 10;
 
-/// The whole report in `format`, ending in a newline when not empty.
-std::string render_report(OutputFormat format, std::span<const FileReport> reports, bool color);
+/// `::error file=...::message` workflow commands: the first `per_level` errors, then as many
+/// warnings, then `per_level - 1` infos as `::notice`; when findings are left, one more
+/// `::notice` sums them up by rule, and each follows as a plain text line (format_text()) so
+/// that the log still holds every finding.
+std::string format_github(std::span<const FileReport> reports,
+                          std::size_t per_level = kGithubAnnotationsPerLevel);
+
+/// The whole report in `format`, ending in a newline when not empty; `rules_doc` as for
+/// format_sarif().
+std::string render_report(OutputFormat format, std::span<const FileReport> reports, bool color,
+                          std::string_view rules_doc = {});
 
 }  // namespace awesome::server

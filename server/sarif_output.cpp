@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "rules/catalog.hpp"
+#include "server/docs_link.hpp"
 #include "server/output_formats.hpp"
 
 namespace awesome::server {
@@ -61,15 +62,18 @@ json physical_location(const FileReport& report, const rules::Range& range) {
           {"region", region(report, range)}};
 }
 
-json rule_descriptor(const rules::RuleInfo& rule) {
+json rule_descriptor(const rules::RuleInfo& rule, std::string_view rules_doc) {
   const std::string id(rule.id);
-  return {{"id", id},
-          {"shortDescription", {{"text", std::string(rule.summary)}}},
-          {"helpUri", std::string(kInformationUri) + "/blob/main/docs/rules.md#" + id},
-          {"defaultConfiguration",
-           {{"level", sarif_level(rule.default_severity)},
-            {"enabled", rule.default_severity != rules::Severity::kOff}}},
-          {"properties", {{"group", std::string(rule.group)}, {"fix", fix_kind_name(rule.fix)}}}};
+  json descriptor = {
+      {"id", id},
+      {"shortDescription", {{"text", std::string(rule.summary)}}},
+      {"defaultConfiguration",
+       {{"level", sarif_level(rule.default_severity)},
+        {"enabled", rule.default_severity != rules::Severity::kOff}}},
+      {"properties", {{"group", std::string(rule.group)}, {"fix", fix_kind_name(rule.fix)}}}};
+  if (!rules_doc.empty())
+    descriptor["helpUri"] = rule_doc_link(rules_doc, id);
+  return descriptor;
 }
 
 json sarif_fix(const FileReport& report, const rules::Fix& fix) {
@@ -114,9 +118,11 @@ json sarif_result(const FileReport& report, const rules::Diagnostic& d) {
 
 }  // namespace
 
-json format_sarif(std::span<const FileReport> reports) {
+json format_sarif(std::span<const FileReport> reports, std::string_view rules_doc) {
   json rules_json = json::array();
-  for (const auto& rule : rules::rule_catalog()) rules_json.push_back(rule_descriptor(rule));
+  for (const auto& rule : rules::rule_catalog()) {
+    rules_json.push_back(rule_descriptor(rule, rules_doc));
+  }
   json results = json::array();
   for (const auto& report : reports) {
     for (const auto& d : report.diagnostics()) results.push_back(sarif_result(report, d));
@@ -124,8 +130,9 @@ json format_sarif(std::span<const FileReport> reports) {
   json driver = {{"name", std::string(kToolName)},
                  {"version", std::string(tool_version())},
                  {"semanticVersion", std::string(tool_version())},
-                 {"informationUri", std::string(kInformationUri)},
                  {"rules", std::move(rules_json)}};
+  if (!rules_doc.empty())
+    driver["informationUri"] = std::string(rules_doc);
   json run = {{"tool", {{"driver", std::move(driver)}}},
               {"columnKind", "utf16CodeUnits"},
               {"results", std::move(results)}};

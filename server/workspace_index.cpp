@@ -16,7 +16,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Folders that hold dependencies, tool state or build output rather than the user's lists.
+std::optional<std::string> read_whole(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
+}
+
+}  // namespace
+
 bool skipped_folder(const std::string& name) {
   return name.empty() || name.front() == '.' || name == "node_modules" || name == "vendor" ||
          name == "target" || name == "dist" || name == "__pycache__" || name.starts_with("build");
@@ -27,15 +36,25 @@ bool is_markdown(const fs::path& path) {
   return ext == ".md" || ext == ".markdown" || ext == ".MD";
 }
 
-std::optional<std::string> read_whole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return std::move(buffer).str();
+bool walk_markdown_files(const fs::path& root, const WorkspaceLimits& limits, std::size_t& visited,
+                         std::vector<fs::path>& files) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  for (const fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
+    if (++visited > limits.max_visited || files.size() >= limits.max_files)
+      return false;
+    const fs::directory_entry& entry = *it;
+    std::error_code type_ec;
+    if (entry.is_directory(type_ec)) {
+      if (it.depth() >= limits.max_depth || skipped_folder(entry.path().filename().string())) {
+        it.disable_recursion_pending();
+      }
+    } else if (entry.is_regular_file(type_ec) && is_markdown(entry.path())) {
+      files.push_back(entry.path().lexically_normal());
+    }
+  }
+  return true;
 }
-
-}  // namespace
 
 std::vector<IndexedPaper> index_papers(rules::ListDocument& list,
                                        protocol::PositionEncoding encoding) {
@@ -83,20 +102,8 @@ std::vector<fs::path> WorkspaceIndex::markdown_files() const {
   std::vector<fs::path> files;
   std::size_t visited = 0;
   for (const fs::path& root : roots_) {
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    for (const fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
-      if (++visited > limits_.max_visited || files.size() >= limits_.max_files) return files;
-      const fs::directory_entry& entry = *it;
-      std::error_code type_ec;
-      if (entry.is_directory(type_ec)) {
-        if (it.depth() >= limits_.max_depth || skipped_folder(entry.path().filename().string())) {
-          it.disable_recursion_pending();
-        }
-      } else if (entry.is_regular_file(type_ec) && is_markdown(entry.path())) {
-        files.push_back(entry.path().lexically_normal());
-      }
-    }
+    if (!walk_markdown_files(root, limits_, visited, files))
+      break;
   }
   return files;
 }

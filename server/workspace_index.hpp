@@ -41,6 +41,20 @@ struct WorkspaceLimits {
   int max_depth = 12;                        ///< folder nesting below a root
 };
 
+/// The rules of every walk that looks for lists (the workspace index, `check DIR`): folders
+/// that hold dependencies, tool state or build output rather than the user's lists (hidden
+/// ones, node_modules, vendor, target, dist, __pycache__, build*) are not entered.
+bool skipped_folder(const std::string& name);
+/// `.md`, `.MD` or `.markdown`.
+bool is_markdown(const std::filesystem::path& path);
+
+/// Appends the Markdown files under `root` to `files` (paths lexically normal, `root` joined
+/// with the path below it), in directory order. `visited` counts directory entries across
+/// calls; returns false when the walk stopped at `limits` (max_files, max_visited; folders
+/// deeper than max_depth are not entered). Never throws on file system errors.
+bool walk_markdown_files(const std::filesystem::path& root, const WorkspaceLimits& limits,
+                         std::size_t& visited, std::vector<std::filesystem::path>& files);
+
 class WorkspaceIndex {
  public:
   struct List {

@@ -97,8 +97,13 @@ TEST_CASE("a rejected config leaves the base untouched") {
 
 TEST_CASE("config errors name the key") {
   CHECK(error_of(R"({"rulez": {}})") ==
-        "rulez: unknown key (expected $schema, rules, dialect, venues, ignore, digest or "
-        "conventions)");
+        "rulez: unknown key (expected $schema, rules, dialect, venues, ignore, digest, "
+        "conventions or docsUrl)");
+  CHECK(error_of(R"({"docsUrl": "https://example.org/rules.md#x"})") ==
+        "docsUrl: expected an http://, https:// or file:/// URL of rules.md without spaces or "
+        "'#', got \"https://example.org/rules.md#x\"");
+  CHECK(apply_config_json({{"docsUrl", "https://example.org/rules.md"}}).config.docs_url ==
+        "https://example.org/rules.md");
   CHECK(error_of(R"({"rules": {"no-such-rule": "error"}})") ==
         "rules.no-such-rule: unknown rule id (see `awesome-ls rules`)");
   CHECK(error_of(R"({"rules": {"venue": "fatal"}})") ==
@@ -213,7 +218,15 @@ TEST_CASE("load_config_file names the file in every error") {
   REQUIRE(loaded.ok());
   CHECK(loaded.config.severity.at("venue") == rules::Severity::kOff);
   const auto bad_json = tree.write("bad.json", R"({"rules": )");
-  CHECK(load_config_file(bad_json).error == bad_json.string() + ": not valid JSON");
+  CHECK(load_config_file(bad_json).error.starts_with(
+      bad_json.string() + ": not valid JSON at line 1, column 11: syntax error"));
+  // The place of the error as an editor shows it: 1-based line and byte column.
+  const auto comma = tree.write("comma.json", "{\n  \"dialect\": \"2021\",\n  }\n");
+  CHECK(load_config_file(comma).error.starts_with(
+      comma.string() + ": not valid JSON at line 3, column 3: syntax error"));
+  const auto first = tree.write("first.json", "x");
+  CHECK(load_config_file(first).error.starts_with(
+      first.string() + ": not valid JSON at line 1, column 1: syntax error"));
   const auto bad_key = tree.write("key.json", R"({"dialekt": "2021"})");
   CHECK(load_config_file(bad_key).error.starts_with(bad_key.string() + ": dialekt: unknown key"));
   const auto missing = tree.root / "missing.json";

@@ -171,6 +171,16 @@ TEST_CASE("schema and loader agree on what is valid") {
       R"({"conventions": {"subLabels": "Modality"}})",
       R"({"conventions": {"subLabels": ["Mod:ality"]}})",
       R"({"conventions": {"other": 1}})",
+      R"({"docsUrl": "https://docs.example.org/awesome-ls/rules.md"})",
+      R"({"docsUrl": "http://localhost:8000/rules.md"})",
+      R"({"docsUrl": "file:///usr/local/share/doc/awesome-ls/rules.md"})",
+      R"({"docsUrl": "ftp://example.org/rules.md"})",
+      R"({"docsUrl": "https://example.org/rules.md#rules"})",
+      R"({"docsUrl": "https://example.org/my rules.md"})",
+      R"({"docsUrl": "http:///rules.md"})",
+      R"({"docsUrl": "rules.md"})",
+      R"({"docsUrl": ""})",
+      R"({"docsUrl": 1})",
   };
   for (const char* text : configs) {
     CAPTURE(text);

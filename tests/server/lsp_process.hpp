@@ -22,9 +22,11 @@ class LspProcess {
  public:
   static constexpr std::chrono::milliseconds kTimeout{60000};
 
-  /// Starts `awesome-ls serve`; stderr (the server's log) goes to `stderr_path` or /dev/null.
-  explicit LspProcess(const std::string& stderr_path = {})
-      : child_({AWESOME_BINARY, "serve"}, stderr_path) {
+  /// Starts `awesome-ls serve` (the built binary, or a copy of it at `binary`); stderr (the
+  /// server's log) goes to `stderr_path` or /dev/null.
+  explicit LspProcess(const std::string& stderr_path = {},
+                      const std::string& binary = AWESOME_BINARY)
+      : child_({binary, "serve"}, stderr_path) {
     REQUIRE(child_.started());
   }
 

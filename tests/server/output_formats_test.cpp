@@ -79,11 +79,11 @@ TEST_CASE("json format: 1-based ranges, related places and fixes") {
 
 TEST_CASE("github format: workflow commands with escaped properties and message") {
   const std::string out = format_github(sample_reports());
-  CHECK(out ==
-        "::warning file=dir/my list%2C1.md,line=2,col=8,endLine=2,endColumn=14,"
-        "title=title-punctuation::title does not end in '.'\n"
+  CHECK(out ==  // errors first
         "::error file=dir/my list%2C1.md,line=3,col=5,endLine=3,endColumn=14,"
-        "title=keyword-label::wrong label, 100%25%0Asure: use Key Word:\n");
+        "title=keyword-label::wrong label, 100%25%0Asure: use Key Word:\n"
+        "::warning file=dir/my list%2C1.md,line=2,col=8,endLine=2,endColumn=14,"
+        "title=title-punctuation::title does not end in '.'\n");
   const std::regex grammar(
       R"(::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::[^\r\n]*)");
   std::size_t lines = 0;
@@ -95,8 +95,65 @@ TEST_CASE("github format: workflow commands with escaped properties and message"
   CHECK(lines == 2);
 }
 
+TEST_CASE("github format: 10 annotations per level, errors first, the rest summed up once") {
+  // 12 infos, then 12 warnings, then 12 errors, in a 36-line file: two of each level left.
+  std::string text;
+  std::vector<rules::Diagnostic> found;
+  const std::pair<rules::Severity, std::string_view> kinds[] = {
+      {rules::Severity::kInfo, "whitespace"},
+      {rules::Severity::kWarning, "title-punctuation"},
+      {rules::Severity::kError, "keyword-label"}};
+  for (const auto& [severity, rule] : kinds) {
+    for (int i = 0; i < 12; ++i) {
+      const auto line = static_cast<std::uint32_t>(found.size());
+      text += "line\n";
+      found.push_back(
+          finding(rule, severity, {{line, 0}, {line, 4}}, "message " + std::to_string(line)));
+    }
+  }
+  std::vector<FileReport> reports;
+  reports.emplace_back("a.md", text, found);
+  const std::string out = format_github(reports);
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start < out.size();) {
+    const auto end = out.find('\n', start);
+    lines.push_back(out.substr(start, end - start));
+    start = end + 1;
+  }
+  REQUIRE(lines.size() == 10 + 10 + 9 + 1 + 7);
+  for (int i = 0; i < 10; ++i) {
+    CHECK(lines[i].starts_with("::error file=a.md,line=" + std::to_string(25 + i) + ","));
+    CHECK(lines[10 + i].starts_with("::warning file=a.md,line=" + std::to_string(13 + i) + ","));
+  }
+  for (int i = 0; i < 9; ++i)
+    CHECK(lines[20 + i].starts_with("::notice file=a.md,line=" + std::to_string(1 + i) + ","));
+  CHECK(lines[29] ==
+        "::notice title=awesome-ls::7 findings not annotated (GitHub shows 10 per level); they "
+        "follow in the log: whitespace 3, keyword-label 2, title-punctuation 2");
+  CHECK(lines[30] == "a.md:35:1: error: message 34 [keyword-label]");
+  CHECK(lines[32] == "a.md:23:1: warning: message 22 [title-punctuation]");
+  CHECK(lines[36] == "a.md:12:1: info: message 11 [whitespace]");
+  // Nothing left over: no summary.
+  CHECK(format_github(reports, 100).find("not annotated") == std::string::npos);
+}
+
+TEST_CASE("sarif format: helpUri and informationUri only with a rules doc URL") {
+  const json bare = format_sarif(sample_reports());
+  CHECK_FALSE(bare["runs"][0]["tool"]["driver"].contains("informationUri"));
+  for (const auto& rule : bare["runs"][0]["tool"]["driver"]["rules"])
+    CHECK_FALSE(rule.contains("helpUri"));
+  const json linked = format_sarif(sample_reports(), "file:///opt/doc/rules.md");
+  const json& driver = linked["runs"][0]["tool"]["driver"];
+  CHECK(driver["informationUri"] == "file:///opt/doc/rules.md");
+  const auto catalog = rules::rule_catalog();
+  for (std::size_t i = 0; i < catalog.size(); ++i) {
+    CHECK(driver["rules"][i]["helpUri"] ==
+          "file:///opt/doc/rules.md#" + std::string(catalog[i].id));
+  }
+}
+
 TEST_CASE("sarif format: driver rules from the catalog, results with regions and fixes") {
-  const json log = format_sarif(sample_reports());
+  const json log = format_sarif(sample_reports(), "https://example.org/docs/rules.md");
   CHECK(log["version"] == "2.1.0");
   const json& run = log["runs"][0];
   CHECK(run["columnKind"] == "utf16CodeUnits");
