@@ -45,12 +45,12 @@ inline constexpr std::string_view kChangedSinceRead = "changed since it was read
 /// The moments of a replacement, in order, at which a test may interrupt it (kill the process
 /// or act as another writer).
 enum class WriteStep {
-  kTempCreated,  ///< the temporary file exists, empty
-  kTempWritten,  ///< the content is in it, not yet synced, mode and attributes not yet copied
-  kTempComplete, ///< synced, with the target's mode, owner and attributes, and named
-  kChecked,      ///< the target was found to be what was read (only with `read`)
-  kExchanged,    ///< the names were exchanged, the old file not yet compared again
-  kReplaced,     ///< the target has the new content; the directory not yet synced
+  kTempCreated,   ///< the temporary file exists, empty
+  kTempWritten,   ///< the content is in it, not yet synced, mode and attributes not yet copied
+  kTempComplete,  ///< synced, with the target's mode, owner and attributes, and named
+  kChecked,       ///< the target was found to be what was read (only with `read`)
+  kExchanged,     ///< the names were exchanged, the old file not yet compared again
+  kReplaced,      ///< the target has the new content; the directory not yet synced
 };
 
 /// What tests change in a replacement.
@@ -66,9 +66,9 @@ struct WriteHooks {
 /// reason (without the file name); the file is then unchanged. A file without any write
 /// permission bit is refused as read-only, even for root, so that `--fix` respects `chmod -w`.
 /// With `read`, the file must still be what was read, right up to the replacement: a change by
-/// another program (an editor's save, `git checkout`, an append) is never overwritten. Where the file system can exchange two names atomically (Linux
-/// renameat2), the replaced file is compared once more after the exchange and put back if it
-/// changed in between.
+/// another program (an editor's save, `git checkout`, an append) is never overwritten. Where the
+/// file system can exchange two names atomically (Linux renameat2), the replaced file is compared
+/// once more after the exchange and put back if it changed in between.
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
                                   const ReadState* read = nullptr, const WriteHooks& hooks = {});
 

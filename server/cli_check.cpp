@@ -470,9 +470,8 @@ int run_conventions_command(std::span<const std::string_view> args) {
   if (parsed.error.empty() && parsed.options.mode != CheckMode::kReport)
     parsed.error = "--fix and --diff are options of `check`";
   const CheckOptions& given = parsed.options;
-  if (parsed.error.empty() &&
-      (given.min_severity != rules::Severity::kInfo || given.max_warnings || given.baseline ||
-       given.write_baseline)) {
+  if (parsed.error.empty() && (given.min_severity != rules::Severity::kInfo || given.max_warnings ||
+                               given.baseline || given.write_baseline)) {
     parsed.error = "--min-severity, --quiet, --max-warnings and baselines are options of `check`";
   }
   if (parsed.error.empty() && parsed.options.format != OutputFormat::kText &&

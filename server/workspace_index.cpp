@@ -18,7 +18,8 @@ namespace {
 
 std::optional<std::string> read_whole(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+  if (!in)
+    return std::nullopt;
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return std::move(buffer).str();

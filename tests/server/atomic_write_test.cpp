@@ -191,9 +191,9 @@ TEST_CASE("write_file_atomically removes what a killed run left, and nothing of 
 namespace awesome::server {
 namespace {
 
-constexpr WriteStep kSteps[] = {WriteStep::kTempCreated, WriteStep::kTempWritten,
+constexpr WriteStep kSteps[] = {WriteStep::kTempCreated,  WriteStep::kTempWritten,
                                 WriteStep::kTempComplete, WriteStep::kChecked,
-                                WriteStep::kExchanged,   WriteStep::kReplaced};
+                                WriteStep::kExchanged,    WriteStep::kReplaced};
 
 /// What another program does to the list at one step of a replacement.
 enum class Other { kKill, kAppend, kSaveByRename, kRewriteSameSize };
@@ -223,9 +223,9 @@ TEST_CASE("write_file_atomically interrupted at every step loses nothing") {
     awesome::test::write_bytes(file, old_text);
     const ReadState read{*stamp_file(file), old_text};
     std::vector<WriteStep> seen;
-    CHECK(write_file_atomically(file, new_text,
-                                &read,
-                                {.named_temp = false, .at_step = [&](WriteStep s) { seen.push_back(s); }})
+    CHECK(write_file_atomically(
+              file, new_text, &read,
+              {.named_temp = false, .at_step = [&](WriteStep s) { seen.push_back(s); }})
               .empty());
     CHECK(seen == std::vector<WriteStep>(std::begin(kSteps), std::end(kSteps)));
   }
