@@ -101,6 +101,10 @@ JsonShape scan_json_shape(std::string_view text) {
         shape.tree_bytes += kArraySlotBytes;
     }
     const bool top_level = open.size() == 1;
+    if (top_level && (c == ',' || c == '}' || c == ']') && id_start != std::string_view::npos &&
+        id_end == std::string_view::npos) {
+      id_end = i;  // the value of the top-level "id" ends here
+    }
     switch (c) {
       case '"': {
         std::size_t end = i + 1;
@@ -129,15 +133,11 @@ JsonShape scan_json_shape(std::string_view text) {
         break;
       case '}':
       case ']':
-        if (top_level && id_start != std::string_view::npos && id_end == std::string_view::npos)
-          id_end = i;
         if (!open.empty())
           open.pop_back();
         expect_key = false;
         break;
       case ',':
-        if (top_level && id_start != std::string_view::npos && id_end == std::string_view::npos)
-          id_end = i;
         expect_key = !open.empty() && open.back() == '{';
         if (!open.empty() && open.back() == '[')
           shape.tree_bytes += kArraySlotBytes;
