@@ -96,7 +96,8 @@ inline std::string check_framing(std::string_view data) {
   for (const auto& m : std::vector<nlohmann::json>(out)) {
     if (m.value("method", "") != "workspace/configuration")
       continue;
-    const nlohmann::json answer = {{"jsonrpc", "2.0"}, {"id", m["id"]}, {"result", {nullptr}}};
+    const nlohmann::json answer =
+        protocol::make_result(*protocol::id_from_json(m["id"]), nlohmann::json::array({nullptr}));
     if (auto why = check_server_step(server, out, answer.dump()); !why.empty())
       return why;
   }

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <thread>
 
+#include "protocol/jsonrpc.hpp"
 #include "tests/server/fake_client.hpp"
 #include "tests/server/lsp_process.hpp"
 
@@ -33,7 +34,8 @@ int count_code(const json& diagnostics, std::string_view code) {
 }
 
 json answer(const json& request, json result) {
-  return {{"jsonrpc", "2.0"}, {"id", request["id"]}, {"result", std::move(result)}};
+  return awesome::protocol::make_result(*awesome::protocol::id_from_json(request["id"]),
+                                        std::move(result));
 }
 
 /// The one workspace/configuration request the server sent.
