@@ -1,38 +1,42 @@
-// Entry point: creates the output channel, the server controller and the commands.
+// Entry point: the output channel, the server and the palette commands.
 import * as vscode from 'vscode';
 
-import { ServerController } from './client';
-import { fixAll, runServerCommand } from './commands';
+import { Server } from './client';
+import { runServerCommand } from './commands';
 import { SERVER_COMMANDS } from './protocol';
+import { SERVER_PATH_SETTING } from './serverBinary';
 
-let controller: ServerController | undefined;
+const RESTART = 'awesomeLs.restartServer';
+const SHOW_OUTPUT = 'awesomeLs.showOutput';
+
+let server: Server | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('awesome-ls', { log: true });
-  const servers = new ServerController(context.extensionPath, output);
-  controller = servers;
+  const current = new Server(context.extensionPath, output);
+  server = current;
   context.subscriptions.push(
     output,
-    servers,
-    vscode.commands.registerCommand('awesomeLs.fixAll', fixAll),
-    vscode.commands.registerCommand('awesomeLs.sortSection', () =>
-      runServerCommand(servers, SERVER_COMMANDS.sortSection),
-    ),
-    vscode.commands.registerCommand('awesomeLs.updateToc', () =>
-      runServerCommand(servers, SERVER_COMMANDS.updateToc),
-    ),
-    vscode.commands.registerCommand('awesomeLs.restartServer', () => servers.restart()),
-    vscode.commands.registerCommand('awesomeLs.showOutput', () => {
+    current,
+    ...Object.entries({
+      'awesomeLs.fixAll': SERVER_COMMANDS.fixAll,
+      'awesomeLs.sortSection': SERVER_COMMANDS.sortSection,
+      'awesomeLs.updateToc': SERVER_COMMANDS.updateToc,
+    }).map(([id, command]) => vscode.commands.registerCommand(id, () => runServerCommand(command))),
+    vscode.commands.registerCommand(RESTART, () => current.restart()),
+    vscode.commands.registerCommand(SHOW_OUTPUT, () => {
       output.show();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      void servers.configurationChanged(event);
+      if (event.affectsConfiguration(SERVER_PATH_SETTING)) {
+        void current.restart();
+      }
     }),
   );
-  await servers.start();
+  await current.start();
 }
 
 export async function deactivate(): Promise<void> {
-  await controller?.stop();
-  controller = undefined;
+  await server?.stop();
+  server = undefined;
 }
