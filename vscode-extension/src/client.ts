@@ -8,6 +8,7 @@ import { LanguageClient, State, type LanguageClientOptions } from 'vscode-langua
 
 import { SECTION, answerConfigurationItems } from './protocol';
 import { openSettingCommand, resolveServerBinary, type Resolution } from './serverBinary';
+import type { ServerState, ServerStatus } from './status';
 
 const OPEN_SETTINGS = 'Open Settings';
 
@@ -52,6 +53,12 @@ function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
   };
 }
 
+const STATES: Partial<Record<State, ServerState>> = {
+  [State.Starting]: 'starting',
+  [State.Running]: 'running',
+  [State.Stopped]: 'stopped',
+};
+
 async function showMissingBinary(message: string): Promise<void> {
   const choice = await vscode.window.showErrorMessage(`awesome-ls: ${message}`, OPEN_SETTINGS);
   if (choice === OPEN_SETTINGS) {
@@ -64,6 +71,8 @@ export class Server implements vscode.Disposable {
   private client: LanguageClient | undefined;
   /** The binary the client runs. */
   private binary = '';
+  private readonly statusChanged = new vscode.EventEmitter<ServerStatus>();
+  readonly onDidChangeStatus = this.statusChanged.event;
 
   constructor(
     private readonly extensionPath: string,
@@ -84,6 +93,7 @@ export class Server implements vscode.Disposable {
   async start(found = findServerBinary(this.extensionPath)): Promise<void> {
     if (!found.ok) {
       this.output.error(`${found.message} Tried: ${found.tried.join(', ')}`);
+      this.statusChanged.fire({ state: 'stopped', error: found.message });
       void showMissingBinary(found.message);
       return;
     }
@@ -96,10 +106,17 @@ export class Server implements vscode.Disposable {
     );
     this.client = client;
     this.binary = found.path;
+    client.onDidChangeState(({ newState }) => {
+      const state = STATES[newState];
+      if (state !== undefined) {
+        this.statusChanged.fire({ state });
+      }
+    });
     try {
       await client.start();
-    } catch {
+    } catch (error) {
       // The client has logged and shown the error.
+      this.statusChanged.fire({ state: 'stopped', error: String(error) });
     }
   }
 
@@ -122,5 +139,6 @@ export class Server implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
+    this.statusChanged.dispose();
   }
 }

@@ -204,6 +204,29 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     await shot('problems');
   });
 
+  it('shows the server state and the findings of the list as language status', async () => {
+    const findings = `${probe.diagnostics.length} findings`;
+    const label = await wb.waitForLanguageStatus(page, 'awesome-ls: running', 30_000);
+    assert.ok(label.includes(findings), `${label} does not say ${findings}`);
+    const rows = await wb.showLanguageStatus(page);
+    await shot('language-status');
+    const row = (text: string): string => rows.find((r) => r.includes(text)) ?? '';
+    assert.match(row('awesome-ls: running'), /Restart/, `no Restart on ${JSON.stringify(rows)}`);
+    assert.match(row(findings), /Show Output/, `no Show Output on ${JSON.stringify(rows)}`);
+
+    // Restart from the hover: the state leaves running, comes back, with the same findings.
+    const labels = await wb.recordLanguageStatus(page);
+    await page.locator('.hover-language-status a', { hasText: 'Restart' }).click();
+    const deadline = Date.now() + 30_000;
+    while (!(await labels()).some((l) => l.includes('awesome-ls: starting')) && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+    }
+    assert.ok((await labels()).some((l) => l.includes('awesome-ls: starting')), 'it restarted');
+    await wb.waitForLanguageStatus(page, 'awesome-ls: running', 30_000);
+    const expected = severityCounts(probe.diagnostics);
+    assert.deepEqual(await wb.waitForCounts(page, expected, 30_000), expected);
+  });
+
   it('applies the settings the server pulls, and shows the server\'s message for a bad one', async () => {
     const all = severityCounts(probe.diagnostics);
     const noLabel = severityCounts(probe.diagnostics.filter((d) => d.code !== 'keyword-label'));
@@ -338,6 +361,8 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     await toast.waitFor({ timeout: 30_000 });
     await shot('missing-binary');
     assert.equal(await toast.count(), 1, 'one error message');
+    const status = await wb.waitForLanguageStatus(page, 'awesome-ls: stopped', 10_000);
+    assert.ok(status.includes(wrong), `the language status says why: ${status}`);
     await toast.locator('.monaco-button', { hasText: 'Open Settings' }).click();
     const setting = page.locator('.settings-editor .setting-item', { hasText: 'Server: Path' });
     await setting.first().waitFor({ timeout: 15_000 });
