@@ -231,15 +231,17 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     const all = severityCounts(probe.diagnostics);
     const noLabel = severityCounts(probe.diagnostics.filter((d) => d.code !== 'keyword-label'));
     assert.notDeepEqual(noLabel, all, 'the list has keyword-label findings');
-    const setUserSettings = (settings: Record<string, unknown>): void => {
-      fs.writeFileSync(settingsFiles.user, JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+    // The code-server machine's settings: edits of that file reach the window while it runs
+    // (in this setup, edits of the user settings file on disk did not).
+    const setSettings = (settings: Record<string, unknown>): void => {
+      fs.writeFileSync(settingsFiles.machine, JSON.stringify(settings));
     };
 
-    setUserSettings({ 'awesomeLs.rules': { 'keyword-label': 'off' } });
+    setSettings({ 'awesomeLs.rules': { 'keyword-label': 'off' } });
     assert.deepEqual(await wb.waitForCounts(page, noLabel, 30_000), noLabel);
 
     // Checked by the server, not the extension: its message, and the previous settings kept.
-    setUserSettings({ 'awesomeLs.rules': { 'keyword-label': 'off', 'entry-order': 'fatal' } });
+    setSettings({ 'awesomeLs.rules': { 'keyword-label': 'off', 'entry-order': 'fatal' } });
     const toast = page.locator('.notification-toast', { hasText: 'unknown severity' });
     await toast.waitFor({ timeout: 30_000 });
     await shot('bad-setting');
@@ -249,7 +251,7 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     );
     assert.deepEqual(await wb.problemCounts(page), noLabel);
 
-    setUserSettings({});
+    setSettings({});
     assert.deepEqual(await wb.waitForCounts(page, all, 30_000), all);
     await wb.runCommand(page, 'Notifications: Clear All Notifications');
   });
