@@ -225,6 +225,7 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     await wb.waitForLanguageStatus(page, 'awesome-ls: running', 30_000);
     const expected = severityCounts(probe.diagnostics);
     assert.deepEqual(await wb.waitForCounts(page, expected, 30_000), expected);
+    await wb.focusEditor(page); // closes the hover, which would cover the next notifications
   });
 
   it('applies the settings the server pulls, and shows the server\'s message for a bad one', async () => {
