@@ -245,6 +245,7 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     setSettings({ 'awesomeLs.rules': { 'keyword-label': 'off', 'entry-order': 'fatal' } });
     const toast = page.locator('.notification-toast', { hasText: 'unknown severity' });
     await toast.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500); // the toast slides in
     await shot('bad-setting');
     assert.match(
       await toast.innerText(),
