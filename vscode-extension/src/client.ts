@@ -1,24 +1,14 @@
-// Owns the language client: resolves the server binary, starts `awesome-ls serve` over stdio
-// for Markdown documents, keeps the server's configuration in sync with the settings, and
-// restarts on request. All checking happens in the server.
+// Owns the language client: finds the server binary, starts `awesome-ls serve` over stdio for
+// Markdown documents and reshapes the settings the server pulls. All checking, and checking of
+// the settings, happens in the server.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import {
-  DidChangeConfigurationNotification,
-  LanguageClient,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { LanguageClient, State, type LanguageClientOptions } from 'vscode-languageclient/node';
 
-import { SECTION, answerConfigurationItems, didChangeConfigurationParams } from './protocol';
-import {
-  openSettingCommand,
-  resolveServerBinary,
-  type PathSettingValues,
-  type Resolution,
-} from './serverBinary';
-import { settingsToConfig, type ServerConfig } from './settings';
+import { SECTION, answerConfigurationItems } from './protocol';
+import { openSettingCommand, resolveServerBinary, type Resolution } from './serverBinary';
+import type { ServerState, ServerStatus } from './status';
 
 const OPEN_SETTINGS = 'Open Settings';
 
@@ -34,17 +24,8 @@ function isExecutableFile(file: string): boolean {
   }
 }
 
-function pathSetting(): PathSettingValues | undefined {
-  return vscode.workspace.getConfiguration(SECTION).inspect('server.path');
-}
-
-/** The only value of the machine-scoped path setting that counts (see resolveServerBinary). */
-function userServerPath(): unknown {
-  return pathSetting()?.globalValue;
-}
-
 export function findServerBinary(extensionPath: string): Resolution {
-  return resolveServerBinary(pathSetting(), {
+  return resolveServerBinary(vscode.workspace.getConfiguration(SECTION).inspect('server.path'), {
     extensionPath,
     pathEnv: process.env.PATH,
     platform: process.platform,
@@ -53,150 +34,111 @@ export function findServerBinary(extensionPath: string): Resolution {
   });
 }
 
-export class ServerController implements vscode.Disposable {
+function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
+  return {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    outputChannel: output,
+    middleware: {
+      workspace: {
+        // The server pulls the awesomeLs section; it gets it in the shape of .awesome-ls.json.
+        configuration: async (params, token, next) => {
+          const settings = await next(params, token);
+          return Array.isArray(settings) ? answerConfigurationItems(params.items, settings) : settings;
+        },
+      },
+    },
+  };
+}
+
+const STATES: Partial<Record<State, ServerState>> = {
+  [State.Starting]: 'starting',
+  [State.Running]: 'running',
+  [State.Stopped]: 'stopped',
+};
+
+async function showMissingBinary(message: string): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(`awesome-ls: ${message}`, OPEN_SETTINGS);
+  if (choice === OPEN_SETTINGS) {
+    const { command, args } = openSettingCommand(vscode.env.remoteName);
+    await vscode.commands.executeCommand(command, args);
+  }
+}
+
+export class Server implements vscode.Disposable {
   private client: LanguageClient | undefined;
-  private lastProblems = '';
-  /** Start, stop and restart run one at a time, in the order asked. */
-  private queue: Promise<void> = Promise.resolve();
-  /** The user value of the path setting that the current server was resolved with. */
-  private startedWithPath: unknown;
+  /** The binary the client runs. */
+  private binary = '';
+  private readonly statusChanged = new vscode.EventEmitter<ServerStatus>();
+  readonly onDidChangeStatus = this.statusChanged.event;
 
   constructor(
     private readonly extensionPath: string,
     private readonly output: vscode.LogOutputChannel,
   ) {}
 
-  /** The running client, if the server could be started. */
-  get current(): LanguageClient | undefined {
-    return this.client;
-  }
-
-  /** The server configuration from the current settings; reports ignored values once. */
-  readConfig(): ServerConfig {
-    const settings = vscode.workspace.getConfiguration(SECTION);
-    const { config, problems } = settingsToConfig((key) => settings.get(key));
-    const text = problems.join('\n');
-    if (text !== this.lastProblems) {
-      this.lastProblems = text;
-      for (const problem of problems) {
-        this.output.warn(problem);
-      }
-      if (problems.length > 0) {
-        void vscode.window.showWarningMessage(`awesome-ls: ${problems[0] ?? ''}`);
-      }
-    }
-    return config;
-  }
-
-  /** Reacts to a settings change: a new server path restarts, the rest is pushed. */
-  async configurationChanged(event: vscode.ConfigurationChangeEvent): Promise<void> {
-    if (!event.affectsConfiguration(SECTION)) {
+  /** Restarts the running server, or starts a new client when the binary to run changed. */
+  async restart(): Promise<void> {
+    const found = findServerBinary(this.extensionPath);
+    if (this.client?.isRunning() === true && found.ok && found.path === this.binary) {
+      await this.client.restart();
       return;
     }
-    if (userServerPath() !== this.startedWithPath) {
-      await this.restart();
+    await this.stop();
+    await this.start(found);
+  }
+
+  async start(found = findServerBinary(this.extensionPath)): Promise<void> {
+    if (!found.ok) {
+      this.output.error(`${found.message} Tried: ${found.tried.join(', ')}`);
+      this.statusChanged.fire({ state: 'stopped', error: found.message });
+      void showMissingBinary(found.message);
       return;
     }
-    const client = this.client;
-    if (client?.isRunning() === true) {
-      await client.sendNotification(
-        DidChangeConfigurationNotification.type,
-        didChangeConfigurationParams(this.readConfig()),
-      );
-    }
-  }
-
-  start(): Promise<void> {
-    return this.enqueue(() => this.doStart());
-  }
-
-  stop(): Promise<void> {
-    return this.enqueue(() => this.doStop());
-  }
-
-  restart(): Promise<void> {
-    return this.enqueue(async () => {
-      await this.doStop();
-      await this.doStart();
-    });
-  }
-
-  dispose(): void {
-    void this.stop();
-  }
-
-  private enqueue(step: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(step, step);
-    return this.queue;
-  }
-
-  private async doStart(): Promise<void> {
-    this.startedWithPath = userServerPath();
-    const resolution = findServerBinary(this.extensionPath);
-    if (!resolution.ok) {
-      this.output.error(`${resolution.message} Tried: ${resolution.tried.join(', ')}`);
-      void this.showMissingBinary(resolution.message);
-      return;
-    }
-    this.output.info(`Starting ${resolution.path} serve (found via ${resolution.source})`);
-    const client = this.createClient(resolution.path);
+    this.output.info(`Starting ${found.path} serve (found via ${found.source})`);
+    const client = new LanguageClient(
+      SECTION,
+      'awesome-ls',
+      { command: found.path, args: ['serve'] },
+      clientOptions(this.output),
+    );
     this.client = client;
+    this.binary = found.path;
+    client.onDidChangeState(({ newState }) => {
+      const state = STATES[newState];
+      if (state !== undefined) {
+        this.statusChanged.fire({ state });
+      }
+    });
     try {
       await client.start();
     } catch (error) {
-      this.output.error(`The awesome-ls server failed to start: ${String(error)}`);
+      // The client has logged and shown the error.
+      this.statusChanged.fire({ state: 'stopped', error: String(error) });
     }
   }
 
-  private async doStop(): Promise<void> {
+  async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.binary = '';
     if (client === undefined) {
       return;
     }
     try {
-      if (client.isRunning()) {
-        await client.stop(5000);
+      if (client.state === State.Starting) {
+        await client.start(); // a starting client cannot be stopped yet
       }
+      await client.dispose();
     } catch (error) {
       this.output.warn(`Stopping the server: ${String(error)}`);
     }
-    await client.dispose();
   }
 
-  private async showMissingBinary(message: string): Promise<void> {
-    const choice = await vscode.window.showErrorMessage(`awesome-ls: ${message}`, OPEN_SETTINGS);
-    if (choice === OPEN_SETTINGS) {
-      const { command, args } = openSettingCommand(vscode.env.remoteName);
-      await vscode.commands.executeCommand(command, args);
-    }
-  }
-
-  private createClient(command: string): LanguageClient {
-    const serverOptions: ServerOptions = {
-      run: { command, args: ['serve'] },
-      debug: { command, args: ['serve'] },
-    };
-    const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: 'file', language: 'markdown' },
-        { scheme: 'untitled', language: 'markdown' },
-      ],
-      outputChannel: this.output,
-      initializationOptions: () => this.readConfig(),
-      middleware: {
-        workspace: {
-          // workspace/configuration for section awesomeLs: the mapped config, not raw settings.
-          configuration: async (params, token, next) => {
-            const fallback = await next(params, token);
-            if (!Array.isArray(fallback)) {
-              return fallback;
-            }
-            return answerConfigurationItems(params.items, fallback, this.readConfig());
-          },
-        },
-      },
-    };
-    return new LanguageClient(SECTION, 'awesome-ls', serverOptions, clientOptions);
+  dispose(): void {
+    void this.stop();
+    this.statusChanged.dispose();
   }
 }

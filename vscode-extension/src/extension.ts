@@ -1,38 +1,81 @@
-// Entry point: creates the output channel, the server controller and the commands.
+// Entry point: the output channel, the server, the palette commands and the language status
+// items of Markdown files.
 import * as vscode from 'vscode';
 
-import { ServerController } from './client';
-import { fixAll, runServerCommand } from './commands';
-import { SERVER_COMMANDS } from './protocol';
+import { Server } from './client';
+import { runServerCommand } from './commands';
+import { DIAGNOSTIC_SOURCE, SERVER_COMMANDS } from './protocol';
+import { SERVER_PATH_SETTING } from './serverBinary';
+import { findingsText, serverStatusView, type ServerStatus } from './status';
 
-let controller: ServerController | undefined;
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+const RESTART = 'awesomeLs.restartServer';
+const SHOW_OUTPUT = 'awesomeLs.showOutput';
+
+let server: Server | undefined;
+
+/** The server's state (command Restart) and the findings in the active list (Show Output). */
+function statusItems(current: Server): vscode.Disposable {
+  const state = vscode.languages.createLanguageStatusItem('awesomeLs.server', MARKDOWN);
+  state.name = 'awesome-ls server';
+  state.command = { title: 'Restart', command: RESTART };
+  const show = (status: ServerStatus): void => {
+    const view = serverStatusView(status);
+    state.text = view.text;
+    state.detail = view.detail;
+    state.busy = view.busy;
+    state.severity = view.isError
+      ? vscode.LanguageStatusSeverity.Error
+      : vscode.LanguageStatusSeverity.Information;
+  };
+  show({ state: 'starting' });
+
+  const findings = vscode.languages.createLanguageStatusItem('awesomeLs.findings', MARKDOWN);
+  findings.name = 'awesome-ls findings';
+  findings.command = { title: 'Show Output', command: SHOW_OUTPUT };
+  const count = (): void => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const own = uri ? vscode.languages.getDiagnostics(uri) : [];
+    findings.text = findingsText(own.filter((d) => d.source === DIAGNOSTIC_SOURCE).length);
+  };
+  count();
+
+  return vscode.Disposable.from(
+    state,
+    findings,
+    current.onDidChangeStatus(show),
+    vscode.languages.onDidChangeDiagnostics(count),
+    vscode.window.onDidChangeActiveTextEditor(count),
+  );
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('awesome-ls', { log: true });
-  const servers = new ServerController(context.extensionPath, output);
-  controller = servers;
+  const current = new Server(context.extensionPath, output);
+  server = current;
   context.subscriptions.push(
     output,
-    servers,
-    vscode.commands.registerCommand('awesomeLs.fixAll', fixAll),
-    vscode.commands.registerCommand('awesomeLs.sortSection', () =>
-      runServerCommand(servers, SERVER_COMMANDS.sortSection),
-    ),
-    vscode.commands.registerCommand('awesomeLs.updateToc', () =>
-      runServerCommand(servers, SERVER_COMMANDS.updateToc),
-    ),
-    vscode.commands.registerCommand('awesomeLs.restartServer', () => servers.restart()),
-    vscode.commands.registerCommand('awesomeLs.showOutput', () => {
+    current,
+    statusItems(current),
+    ...Object.entries({
+      'awesomeLs.fixAll': SERVER_COMMANDS.fixAll,
+      'awesomeLs.sortSection': SERVER_COMMANDS.sortSection,
+      'awesomeLs.updateToc': SERVER_COMMANDS.updateToc,
+    }).map(([id, command]) => vscode.commands.registerCommand(id, () => runServerCommand(command))),
+    vscode.commands.registerCommand(RESTART, () => current.restart()),
+    vscode.commands.registerCommand(SHOW_OUTPUT, () => {
       output.show();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      void servers.configurationChanged(event);
+      if (event.affectsConfiguration(SERVER_PATH_SETTING)) {
+        void current.restart();
+      }
     }),
   );
-  await servers.start();
+  await current.start();
 }
 
 export async function deactivate(): Promise<void> {
-  await controller?.stop();
-  controller = undefined;
+  await server?.stop();
+  server = undefined;
 }

@@ -1,44 +1,20 @@
 // The names and message shapes this client shares with the awesome-ls server. Pure data and
 // functions (no `vscode` import) so they are unit-tested in plain node.
-import type { ServerConfig } from './settings';
+import { toServerSettings } from './settings';
 
 /** The settings section, also the language client id (so `awesomeLs.trace.server` works). */
 export const SECTION = 'awesomeLs';
 
-/** The code action kind of the server's "fix all" source action. */
-export const FIX_ALL_KIND = 'source.fixAll.awesome-ls';
+/** The diagnostics' `source`. */
+export const DIAGNOSTIC_SOURCE = 'awesome-ls';
 
 /** Server-side commands run through `workspace/executeCommand`. */
 export const SERVER_COMMANDS = {
+  fixAll: 'awesome-ls.fixAll',
   sortSection: 'awesome-ls.sortSection',
   updateToc: 'awesome-ls.updateToc',
 } as const;
 export type ServerCommand = (typeof SERVER_COMMANDS)[keyof typeof SERVER_COMMANDS];
-
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface ExecuteCommandParams {
-  command: ServerCommand;
-  arguments: [{ uri: string; position: Position }];
-}
-
-export function executeCommandParams(
-  command: ServerCommand,
-  uri: string,
-  position: Position,
-): ExecuteCommandParams {
-  return { command, arguments: [{ uri, position }] };
-}
-
-/** The `workspace/didChangeConfiguration` params: the config under the section name. */
-export function didChangeConfigurationParams(config: ServerConfig): {
-  settings: { [SECTION]: ServerConfig };
-} {
-  return { settings: { [SECTION]: config } };
-}
 
 export interface ConfigurationItem {
   section?: string;
@@ -46,13 +22,15 @@ export interface ConfigurationItem {
 }
 
 /**
- * Answers a `workspace/configuration` request: items asking for the `awesomeLs` section get
- * the server config; every other item keeps the answer VS Code gave (`fallback`).
+ * Answers a `workspace/configuration` request from VS Code's answer (`settings`): the
+ * `awesomeLs` section reshaped for the server, every other item as VS Code gave it.
  */
 export function answerConfigurationItems(
   items: readonly ConfigurationItem[],
-  fallback: readonly unknown[],
-  config: ServerConfig,
+  settings: readonly unknown[],
 ): unknown[] {
-  return items.map((item, index) => (item.section === SECTION ? config : (fallback[index] ?? null)));
+  return items.map((item, index) => {
+    const value = settings[index] ?? null;
+    return item.section === SECTION ? toServerSettings(value) : value;
+  });
 }

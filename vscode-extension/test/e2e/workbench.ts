@@ -11,6 +11,7 @@ export interface ProblemCounts {
 }
 
 const PROBLEMS_STATUS = '#status\\.problems';
+const LANGUAGE_STATUS = '#status\\.languageStatus';
 const PROBLEM_ROWS = '.markers-panel .monaco-list-row';
 
 /** Reads the problem counts from the status bar item, e.g. "Errors: 2, Infos: 89". */
@@ -49,6 +50,49 @@ export async function waitForCounts(
     await page.waitForTimeout(250);
   }
   return counts;
+}
+
+/**
+ * Waits until the language status entry (the `{}` next to the language) names `text` in its
+ * label, which joins the items' texts and details ("a, detail, next: b"); returns the label.
+ */
+export async function waitForLanguageStatus(
+  page: Page,
+  text: string,
+  timeoutMs: number,
+): Promise<string> {
+  await page.waitForFunction(
+    ({ selector, expected }) =>
+      document.querySelector(selector)?.getAttribute('aria-label')?.includes(expected) === true,
+    { selector: LANGUAGE_STATUS, expected: text },
+    { timeout: timeoutMs, polling: 250 },
+  );
+  return (await page.locator(LANGUAGE_STATUS).getAttribute('aria-label')) ?? '';
+}
+
+/** Records each label the language status entry takes from now on; returns them when asked. */
+export async function recordLanguageStatus(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate((selector) => {
+    const entry = document.querySelector(selector);
+    const seen: string[] = [];
+    Object.assign(window, { languageStatusLabels: seen });
+    if (entry !== null) {
+      new MutationObserver(() => seen.push(entry.getAttribute('aria-label') ?? '')).observe(entry, {
+        attributes: true,
+        attributeFilter: ['aria-label'],
+      });
+    }
+  }, LANGUAGE_STATUS);
+  return () =>
+    page.evaluate(() => (window as unknown as { languageStatusLabels: string[] }).languageStatusLabels);
+}
+
+/** Opens the language status hover, as a click on `{}` does; returns its item rows. */
+export async function showLanguageStatus(page: Page): Promise<string[]> {
+  await page.locator(`${LANGUAGE_STATUS} a`).click();
+  const rows = page.locator('.hover-language-status');
+  await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+  return (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
 }
 
 export async function openFileFromExplorer(page: Page, name: string): Promise<void> {
