@@ -5,7 +5,7 @@
 #include "protocol/jsonrpc.hpp"
 #include "protocol/lsp_types.hpp"
 #include "server/docs_link.hpp"
-#include "server/document_store.hpp"
+#include "server/position_convert.hpp"
 
 namespace awesome::server {
 namespace {
@@ -48,8 +48,8 @@ void DiagnosticConverter::convert(rules::ListDocument& list, std::string_view ur
     return;
   }
   const std::vector<std::uint32_t>& origins = list.diagnostic_origins();
-  const bool reuse = same_options && generation == generation_ + 1 &&
-                     origins.size() == diagnostics.size();
+  const bool reuse =
+      same_options && generation == generation_ + 1 && origins.size() == diagnostics.size();
   std::vector<std::string> items(diagnostics.size());
   std::vector<bool> fresh(diagnostics.size(), true);
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
@@ -82,7 +82,8 @@ const std::string& DiagnosticConverter::items_text() {
     text_.reserve(size);
     text_ += '[';
     for (std::size_t i = 0; i < items_.size(); ++i) {
-      if (i > 0) text_ += ',';
+      if (i > 0)
+        text_ += ',';
       text_ += items_[i];
     }
     text_ += ']';

@@ -11,63 +11,56 @@ using protocol::ResponseError;
 
 namespace {
 
-// LSP CompletionItemKind values.
-int lsp_kind(rules::CompletionKind kind) {
+using lsp::CompletionItemKind;
+
+CompletionItemKind lsp_kind(rules::CompletionKind kind) {
   switch (kind) {
-    case rules::CompletionKind::kVenue: return 12;      // Value
-    case rules::CompletionKind::kKeyword: return 14;    // Keyword
-    case rules::CompletionKind::kLinkLabel: return 10;  // Property
-    case rules::CompletionKind::kHeading: return 9;     // Module
-    case rules::CompletionKind::kEntry: return 15;      // Snippet
+    case rules::CompletionKind::kVenue:
+      return CompletionItemKind::kValue;
+    case rules::CompletionKind::kKeyword:
+      return CompletionItemKind::kKeyword;
+    case rules::CompletionKind::kLinkLabel:
+      return CompletionItemKind::kProperty;
+    case rules::CompletionKind::kHeading:
+      return CompletionItemKind::kModule;
+    case rules::CompletionKind::kEntry:
+      return CompletionItemKind::kSnippet;
   }
-  return 1;
+  return CompletionItemKind::kText;
 }
 
 constexpr std::size_t kIncompleteAt = 100;  // rules::complete caps its lists here
 
 }  // namespace
 
-const std::string* LspServer::document_uri(const json& params) {
-  if (!params.is_object()) return nullptr;
-  auto doc = params.find("textDocument");
-  if (doc == params.end() || !doc->is_object()) return nullptr;
-  auto uri = doc->find("uri");
-  if (uri == doc->end() || !uri->is_string()) return nullptr;
-  return uri->get_ptr<const std::string*>();
-}
-
-LspServer::Reply LspServer::on_completion(const json& params) {
-  const std::string* uri = document_uri(params);
-  const auto position = uri ? lsp::parse_params<lsp::Position>(params.value("position", json()))
-                            : std::nullopt;
-  if (!position) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri and position"};
-  OpenDocument* doc = store_.find(*uri);
-  if (doc == nullptr) return json(nullptr);
-  const rules::Position at = to_byte_position(doc->list, *position, store_.encoding());
+LspServer::Reply LspServer::on_completion(const lsp::TextDocumentPositionParams& params) {
+  const std::string& uri = params.textDocument.uri;
+  OpenDocument* doc = store_.find(uri);
+  if (doc == nullptr)
+    return json(nullptr);
+  const rules::Position at = to_byte_position(doc->list, params.position, store_.encoding());
   const auto items = rules::complete(doc->list, at, {.snippets = snippet_support_});
-  json out = json::array();
+  lsp::CompletionList out{items.size() >= kIncompleteAt, {}};
   for (std::size_t i = 0; i < items.size(); ++i) {
     const rules::CompletionItem& item = items[i];
-    json lsp_item = {
-        {"label", item.label},
-        {"kind", lsp_kind(item.kind)},
-        {"textEdit", {{"range", to_lsp_range(doc->list, item.range, store_.encoding())},
-                      {"newText", item.insert_text}}},
-        {"filterText", item.filter_text},
-        {"sortText", item.sort_text},
-        {"insertTextFormat", item.snippet ? 2 : 1},
-    };
-    if (!item.detail.empty()) lsp_item["detail"] = item.detail;
+    lsp::CompletionItem& lsp_item = out.items.emplace_back();
+    lsp_item.label = item.label;
+    lsp_item.kind = lsp_kind(item.kind);
+    lsp_item.textEdit = {to_lsp_range(doc->list, item.range, store_.encoding()), item.insert_text};
+    lsp_item.filterText = item.filter_text;
+    lsp_item.sortText = item.sort_text;
+    lsp_item.insertTextFormat =
+        item.snippet ? lsp::InsertTextFormat::kSnippet : lsp::InsertTextFormat::kPlainText;
+    lsp_item.detail = item.detail;
     if (item.documentation.empty()) {
     } else if (resolve_documentation_) {
       // Only the item the user selects needs it: a list of a hundred items stays small.
-      lsp_item["data"] = {{"uri", *uri}, {"position", params["position"]}, {"index", i}};
+      lsp_item.data = {{"uri", uri}, {"position", params.position}, {"index", i}};
     } else {
-      lsp_item["documentation"] = {{"kind", "markdown"}, {"value", item.documentation}};
+      lsp_item.documentation = lsp::MarkupContent{"markdown", item.documentation};
     }
-    out.push_back(std::move(lsp_item));
   }
-  return json{{"isIncomplete", items.size() >= kIncompleteAt}, {"items", std::move(out)}};
+  return json(out);
 }
 
 LspServer::Reply LspServer::on_completion_resolve(const json& params) {
@@ -76,21 +69,23 @@ LspServer::Reply LspServer::on_completion_resolve(const json& params) {
   }
   json item = params;
   const json data = params.value("data", json());
-  if (item.contains("documentation") || !data.is_object()) return item;
-  const json request = {{"textDocument", {{"uri", data.value("uri", json())}}},
-                        {"position", data.value("position", json())}};
-  const std::string* uri = document_uri(request);
-  const auto position = uri ? lsp::parse_params<lsp::Position>(request["position"]) : std::nullopt;
+  if (item.contains("documentation") || !data.is_object())
+    return item;
+  const json uri = data.value("uri", json());
+  const auto position = lsp::parse_params<lsp::Position>(data.value("position", json()));
   const json index = data.value("index", json());
-  OpenDocument* doc = uri && position ? store_.find(*uri) : nullptr;
-  if (doc == nullptr || !index.is_number_unsigned()) return item;
+  OpenDocument* doc =
+      uri.is_string() && position ? store_.find(uri.get_ref<const std::string&>()) : nullptr;
+  if (doc == nullptr || !index.is_number_unsigned())
+    return item;
   // The items at that position again (the document may have changed since: then the label
   // no longer matches and the item stays as it is).
-  const auto items = rules::complete(doc->list, to_byte_position(doc->list, *position, store_.encoding()),
-                                     {.snippets = snippet_support_});
+  const auto items =
+      rules::complete(doc->list, to_byte_position(doc->list, *position, store_.encoding()),
+                      {.snippets = snippet_support_});
   const auto i = index.get<std::size_t>();
   if (i < items.size() && item["label"] == items[i].label && !items[i].documentation.empty()) {
-    item["documentation"] = {{"kind", "markdown"}, {"value", items[i].documentation}};
+    item["documentation"] = lsp::MarkupContent{"markdown", items[i].documentation};
   }
   return item;
 }

@@ -77,10 +77,8 @@ void LspServer::report_config_error(std::string_view origin, std::string_view er
 
 void LspServer::config_changed() {
   log(lsp::MessageType::kInfo, "configuration changed; re-checking open documents");
-  for (auto& [uri, doc] : store_.documents()) {
-    doc.list.set_config(config_.effective());
-    doc.dirty = true;
-  }
+  store_.set_config(config_.effective());
+  publisher_.mark_all_dirty();
   if (pull_diagnostics_ && diagnostic_refresh_) {
     send_request("workspace/diagnostic/refresh", nullptr, [](const protocol::Response&) {});
   }

@@ -140,13 +140,12 @@ LspServer::Reply LspServer::on_shutdown(const json& /*params*/) {
   return json(nullptr);
 }
 
-void LspServer::on_set_trace(const json& params) {
-  auto trace = lsp::parse_params<lsp::SetTraceParams>(params);
-  if (!trace || !valid_trace(trace->value)) {
+void LspServer::on_set_trace(const lsp::SetTraceParams& params) {
+  if (!valid_trace(params.value)) {
     log(lsp::MessageType::kWarning, "$/setTrace: invalid value");
     return;
   }
-  trace_ = trace->value;
+  trace_ = params.value;
 }
 
 }  // namespace awesome::server

@@ -10,43 +10,43 @@
 namespace awesome::server {
 
 using nlohmann::json;
-using protocol::ErrorCode;
-using protocol::ResponseError;
 using rules::Model;
 
 namespace {
 
-// LSP SymbolKind values.
-constexpr int kSymbolFile = 1;
-constexpr int kSymbolModule = 2;
-constexpr int kSymbolNamespace = 3;
-constexpr int kSymbolPackage = 4;
-constexpr int kSymbolString = 15;
-constexpr int kSymbolObject = 19;
+using lsp::SymbolKind;
 
-int symbol_kind(rules::SectionKind kind) {
+SymbolKind symbol_kind(rules::SectionKind kind) {
   switch (kind) {
-    case rules::SectionKind::kTitle: return kSymbolFile;
-    case rules::SectionKind::kGroup: return kSymbolModule;
-    case rules::SectionKind::kCategory: return kSymbolNamespace;
-    case rules::SectionKind::kYear: return kSymbolPackage;
+    case rules::SectionKind::kTitle:
+      return SymbolKind::kFile;
+    case rules::SectionKind::kGroup:
+      return SymbolKind::kModule;
+    case rules::SectionKind::kCategory:
+      return SymbolKind::kNamespace;
+    case rules::SectionKind::kYear:
+      return SymbolKind::kPackage;
     case rules::SectionKind::kToc:
-    case rules::SectionKind::kOther: return kSymbolString;
+    case rules::SectionKind::kOther:
+      return SymbolKind::kString;
   }
-  return kSymbolString;
+  return SymbolKind::kString;
 }
 
 /// "2010.09515 · ICLR 2021": the arXiv id and the venue, either may be missing.
 std::string entry_detail(const rules::Entry& e) {
   std::string detail = e.arxiv ? e.arxiv->id : std::string();
   if (e.venue && !e.venue->text.empty()) {
-    if (!detail.empty()) detail += " · ";
+    if (!detail.empty())
+      detail += " · ";
     detail += e.venue->text;
   }
   return detail;
 }
 
-std::string symbol_name(const std::string& text) { return text.empty() ? "(untitled)" : text; }
+std::string symbol_name(const std::string& text) {
+  return text.empty() ? "(untitled)" : text;
+}
 
 /// to_lsp_range, cheaper for the ranges sent by the thousand: whole lines need no text, and a
 /// range on one line reads and scans that line once.
@@ -76,7 +76,8 @@ class Outline {
     std::size_t index = 0;
   };
 
-  explicit Outline(const Model& m) : m_(m), children_(m.sections.size() + 1), papers_(m.sections.size(), 0) {
+  explicit Outline(const Model& m)
+      : m_(m), children_(m.sections.size() + 1), papers_(m.sections.size(), 0) {
     const std::size_t top = m.sections.size();
     for (std::size_t si = 0; si < m.sections.size(); ++si) {
       const std::size_t parent = m.sections[si].parent;
@@ -85,14 +86,16 @@ class Outline {
     for (std::size_t ei = 0; ei < m.entries.size(); ++ei) {
       const std::size_t s = m.entries[ei].section;
       children_[s < top ? s : top].push_back({true, ei});
-      if (s < top) ++papers_[s];
+      if (s < top)
+        ++papers_[s];
     }
     for (auto& list : children_) {
       std::stable_sort(list.begin(), list.end(),
                        [&](const Node& a, const Node& b) { return line(a) < line(b); });
     }
     for (std::size_t si = top; si-- > 0;) {  // a parent comes before its children
-      if (m.sections[si].parent < top) papers_[m.sections[si].parent] += papers_[si];
+      if (m.sections[si].parent < top)
+        papers_[m.sections[si].parent] += papers_[si];
     }
   }
 
@@ -118,48 +121,46 @@ struct SymbolWriter {
   protocol::PositionEncoding encoding;
   std::string_view uri;
 
-  json range(rules::Range r) const { return lsp_range(list, r, encoding); }
+  lsp::Range range(rules::Range r) const { return lsp_range(list, r, encoding); }
 
   std::string detail(const Outline::Node& n) const {
-    if (n.entry) return entry_detail(m.entries[n.index]);
+    if (n.entry)
+      return entry_detail(m.entries[n.index]);
     const std::size_t papers = outline.papers(n.index);
-    if (papers == 0) return {};
+    if (papers == 0)
+      return {};
     return std::to_string(papers) + (papers == 1 ? " paper" : " papers");
   }
 
-  json tree(const Outline::Node& n) const {
-    json symbol;
+  lsp::DocumentSymbol tree(const Outline::Node& n) const {
+    lsp::DocumentSymbol symbol;
     if (n.entry) {
       const rules::Entry& e = m.entries[n.index];
-      symbol = {{"name", symbol_name(e.title)},
-                {"kind", kSymbolObject},
-                {"range", range(rules::entry_range(list, e))},
-                {"selectionRange", range(e.title_range)}};
+      symbol = {symbol_name(e.title), detail(n),
+                SymbolKind::kObject,  range(rules::entry_range(list, e)),
+                range(e.title_range), std::nullopt};
     } else {
       const rules::Section& s = m.sections[n.index];
-      json children = json::array();
-      for (const auto& child : outline.children(n.index)) children.push_back(tree(child));
-      symbol = {{"name", symbol_name(s.title)},
-                {"kind", symbol_kind(s.kind)},
-                {"range", range(rules::section_range(list, s))},
-                {"selectionRange", range(s.title_range)},
-                {"children", std::move(children)}};
+      symbol = {symbol_name(s.title), detail(n),
+                symbol_kind(s.kind),  range(rules::section_range(list, s)),
+                range(s.title_range), std::vector<lsp::DocumentSymbol>()};
+      for (const auto& child : outline.children(n.index)) symbol.children->push_back(tree(child));
     }
-    if (std::string d = detail(n); !d.empty()) symbol["detail"] = std::move(d);
     return symbol;
   }
 
-  void flat(const Outline::Node& n, const std::string* container, json& out) const {
+  void flat(const Outline::Node& n, const std::string* container,
+            std::vector<lsp::SymbolInformation>& out) const {
     const bool entry = n.entry;
     const std::string& name = entry ? m.entries[n.index].title : m.sections[n.index].title;
     const rules::Range r = entry ? rules::entry_range(list, m.entries[n.index])
                                  : rules::section_range(list, m.sections[n.index]);
-    json symbol = {{"name", symbol_name(name)},
-                   {"kind", entry ? kSymbolObject : symbol_kind(m.sections[n.index].kind)},
-                   {"location", {{"uri", uri}, {"range", range(r)}}}};
-    if (container != nullptr) symbol["containerName"] = *container;
-    out.push_back(std::move(symbol));
-    if (entry) return;
+    out.push_back({symbol_name(name),
+                   entry ? SymbolKind::kObject : symbol_kind(m.sections[n.index].kind),
+                   {std::string(uri), range(r)},
+                   container != nullptr ? std::optional(*container) : std::nullopt});
+    if (entry)
+      return;
     for (const auto& child : outline.children(n.index)) flat(child, &name, out);
   }
 };
@@ -172,31 +173,28 @@ bool is_web_url(std::string_view url) {
 }  // namespace
 
 LspServer::Reply LspServer::at_position(
-    const json& params, json unknown, const std::function<Reply(const DocumentPosition&)>& answer) {
-  const std::string* uri = document_uri(params);
-  const auto position =
-      uri ? lsp::parse_params<lsp::Position>(params.value("position", json())) : std::nullopt;
-  if (!position) {
-    return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri and position"};
-  }
-  OpenDocument* doc = store_.find(*uri);
-  if (doc == nullptr) return unknown;
+    const lsp::TextDocumentIdentifier& document, lsp::Position position, json unknown,
+    const std::function<Reply(const DocumentPosition&)>& answer) {
+  OpenDocument* doc = store_.find(document.uri);
+  if (doc == nullptr)
+    return unknown;
   const Model& m = doc->list.model();
-  const rules::Position pos = to_byte_position(doc->list, *position, store_.encoding());
-  return answer({*uri, *doc, m, pos, rules::target_at(m, pos)});
+  const rules::Position pos = to_byte_position(doc->list, position, store_.encoding());
+  return answer({document.uri, *doc, m, pos, rules::target_at(m, pos)});
 }
 
 LspServer::Reply LspServer::in_document(
-    const json& params, const std::function<Reply(const std::string&, OpenDocument&)>& answer) {
-  const std::string* uri = document_uri(params);
-  if (uri == nullptr) return ResponseError{ErrorCode::kInvalidParams, "expected textDocument.uri"};
-  OpenDocument* doc = store_.find(*uri);
-  if (doc == nullptr) return json::array();
-  return answer(*uri, *doc);
+    const lsp::TextDocumentIdentifier& document,
+    const std::function<Reply(const std::string&, OpenDocument&)>& answer) {
+  OpenDocument* doc = store_.find(document.uri);
+  if (doc == nullptr)
+    return json::array();
+  return answer(document.uri, *doc);
 }
 
-json LspServer::location(std::string_view uri, const OpenDocument& doc, rules::Range range) const {
-  return {{"uri", uri}, {"range", to_lsp_range(doc.list, range, store_.encoding())}};
+lsp::Location LspServer::location(std::string_view uri, const OpenDocument& doc,
+                                  rules::Range range) const {
+  return {std::string(uri), to_lsp_range(doc.list, range, store_.encoding())};
 }
 
 void LspServer::negotiate_navigation(const lsp::InitializeParams& params) {
@@ -211,12 +209,14 @@ void LspServer::negotiate_navigation(const lsp::InitializeParams& params) {
   }
   std::vector<std::filesystem::path> roots;
   if (params.rootUri) {
-    if (auto path = file_uri_to_path(*params.rootUri)) roots.push_back(*path);
+    if (auto path = file_uri_to_path(*params.rootUri))
+      roots.push_back(*path);
   } else if (params.rootPath && !params.rootPath->empty()) {
     roots.emplace_back(*params.rootPath);
   }
   for (const auto& folder : params.workspaceFolders) {
-    if (auto path = file_uri_to_path(folder.uri)) roots.push_back(*path);
+    if (auto path = file_uri_to_path(folder.uri))
+      roots.push_back(*path);
   }
   workspace_.set_roots(std::move(roots));
 }
@@ -232,109 +232,112 @@ void LspServer::add_navigation_capabilities(json& caps) const {
   caps["renameProvider"] = prepare_rename_ ? json{{"prepareProvider", true}} : json(true);
 }
 
-LspServer::Reply LspServer::on_document_symbol(const json& params) {
-  return in_document(params, [&](const std::string& uri, OpenDocument& doc) -> Reply {
+LspServer::Reply LspServer::on_document_symbol(const lsp::TextDocumentParams& params) {
+  return in_document(params.textDocument, [&](const std::string& uri, OpenDocument& doc) -> Reply {
     const Model& m = doc.list.model();
     const Outline outline(m);
     const SymbolWriter writer{doc.list, m, outline, store_.encoding(), uri};
-    json out = json::array();
-    for (const auto& node : outline.top()) {
-      if (hierarchical_symbols_) {
-        out.push_back(writer.tree(node));
-      } else {
-        writer.flat(node, nullptr, out);
-      }
+    if (hierarchical_symbols_) {
+      std::vector<lsp::DocumentSymbol> out;
+      for (const auto& node : outline.top()) out.push_back(writer.tree(node));
+      return json(out);
     }
-    return out;
+    std::vector<lsp::SymbolInformation> out;
+    for (const auto& node : outline.top()) writer.flat(node, nullptr, out);
+    return json(out);
   });
 }
 
-LspServer::Reply LspServer::on_folding_range(const json& params) {
-  return in_document(params, [&](const std::string&, OpenDocument& doc) -> Reply {
-    json out = json::array();
+LspServer::Reply LspServer::on_folding_range(const lsp::TextDocumentParams& params) {
+  return in_document(params.textDocument, [&](const std::string&, OpenDocument& doc) -> Reply {
+    std::vector<lsp::FoldingRange> out;
     for (const rules::LineSpan& span : rules::folding_spans(doc.list, doc.list.model())) {
-      if (folding_limit_ && out.size() >= *folding_limit_) break;
-      out.push_back({{"startLine", span.first}, {"endLine", span.last}});
+      if (folding_limit_ && out.size() >= *folding_limit_)
+        break;
+      out.push_back({span.first, span.last});
     }
-    return out;
+    return json(out);
   });
 }
 
-LspServer::Reply LspServer::on_document_link(const json& params) {
-  return in_document(params, [&](const std::string& uri, OpenDocument& doc) -> Reply {
+LspServer::Reply LspServer::on_document_link(const lsp::TextDocumentParams& params) {
+  return in_document(params.textDocument, [&](const std::string& uri, OpenDocument& doc) -> Reply {
     const Model& m = doc.list.model();
     const auto encoding = store_.encoding();
-    json out = json::array();
+    std::vector<lsp::DocumentLink> out;
     for (const rules::TocItem& t : m.toc) {
       const std::size_t si = rules::section_for_anchor(m, t.anchor);
-      if (si == SIZE_MAX) continue;
+      if (si == SIZE_MAX)
+        continue;
       const rules::Section& s = m.sections[si];
-      out.push_back({{"range", lsp_range(doc.list, t.range, encoding)},
-                     {"target", uri + "#L" + std::to_string(s.range.start.line + 1)},
-                     {"tooltip", "Go to the heading '" + s.title + "'"}});
+      out.push_back({lsp_range(doc.list, t.range, encoding),
+                     uri + "#L" + std::to_string(s.range.start.line + 1),
+                     "Go to the heading '" + s.title + "'"});
     }
     for (const rules::Entry& e : m.entries) {
       for (const rules::Link& l : e.links) {
-        if (!is_web_url(l.url)) continue;
-        out.push_back({{"range", lsp_range(doc.list, l.range, encoding)}, {"target", l.url}});
+        if (!is_web_url(l.url))
+          continue;
+        out.push_back({lsp_range(doc.list, l.range, encoding), l.url, {}});
       }
     }
-    return out;
+    return json(out);
   });
 }
 
-LspServer::Reply LspServer::on_definition(const json& params) {
-  return at_position(params, nullptr, [&](const DocumentPosition& at) -> Reply {
-    const Model& m = at.model;
-    if (at.target.kind == rules::TargetKind::kToc) {
-      const std::size_t si = rules::section_for_anchor(m, m.toc[at.target.toc].anchor);
-      if (si != SIZE_MAX) return location(at.uri, at.doc, m.sections[si].title_range);
-    } else if (at.target.entry != SIZE_MAX) {
-      const std::size_t first = rules::first_copy(m, at.target.entry);
-      if (first != SIZE_MAX) return location(at.uri, at.doc, m.entries[first].title_range);
-    }
-    return json(nullptr);
-  });
-}
-
-LspServer::Reply LspServer::on_references(const json& params) {
-  const json include = params.contains("context") && params["context"].is_object()
-                           ? params["context"].value("includeDeclaration", json(true))
-                           : json(true);
-  if (!include.is_boolean()) {
-    return ResponseError{ErrorCode::kInvalidParams, "context.includeDeclaration is not a boolean"};
-  }
-  return at_position(params, json::array(), [&](const DocumentPosition& at) -> Reply {
-    const Model& m = at.model;
-    const rules::Target& target = at.target;
-    // The declaration is the first occurrence: the first use of a key word or paper, the heading.
-    std::vector<rules::Range> found;
-    if (target.kind == rules::TargetKind::kKeyword) {
-      const auto& phrase = m.entries[target.entry].keywords[target.index].text;
-      for (const auto& o : rules::keyword_occurrences(m, phrase)) found.push_back(o.range);
-    } else if (target.kind == rules::TargetKind::kLink) {
-      if (auto id = rules::link_arxiv(m.entries[target.entry].links[target.index])) {
-        for (const auto& o : rules::arxiv_occurrences(m, *id)) found.push_back(o.range);
-      }
-    } else if (target.kind == rules::TargetKind::kHeading ||
-               target.kind == rules::TargetKind::kToc) {
-      const std::size_t si =
-          target.kind == rules::TargetKind::kHeading
-              ? (m.sections[target.section].level > 0 ? target.section : SIZE_MAX)
-              : rules::section_for_anchor(m, m.toc[target.toc].anchor);
-      if (si != SIZE_MAX) {
-        found.push_back(m.sections[si].title_range);
-        for (const rules::TocItem& t : m.toc) {
-          if (t.anchor == m.sections[si].anchor) found.push_back(t.range);
+LspServer::Reply LspServer::on_definition(const lsp::TextDocumentPositionParams& params) {
+  return at_position(
+      params.textDocument, params.position, nullptr, [&](const DocumentPosition& at) -> Reply {
+        const Model& m = at.model;
+        if (at.target.kind == rules::TargetKind::kToc) {
+          const std::size_t si = rules::section_for_anchor(m, m.toc[at.target.toc].anchor);
+          if (si != SIZE_MAX)
+            return json(location(at.uri, at.doc, m.sections[si].title_range));
+        } else if (at.target.entry != SIZE_MAX) {
+          const std::size_t first = rules::first_copy(m, at.target.entry);
+          if (first != SIZE_MAX)
+            return json(location(at.uri, at.doc, m.entries[first].title_range));
         }
-      }
-    }
-    json out = json::array();
-    for (std::size_t i = include.get<bool>() ? 0 : 1; i < found.size(); ++i) {
-      out.push_back(location(at.uri, at.doc, found[i]));
-    }
-    return out;
-  });
+        return json(nullptr);
+      });
+}
+
+LspServer::Reply LspServer::on_references(const lsp::ReferenceParams& params) {
+  return at_position(
+      params.textDocument, params.position, json::array(),
+      [&](const DocumentPosition& at) -> Reply {
+        const Model& m = at.model;
+        const rules::Target& target = at.target;
+        // The declaration is the first occurrence: the first use of a key word or paper, the
+        // heading.
+        std::vector<rules::Range> found;
+        if (target.kind == rules::TargetKind::kKeyword) {
+          const auto& phrase = m.entries[target.entry].keywords[target.index].text;
+          for (const auto& o : rules::keyword_occurrences(m, phrase)) found.push_back(o.range);
+        } else if (target.kind == rules::TargetKind::kLink) {
+          if (auto id = rules::link_arxiv(m.entries[target.entry].links[target.index])) {
+            for (const auto& o : rules::arxiv_occurrences(m, *id)) found.push_back(o.range);
+          }
+        } else if (target.kind == rules::TargetKind::kHeading ||
+                   target.kind == rules::TargetKind::kToc) {
+          const std::size_t si =
+              target.kind == rules::TargetKind::kHeading
+                  ? (m.sections[target.section].level > 0 ? target.section : SIZE_MAX)
+                  : rules::section_for_anchor(m, m.toc[target.toc].anchor);
+          if (si != SIZE_MAX) {
+            found.push_back(m.sections[si].title_range);
+            for (const rules::TocItem& t : m.toc) {
+              if (t.anchor == m.sections[si].anchor)
+                found.push_back(t.range);
+            }
+          }
+        }
+        std::vector<lsp::Location> out;
+        for (std::size_t i = params.includeDeclaration ? 0 : 1; i < found.size(); ++i) {
+          out.push_back(location(at.uri, at.doc, found[i]));
+        }
+        return json(out);
+      });
 }
 
 }  // namespace awesome::server

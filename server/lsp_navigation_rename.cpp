@@ -16,10 +16,10 @@ namespace {
 /// What a rename at a position would rename.
 struct Renamable {
   enum class Kind : std::uint8_t { kNone, kKeyword, kHeading } kind = Kind::kNone;
-  std::string current;   ///< the key word or the heading's text
+  std::string current;  ///< the key word or the heading's text
   std::size_t section = SIZE_MAX;
-  rules::Range range;    ///< what the editor selects for typing
-  std::string problem;   ///< why the thing under the position cannot be renamed
+  rules::Range range;   ///< what the editor selects for typing
+  std::string problem;  ///< why the thing under the position cannot be renamed
 };
 
 Renamable renamable_at(const rules::ListDocument& list, const Model& m,
@@ -34,7 +34,8 @@ Renamable renamable_at(const rules::ListDocument& list, const Model& m,
     r.section = target.section;
     r.current = m.sections[target.section].title;
     r.range = target.range;
-    if (r.current.empty()) r.problem = "This heading has no text to rename.";
+    if (r.current.empty())
+      r.problem = "This heading has no text to rename.";
   } else if (target.kind == rules::TargetKind::kToc) {
     const rules::TocItem& t = m.toc[target.toc];
     r.section = rules::section_for_anchor(m, t.anchor);
@@ -51,37 +52,41 @@ Renamable renamable_at(const rules::ListDocument& list, const Model& m,
 
 }  // namespace
 
-LspServer::Reply LspServer::on_prepare_rename(const json& params) {
-  return at_position(params, nullptr, [&](const DocumentPosition& at) -> Reply {
-    const Renamable r = renamable_at(at.doc.list, at.model, at.target);
-    if (!r.problem.empty()) return ResponseError{ErrorCode::kRequestFailed, r.problem};
-    if (r.kind == Renamable::Kind::kNone) return json(nullptr);
-    return json{{"range", to_lsp_range(at.doc.list, r.range, store_.encoding())},
-                {"placeholder", r.current}};
-  });
+LspServer::Reply LspServer::on_prepare_rename(const lsp::TextDocumentPositionParams& params) {
+  return at_position(params.textDocument, params.position, nullptr,
+                     [&](const DocumentPosition& at) -> Reply {
+                       const Renamable r = renamable_at(at.doc.list, at.model, at.target);
+                       if (!r.problem.empty())
+                         return ResponseError{ErrorCode::kRequestFailed, r.problem};
+                       if (r.kind == Renamable::Kind::kNone)
+                         return json(nullptr);
+                       return json{{"range", to_lsp_range(at.doc.list, r.range, store_.encoding())},
+                                   {"placeholder", r.current}};
+                     });
 }
 
-LspServer::Reply LspServer::on_rename(const json& params) {
-  if (!params.is_object() || !params.contains("newName") || !params["newName"].is_string()) {
-    return ResponseError{ErrorCode::kInvalidParams, "expected newName"};
-  }
-  const std::string& new_name = params["newName"].get_ref<const std::string&>();
-  return at_position(params, nullptr, [&](const DocumentPosition& at) -> Reply {
-    const Renamable r = renamable_at(at.doc.list, at.model, at.target);
-    if (!r.problem.empty()) return ResponseError{ErrorCode::kRequestFailed, r.problem};
-    if (r.kind == Renamable::Kind::kNone) {
-      return ResponseError{ErrorCode::kRequestFailed, "Only key words and headings can be renamed."};
-    }
-    const std::string problem = r.kind == Renamable::Kind::kKeyword
-                                    ? rules::keyword_name_problem(new_name)
-                                    : rules::heading_name_problem(new_name);
-    if (!problem.empty()) return ResponseError{ErrorCode::kRequestFailed, problem};
-    return workspace_edit(at.uri, at.doc,
-                          r.kind == Renamable::Kind::kKeyword
-                              ? rules::rename_keyword_edits(at.model, r.current, new_name)
-                              : rules::rename_heading_edits(at.doc.list, at.model, r.section,
-                                                            new_name));
-  });
+LspServer::Reply LspServer::on_rename(const lsp::RenameParams& params) {
+  const std::string& new_name = params.newName;
+  return at_position(
+      params.textDocument, params.position, nullptr, [&](const DocumentPosition& at) -> Reply {
+        const Renamable r = renamable_at(at.doc.list, at.model, at.target);
+        if (!r.problem.empty())
+          return ResponseError{ErrorCode::kRequestFailed, r.problem};
+        if (r.kind == Renamable::Kind::kNone) {
+          return ResponseError{ErrorCode::kRequestFailed,
+                               "Only key words and headings can be renamed."};
+        }
+        const std::string problem = r.kind == Renamable::Kind::kKeyword
+                                        ? rules::keyword_name_problem(new_name)
+                                        : rules::heading_name_problem(new_name);
+        if (!problem.empty())
+          return ResponseError{ErrorCode::kRequestFailed, problem};
+        return workspace_edit(
+            at.uri, at.doc,
+            r.kind == Renamable::Kind::kKeyword
+                ? rules::rename_keyword_edits(at.model, r.current, new_name)
+                : rules::rename_heading_edits(at.doc.list, at.model, r.section, new_name));
+      });
 }
 
 }  // namespace awesome::server

@@ -9,36 +9,32 @@ using protocol::ErrorCode;
 using protocol::ResponseError;
 
 LspServer::LspServer(Sink sink, ServerOptions options) : sink_(std::move(sink)), options_(options) {
-  requests_ = {
-      {"initialize", &LspServer::on_initialize},
-      {"shutdown", &LspServer::on_shutdown},
-      {"textDocument/diagnostic", &LspServer::on_diagnostic},
-      {"textDocument/codeAction", &LspServer::on_code_action},
-      {"textDocument/formatting", &LspServer::on_formatting},
-      {"textDocument/rangeFormatting", &LspServer::on_range_formatting},
-      {"textDocument/completion", &LspServer::on_completion},
-      {"completionItem/resolve", &LspServer::on_completion_resolve},
-      {"workspace/executeCommand", &LspServer::on_execute_command},
-      {"textDocument/documentSymbol", &LspServer::on_document_symbol},
-      {"textDocument/foldingRange", &LspServer::on_folding_range},
-      {"textDocument/documentLink", &LspServer::on_document_link},
-      {"textDocument/definition", &LspServer::on_definition},
-      {"textDocument/references", &LspServer::on_references},
-      {"textDocument/hover", &LspServer::on_hover},
-      {"textDocument/prepareRename", &LspServer::on_prepare_rename},
-      {"textDocument/rename", &LspServer::on_rename},
-      {"workspace/symbol", &LspServer::on_workspace_symbol},
-  };
-  notifications_ = {
-      {"initialized", &LspServer::on_initialized},
-      {"$/setTrace", &LspServer::on_set_trace},
-      {"$/cancelRequest", nullptr},  // acted on in enqueue()
-      {"textDocument/didOpen", &LspServer::on_did_open},
-      {"textDocument/didChange", &LspServer::on_did_change},
-      {"textDocument/didClose", &LspServer::on_did_close},
-      {"textDocument/didSave", &LspServer::on_did_save},
-      {"workspace/didChangeConfiguration", &LspServer::on_did_change_configuration},
-  };
+  bind("initialize", &LspServer::on_initialize);
+  bind("shutdown", &LspServer::on_shutdown);
+  bind("textDocument/diagnostic", &LspServer::on_diagnostic);
+  bind("textDocument/codeAction", &LspServer::on_code_action);
+  bind("textDocument/formatting", &LspServer::on_formatting);
+  bind("textDocument/rangeFormatting", &LspServer::on_range_formatting);
+  bind("textDocument/completion", &LspServer::on_completion);
+  bind("completionItem/resolve", &LspServer::on_completion_resolve);
+  bind("workspace/executeCommand", &LspServer::on_execute_command);
+  bind("textDocument/documentSymbol", &LspServer::on_document_symbol);
+  bind("textDocument/foldingRange", &LspServer::on_folding_range);
+  bind("textDocument/documentLink", &LspServer::on_document_link);
+  bind("textDocument/definition", &LspServer::on_definition);
+  bind("textDocument/references", &LspServer::on_references);
+  bind("textDocument/hover", &LspServer::on_hover);
+  bind("textDocument/prepareRename", &LspServer::on_prepare_rename);
+  bind("textDocument/rename", &LspServer::on_rename);
+  bind("workspace/symbol", &LspServer::on_workspace_symbol);
+  bind("initialized", &LspServer::on_initialized);
+  bind("$/setTrace", &LspServer::on_set_trace);
+  notifications_["$/cancelRequest"] = nullptr;  // acted on in enqueue()
+  bind("textDocument/didOpen", &LspServer::on_did_open);
+  bind("textDocument/didChange", &LspServer::on_did_change);
+  bind("textDocument/didClose", &LspServer::on_did_close);
+  bind("textDocument/didSave", &LspServer::on_did_save);
+  bind("workspace/didChangeConfiguration", &LspServer::on_did_change_configuration);
 }
 
 void LspServer::enqueue(std::string_view body) {
@@ -147,7 +143,7 @@ void LspServer::dispatch_request(const protocol::Request& request, bool cancelle
   }
   Reply reply = ResponseError{ErrorCode::kInternalError, "internal error"};
   try {
-    reply = (this->*handler->second)(request.params);
+    reply = handler->second(request.params);
   } catch (const std::exception& e) {  // a bug, not bad input: answer and keep serving
     log(lsp::MessageType::kError, request.method + " failed: " + e.what());
   }
@@ -177,10 +173,10 @@ void LspServer::dispatch_notification(const protocol::Notification& notification
     }
     return;
   }
-  if (handler->second == nullptr)
+  if (!handler->second)
     return;
   try {
-    (this->*handler->second)(notification.params);
+    handler->second(notification.params);
   } catch (const std::exception& e) {
     log(lsp::MessageType::kError, method + " failed: " + e.what());
   }

@@ -16,9 +16,11 @@
 #include <unordered_map>
 
 #include "protocol/jsonrpc.hpp"
+#include "protocol/lsp_features.hpp"
 #include "protocol/lsp_types.hpp"
 #include "rules/queries.hpp"
 #include "server/document_store.hpp"
+#include "server/publisher.hpp"
 #include "server/session_config.hpp"
 #include "server/workspace_index.hpp"
 
@@ -74,7 +76,9 @@ class LspServer {
   void log(lsp::MessageType type, std::string_view message);
 
   /// The store, for tests that inspect held text.
-  DocumentStore& documents() { return store_; }
+  const DocumentStore& documents() const { return store_; }
+  /// The publication state, for tests that inspect converted diagnostics.
+  const Publisher& publisher() const { return publisher_; }
 
  private:
   /// A result that is already JSON text, sent as it is.
@@ -82,13 +86,48 @@ class LspServer {
     std::string json;
   };
   using Reply = std::variant<nlohmann::json, protocol::ResponseError, RawResult>;
-  using RequestHandler = Reply (LspServer::*)(const nlohmann::json& params);
-  using NotificationHandler = void (LspServer::*)(const nlohmann::json& params);
+  using RequestHandler = std::function<Reply(const nlohmann::json& params)>;
+  using NotificationHandler = std::function<void(const nlohmann::json& params)>;
   using ResponseHandler = std::function<void(const protocol::Response&)>;
   struct Queued {
     protocol::Message message;
     bool cancelled = false;
   };
+
+  /// Registers `handler` for the request `method`: params are parsed into P (a bad one is
+  /// answered InvalidParams naming the problem); P = json takes them as they are.
+  template <class P>
+  void bind(const std::string& method, Reply (LspServer::*handler)(const P&)) {
+    requests_[method] = [this, method, handler](const nlohmann::json& params) -> Reply {
+      if constexpr (std::is_same_v<P, nlohmann::json>) {
+        return (this->*handler)(params);
+      } else {
+        std::string error;
+        auto parsed = lsp::parse_params<P>(params, &error);
+        if (!parsed) {
+          return protocol::ResponseError{protocol::ErrorCode::kInvalidParams,
+                                         method + ": invalid params: " + error};
+        }
+        return (this->*handler)(*parsed);
+      }
+    };
+  }
+  /// Registers `handler` for the notification `method`; bad params are logged and dropped.
+  template <class P>
+  void bind(const std::string& method, void (LspServer::*handler)(const P&)) {
+    notifications_[method] = [this, method, handler](const nlohmann::json& params) {
+      if constexpr (std::is_same_v<P, nlohmann::json>) {
+        (this->*handler)(params);
+      } else {
+        std::string error;
+        if (auto parsed = lsp::parse_params<P>(params, &error)) {
+          (this->*handler)(*parsed);
+        } else {
+          log(lsp::MessageType::kWarning, method + ": invalid params: " + error);
+        }
+      }
+    };
+  }
 
   void dispatch(Queued& item);
   void dispatch_request(const protocol::Request& request, bool cancelled);
@@ -110,51 +149,47 @@ class LspServer {
   Reply on_initialize(const nlohmann::json& params);
   void on_initialized(const nlohmann::json& params);
   Reply on_shutdown(const nlohmann::json& params);
-  void on_set_trace(const nlohmann::json& params);
+  void on_set_trace(const lsp::SetTraceParams& params);
   void negotiate(const lsp::InitializeParams& params);
   nlohmann::json server_capabilities() const;
 
   // Documents and diagnostics (lsp_documents.cpp)
-  void on_did_open(const nlohmann::json& params);
-  void on_did_change(const nlohmann::json& params);
-  void on_did_close(const nlohmann::json& params);
+  void on_did_open(const lsp::DidOpenTextDocumentParams& params);
+  void on_did_change(const lsp::DidChangeTextDocumentParams& params);
+  void on_did_close(const lsp::DidCloseTextDocumentParams& params);
   void on_did_save(const nlohmann::json& params);
-  Reply on_diagnostic(const nlohmann::json& params);
+  Reply on_diagnostic(const lsp::DocumentDiagnosticParams& params);
   void publish_dirty();
-  /// Lints `doc` if needed and converts; `changed` tells whether the result differs from the
-  /// previous conversion.
-  void compute_diagnostics(std::string_view uri, OpenDocument& doc, bool& changed);
+  ConvertOptions convert_options(const rules::ListDocument& list) const;
 
   // Code actions, formatting and editor commands (lsp_edits.cpp)
-  Reply on_code_action(const nlohmann::json& params);
-  Reply on_formatting(const nlohmann::json& params);
-  Reply on_range_formatting(const nlohmann::json& params);
-  Reply on_execute_command(const nlohmann::json& params);
+  Reply on_code_action(const lsp::CodeActionParams& params);
+  Reply on_formatting(const lsp::TextDocumentParams& params);
+  Reply on_range_formatting(const lsp::TextDocumentRangeParams& params);
+  Reply on_execute_command(const lsp::ExecuteCommandParams& params);
   /// Sends `edits` to the client as a workspace/applyEdit, or tells the user `nothing` when
   /// there are none.
   void apply_command_edits(std::string_view uri, const OpenDocument& doc, std::string_view label,
                            const std::vector<rules::TextEdit>& edits, std::string_view nothing);
 
   // Completion (lsp_completion.cpp)
-  Reply on_completion(const nlohmann::json& params);
+  Reply on_completion(const lsp::TextDocumentPositionParams& params);
   /// Fills in the documentation left out of a completion item (the client resolves it when
   /// the item is selected).
   Reply on_completion_resolve(const nlohmann::json& params);
 
-  /// params.textDocument.uri, or null when params do not name a document.
-  static const std::string* document_uri(const nlohmann::json& params);
   nlohmann::json workspace_edit(std::string_view uri, const OpenDocument& doc,
                                 const std::vector<rules::TextEdit>& edits) const;
   // Navigation (lsp_navigation*.cpp, lsp_workspace_symbol.cpp)
-  Reply on_document_symbol(const nlohmann::json& params);
-  Reply on_folding_range(const nlohmann::json& params);
-  Reply on_document_link(const nlohmann::json& params);
-  Reply on_definition(const nlohmann::json& params);
-  Reply on_references(const nlohmann::json& params);
-  Reply on_hover(const nlohmann::json& params);
-  Reply on_prepare_rename(const nlohmann::json& params);
-  Reply on_rename(const nlohmann::json& params);
-  Reply on_workspace_symbol(const nlohmann::json& params);
+  Reply on_document_symbol(const lsp::TextDocumentParams& params);
+  Reply on_folding_range(const lsp::TextDocumentParams& params);
+  Reply on_document_link(const lsp::TextDocumentParams& params);
+  Reply on_definition(const lsp::TextDocumentPositionParams& params);
+  Reply on_references(const lsp::ReferenceParams& params);
+  Reply on_hover(const lsp::TextDocumentPositionParams& params);
+  Reply on_prepare_rename(const lsp::TextDocumentPositionParams& params);
+  Reply on_rename(const lsp::RenameParams& params);
+  Reply on_workspace_symbol(const lsp::WorkspaceSymbolParams& params);
   /// A TextDocumentPositionParams on an open document: the byte position and what is there.
   struct DocumentPosition {
     const std::string& uri;
@@ -163,15 +198,19 @@ class LspServer {
     rules::Position pos;
     rules::Target target;
   };
-  /// Answers a request on a position: InvalidParams when params lack textDocument.uri or
-  /// position, `unknown` when the document is not open, otherwise what `answer` says.
-  Reply at_position(const nlohmann::json& params, nlohmann::json unknown,
+  /// Answers a request on a position: `unknown` when the document is not open, otherwise what
+  /// `answer` says.
+  Reply at_position(const lsp::TextDocumentIdentifier& document, lsp::Position position,
+                    nlohmann::json unknown,
                     const std::function<Reply(const DocumentPosition&)>& answer);
-  /// Answers a request on a document: InvalidParams without textDocument.uri, [] when the
-  /// document is not open, otherwise what `answer` says.
-  Reply in_document(const nlohmann::json& params,
+  /// Answers a request on a document: [] when the document is not open, otherwise what
+  /// `answer` says.
+  Reply in_document(const lsp::TextDocumentIdentifier& document,
                     const std::function<Reply(const std::string& uri, OpenDocument& doc)>& answer);
-  nlohmann::json location(std::string_view uri, const OpenDocument& doc, rules::Range range) const;
+  lsp::Location location(std::string_view uri, const OpenDocument& doc, rules::Range range) const;
+  /// `edits` of `doc` as LSP TextEdits in the negotiated encoding.
+  std::vector<lsp::TextEdit> text_edits(const OpenDocument& doc,
+                                        const std::vector<rules::TextEdit>& edits) const;
   void negotiate_navigation(const lsp::InitializeParams& params);
   void add_navigation_capabilities(nlohmann::json& caps) const;
 
@@ -192,7 +231,6 @@ class LspServer {
   std::deque<Queued> queue_;
   std::map<std::int64_t, ResponseHandler> pending_;  ///< our requests awaiting the client
   std::int64_t next_request_id_ = 1;
-  std::uint64_t last_result_id_ = 0;  ///< pull diagnostics: the last resultId handed out
 
   bool initialized_ = false;
   bool shutdown_ = false;
@@ -206,8 +244,8 @@ class LspServer {
   bool configuration_pull_ = false;
   bool configuration_registration_ = false;
   bool diagnostic_refresh_ = false;
-  bool document_changes_ = false;  ///< the client takes versioned documentChanges
-  bool snippet_support_ = false;   ///< completion items may be snippets
+  bool document_changes_ = false;       ///< the client takes versioned documentChanges
+  bool snippet_support_ = false;        ///< completion items may be snippets
   bool resolve_documentation_ = false;  ///< completion documentation waits for resolve
 
   /// Set from `initialized` until the client answers the first workspace/configuration pull
@@ -220,9 +258,10 @@ class LspServer {
   bool hierarchical_symbols_ = false;  ///< DocumentSymbol trees rather than SymbolInformation
   bool prepare_rename_ = false;        ///< the client sends textDocument/prepareRename
   std::optional<std::size_t> folding_limit_;  ///< the client's foldingRange rangeLimit
-  WorkspaceIndex workspace_;           ///< the lists of the workspace folders, for workspace/symbol
+  WorkspaceIndex workspace_;  ///< the lists of the workspace folders, for workspace/symbol
 
   DocumentStore store_;
+  Publisher publisher_;
   SessionConfig config_;
 };
 

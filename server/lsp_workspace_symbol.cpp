@@ -10,13 +10,10 @@
 namespace awesome::server {
 
 using nlohmann::json;
-using protocol::ErrorCode;
-using protocol::ResponseError;
 
 namespace {
 
 constexpr std::size_t kMaxSymbols = 200;
-constexpr int kSymbolObject = 19;  // LSP SymbolKind, as in documentSymbol
 
 struct Candidate {
   int score = 0;
@@ -27,32 +24,30 @@ struct Candidate {
   std::size_t entry = 0;                  ///< its entry
 };
 
-json symbol(std::string_view name, std::string_view container, std::string_view uri,
-            const lsp::Range& range) {
-  json s = {{"name", name.empty() ? std::string_view("(untitled)") : name},
-            {"kind", kSymbolObject},
-            {"location", {{"uri", uri}, {"range", range}}}};
-  if (!container.empty()) s["containerName"] = container;
-  return s;
+lsp::SymbolInformation symbol(std::string_view name, std::string_view container,
+                              std::string_view uri, const lsp::Range& range) {
+  return {name.empty() ? std::string("(untitled)") : std::string(name),
+          lsp::SymbolKind::kObject,
+          {std::string(uri), range},
+          container.empty() ? std::nullopt : std::optional(std::string(container))};
 }
 
 }  // namespace
 
-LspServer::Reply LspServer::on_workspace_symbol(const json& params) {
-  if (!params.is_object() || !params.contains("query") || !params["query"].is_string()) {
-    return ResponseError{ErrorCode::kInvalidParams, "expected query"};
-  }
-  const std::string& query = params["query"].get_ref<const std::string&>();
+LspServer::Reply LspServer::on_workspace_symbol(const lsp::WorkspaceSymbolParams& params) {
+  const std::string& query = params.query;
   std::vector<Candidate> found;
   std::set<std::filesystem::path> open_paths;
   for (auto& [uri, doc] : store_.documents()) {
-    if (auto path = file_uri_to_path(uri)) open_paths.insert(path->lexically_normal());
+    if (auto path = file_uri_to_path(uri))
+      open_paths.insert(path->lexically_normal());
     const rules::Model& m = doc.list.model();
     for (std::size_t i = 0; i < m.entries.size(); ++i) {
       const rules::Entry& e = m.entries[i];
       const int score =
           rules::paper_match_score(query, e.title, e.authors, e.arxiv ? e.arxiv->id : "");
-      if (score > 0) found.push_back({score, found.size(), &uri, nullptr, &doc, i});
+      if (score > 0)
+        found.push_back({score, found.size(), &uri, nullptr, &doc, i});
     }
   }
   const auto lists =
@@ -61,7 +56,8 @@ LspServer::Reply LspServer::on_workspace_symbol(const json& params) {
   for (const WorkspaceIndex::List* list : lists) {
     for (const IndexedPaper& p : list->papers) {
       const int score = rules::paper_match_score(query, p.title, p.authors, p.arxiv);
-      if (score > 0) found.push_back({score, found.size(), &list->uri, &p, nullptr, 0});
+      if (score > 0)
+        found.push_back({score, found.size(), &list->uri, &p, nullptr, 0});
     }
   }
   const std::size_t kept = std::min(found.size(), kMaxSymbols);
@@ -69,7 +65,7 @@ LspServer::Reply LspServer::on_workspace_symbol(const json& params) {
                     [](const Candidate& a, const Candidate& b) {
                       return a.score != b.score ? a.score > b.score : a.order < b.order;
                     });
-  json out = json::array();
+  std::vector<lsp::SymbolInformation> out;
   for (std::size_t i = 0; i < kept; ++i) {
     const Candidate& c = found[i];
     if (c.indexed != nullptr) {
@@ -83,7 +79,7 @@ LspServer::Reply LspServer::on_workspace_symbol(const json& params) {
     out.push_back(symbol(e.title, container, *c.uri,
                          to_lsp_range(c.doc->list, e.title_range, store_.encoding())));
   }
-  return out;
+  return json(out);
 }
 
 }  // namespace awesome::server

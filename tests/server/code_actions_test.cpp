@@ -31,15 +31,18 @@ json range(int l1, int c1, int l2, int c2) {
 }
 
 json code_actions(FakeClient& client, json r, json only = nullptr) {
-  json params = {{"textDocument", {{"uri", "file:///a.md"}}}, {"range", r},
+  json params = {{"textDocument", {{"uri", "file:///a.md"}}},
+                 {"range", r},
                  {"context", {{"diagnostics", json::array()}}}};
-  if (!only.is_null()) params["context"]["only"] = only;
+  if (!only.is_null())
+    params["context"]["only"] = only;
   return client.request("textDocument/codeAction", params)["result"];
 }
 
 const json* action_titled(const json& actions, std::string_view prefix) {
   for (const auto& a : actions) {
-    if (a["title"].get<std::string>().starts_with(prefix)) return &a;
+    if (a["title"].get<std::string>().starts_with(prefix))
+      return &a;
   }
   return nullptr;
 }
@@ -92,14 +95,15 @@ TEST_CASE("source.fixAll applies every safe fix and formatting equals check --fi
   // line; the unchanged author line between them is not rewritten.
   const json& edits = actions[0]["edit"]["changes"]["file:///a.md"];
   CHECK(edits == json::array({{{"range", range(4, 0, 5, 0)},
-                               {"newText", "- A Paper About Privacy. [[paper]]"
-                                           "(https://arxiv.org/abs/2010.09515)\n"}},
+                               {"newText",
+                                "- A Paper About Privacy. [[paper]]"
+                                "(https://arxiv.org/abs/2010.09515)\n"}},
                               {{"range", range(6, 0, 7, 0)},
                                {"newText", "  - Key Word: Differential Privacy.\n"}}}));
   CHECK(awesome::test::apply_lsp_edits(kList, edits) == fixed);
-  json formatted = client.request("textDocument/formatting",
-                                  {{"textDocument", {{"uri", "file:///a.md"}}},
-                                   {"options", {{"tabSize", 2}, {"insertSpaces", true}}}})["result"];
+  json formatted = client.request(
+      "textDocument/formatting", {{"textDocument", {{"uri", "file:///a.md"}}},
+                                  {"options", {{"tabSize", 2}, {"insertSpaces", true}}}})["result"];
   CHECK(formatted == edits);
 
   // Offered with every kind at the cursor, fix all is a command: nothing computed until chosen.
@@ -117,7 +121,8 @@ namespace {
 std::map<std::string, int> arxiv_ids(awesome::rules::ListDocument& doc) {
   std::map<std::string, int> ids;
   for (const auto& e : doc.model().entries) {
-    if (e.arxiv) ++ids[e.arxiv->id];
+    if (e.arxiv)
+      ++ids[e.arxiv->id];
   }
   return ids;
 }
@@ -146,7 +151,8 @@ void apply_code_actions(const std::string& name, std::size_t per_rule) {
   std::map<std::string, std::size_t> applied;
   for (const auto& action : actions) {
     const std::string rule = action["diagnostics"][0]["code"];
-    if (applied[rule] >= per_rule) continue;
+    if (applied[rule] >= per_rule)
+      continue;
     ++applied[rule];
     CAPTURE(action["title"]);
     awesome::rules::ListDocument after(
@@ -158,7 +164,8 @@ void apply_code_actions(const std::string& name, std::size_t per_rule) {
       const auto& where = action["diagnostics"][0]["range"]["start"];
       const std::string line(doc.line(where["line"]));
       for (auto& [id, copies] : expected_ids) {
-        if (line.find(id) != std::string::npos) --copies;
+        if (line.find(id) != std::string::npos)
+          --copies;
       }
       --expected_entries;
     }

@@ -55,6 +55,10 @@ TEST_CASE("broken messages get the right error and the server keeps serving") {
   SUBCASE("wrong parameter types -> -32602") {
     CHECK(error_code(client.request("textDocument/diagnostic", {{"textDocument", 5}})) == -32602);
     CHECK(error_code(client.request("textDocument/diagnostic", json::array())) == -32602);
+    const json hover = client.request("textDocument/hover", {{"textDocument", {{"uri", 1}}}});
+    CHECK(error_code(hover) == -32602);
+    CHECK(hover["error"]["message"].get<std::string>().starts_with(
+        "textDocument/hover: invalid params: "));
   }
   SUBCASE("a second initialize -> -32600") {
     CHECK(error_code(client.request("initialize", {{"capabilities", json::object()}})) == -32600);

@@ -65,11 +65,13 @@ void replay_trace(const std::string& name) {
                    {"contentChanges", step["changes"]}});
     publishes += static_cast<int>(client.take("textDocument/publishDiagnostics").empty() ? 0 : 1);
     auto* doc = client.server().documents().find(kUri);
+    const auto* converter = client.server().publisher().converter(kUri);
+    REQUIRE(converter != nullptr);
     REQUIRE(doc != nullptr);
     const std::string text = doc->list.text();
     CAPTURE(step["commit"]);
     REQUIRE(awesome::test::sha256_hex(text) == step["sha256"].get<std::string>());
-    REQUIRE(doc->converter.items() == fresh_diagnostics(text));
+    REQUIRE(converter->items() == fresh_diagnostics(text));
     ++steps;
   }
   MESSAGE(name << ": " << steps << " steps replayed, " << publishes << " publishes");

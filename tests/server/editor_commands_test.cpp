@@ -15,37 +15,41 @@ namespace {
 constexpr const char* kUri = "file:///list.md";
 
 const std::string kList =
-    "# Awesome List\n"                                             // 0
-    "\n"                                                           // 1
-    "## Table of Contents\n"                                       // 2
-    "\n"                                                           // 3
-    "- [Fairness](#fairness)\n"                                    // 4
-    "\n"                                                           // 5
-    "## Privacy\n"                                                 // 6
-    "\n"                                                           // 7
-    "### Privacy: 2020\n"                                          // 8
-    "\n"                                                           // 9
-    "- Paper A. [[paper]](https://arxiv.org/abs/2003.00001)\n"     // 10
-    "  - Zoë Ünal. *ICLR 2021*\n"                                  // 11
-    "  - Key Word: Differential Privacy.\n"                        // 12
-    "  - Digest: A.\n"                                             // 13
-    "\n"                                                           // 14
-    "- Paper B. [[paper]](https://arxiv.org/abs/2010.09515)\n"     // 15
-    "  - Zoë Ünal. *\n"                                            // 16
-    "  - Key Word: Differential Privacy.\n"                        // 17
-    "  - Digest: B.\n"                                             // 18
-    "\n"                                                           // 19
-    "## Fairness\n"                                                // 20
-    "\n"                                                           // 21
-    "### Fairness: 2020\n"                                         // 22
-    "\n"                                                           // 23
-    "- Paper C [[paper]](http://arxiv.org/abs/2011.00002)\n"       // 24
-    "  - Cy Dee.\n"                                                // 25
-    "  - Key Word: Fairness.\n"                                    // 26
-    "  - Digest: C.\n";                                            // 27
+    "# Awesome List\n"                                          // 0
+    "\n"                                                        // 1
+    "## Table of Contents\n"                                    // 2
+    "\n"                                                        // 3
+    "- [Fairness](#fairness)\n"                                 // 4
+    "\n"                                                        // 5
+    "## Privacy\n"                                              // 6
+    "\n"                                                        // 7
+    "### Privacy: 2020\n"                                       // 8
+    "\n"                                                        // 9
+    "- Paper A. [[paper]](https://arxiv.org/abs/2003.00001)\n"  // 10
+    "  - Zoë Ünal. *ICLR 2021*\n"                               // 11
+    "  - Key Word: Differential Privacy.\n"                     // 12
+    "  - Digest: A.\n"                                          // 13
+    "\n"                                                        // 14
+    "- Paper B. [[paper]](https://arxiv.org/abs/2010.09515)\n"  // 15
+    "  - Zoë Ünal. *\n"                                         // 16
+    "  - Key Word: Differential Privacy.\n"                     // 17
+    "  - Digest: B.\n"                                          // 18
+    "\n"                                                        // 19
+    "## Fairness\n"                                             // 20
+    "\n"                                                        // 21
+    "### Fairness: 2020\n"                                      // 22
+    "\n"                                                        // 23
+    "- Paper C [[paper]](http://arxiv.org/abs/2011.00002)\n"    // 24
+    "  - Cy Dee.\n"                                             // 25
+    "  - Key Word: Fairness.\n"                                 // 26
+    "  - Digest: C.\n";                                         // 27
 
-json position(int line, int character) { return {{"line", line}, {"character", character}}; }
-json range(int l1, int c1, int l2, int c2) { return {{"start", position(l1, c1)}, {"end", position(l2, c2)}}; }
+json position(int line, int character) {
+  return {{"line", line}, {"character", character}};
+}
+json range(int l1, int c1, int l2, int c2) {
+  return {{"start", position(l1, c1)}, {"end", position(l2, c2)}};
+}
 
 /// The edits of a WorkspaceEdit for kUri (plain `changes`) applied to `text`.
 std::string applied(const std::string& text, const json& workspace_edit) {
@@ -53,9 +57,10 @@ std::string applied(const std::string& text, const json& workspace_edit) {
 }
 
 json command(FakeClient& client, std::string_view name, int line) {
-  return client.request("workspace/executeCommand",
-                        {{"command", name},
-                         {"arguments", json::array({{{"uri", kUri}, {"position", position(line, 0)}}})}});
+  return client.request(
+      "workspace/executeCommand",
+      {{"command", name},
+       {"arguments", json::array({{{"uri", kUri}, {"position", position(line, 0)}}})}});
 }
 
 }  // namespace
@@ -63,7 +68,8 @@ json command(FakeClient& client, std::string_view name, int line) {
 TEST_CASE("capabilities: completion triggers, commands, range formatting") {
   FakeClient client;
   const json caps = client.initialize()["result"]["capabilities"];
-  CHECK(caps["completionProvider"]["triggerCharacters"] == json::array({"*", "[", ";", ":", " ", "#"}));
+  CHECK(caps["completionProvider"]["triggerCharacters"] ==
+        json::array({"*", "[", ";", ":", " ", "#"}));
   CHECK(caps["executeCommandProvider"]["commands"] ==
         json::array({"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll"}));
   CHECK(caps["documentRangeFormattingProvider"] == true);
@@ -74,8 +80,8 @@ TEST_CASE("venue completion over LSP: UTF-16 textEdit range after the '*'") {
   client.initialize();
   client.open(kUri, kList);
   // "  - Zoë Ünal. *" is 15 UTF-16 code units (ë and Ü are one each, two bytes in UTF-8).
-  const json reply = client.request("textDocument/completion",
-                                    {{"textDocument", {{"uri", kUri}}}, {"position", position(16, 15)}});
+  const json reply = client.request("textDocument/completion", {{"textDocument", {{"uri", kUri}}},
+                                                                {"position", position(16, 15)}});
   const json& result = reply["result"];
   CHECK(result["isIncomplete"] == true);  // the catalog is longer than one reply
   const json& first = result["items"][0];
@@ -86,16 +92,20 @@ TEST_CASE("venue completion over LSP: UTF-16 textEdit range after the '*'") {
   CHECK(first["documentation"]["kind"] == "markdown");
 
   // Key words: the one phrase of the list, without snippet syntax.
-  const json keywords = client.request("textDocument/completion",
-                                       {{"textDocument", {{"uri", kUri}}}, {"position", position(26, 14)}});
+  const json keywords =
+      client.request("textDocument/completion",
+                     {{"textDocument", {{"uri", kUri}}}, {"position", position(26, 14)}});
   REQUIRE(keywords["result"]["items"].size() == 1);
   CHECK(keywords["result"]["items"][0]["label"] == "Differential Privacy");
   CHECK(keywords["result"]["items"][0]["textEdit"]["range"] == range(26, 14, 26, 22));
 
   // Errors and unknown documents.
-  CHECK(client.request("textDocument/completion", {{"position", position(0, 0)}})["error"]["code"] == -32602);
-  CHECK(client.request("textDocument/completion", {{"textDocument", {{"uri", "file:///other.md"}}},
-                                                   {"position", position(0, 0)}})["result"].is_null());
+  CHECK(client.request("textDocument/completion",
+                       {{"position", position(0, 0)}})["error"]["code"] == -32602);
+  CHECK(client
+            .request("textDocument/completion", {{"textDocument", {{"uri", "file:///other.md"}}},
+                                                 {"position", position(0, 0)}})["result"]
+            .is_null());
 }
 
 TEST_CASE("completion documentation waits for completionItem/resolve when the client resolves it") {
@@ -109,8 +119,9 @@ TEST_CASE("completion documentation waits for completionItem/resolve when the cl
   const json caps = client.initialize(
       {{"textDocument",
         {{"completion",
-          {{"completionItem", {{"resolveSupport", {{"properties", {"documentation", "detail"}}}}}}}}}}})
-      ["result"]["capabilities"];
+          {{"completionItem",
+            {{"resolveSupport",
+              {{"properties", {"documentation", "detail"}}}}}}}}}}})["result"]["capabilities"];
   CHECK(caps["completionProvider"]["resolveProvider"] == true);
   client.open(kUri, kList);
   const json items = client.request("textDocument/completion", at)["result"]["items"];
@@ -128,16 +139,19 @@ TEST_CASE("completion documentation waits for completionItem/resolve when the cl
   client.notify("textDocument/didChange",
                 {{"textDocument", {{"uri", kUri}, {"version", 2}}},
                  {"contentChanges", json::array({{{"text", "# Emptied\n"}}})}});
-  CHECK_FALSE(client.request("completionItem/resolve", items[0])["result"].contains("documentation"));
+  CHECK_FALSE(
+      client.request("completionItem/resolve", items[0])["result"].contains("documentation"));
   CHECK(client.request("completionItem/resolve", json::array())["error"]["code"] == -32602);
 }
 
 TEST_CASE("entry snippet only for clients with snippet support") {
   FakeClient client;
-  client.initialize({{"textDocument", {{"completion", {{"completionItem", {{"snippetSupport", true}}}}}}}});
+  client.initialize(
+      {{"textDocument", {{"completion", {{"completionItem", {{"snippetSupport", true}}}}}}}});
   client.open(kUri, kList);
-  const json items = client.request("textDocument/completion",
-                                    {{"textDocument", {{"uri", kUri}}}, {"position", position(14, 0)}})["result"]["items"];
+  const json items = client.request(
+      "textDocument/completion",
+      {{"textDocument", {{"uri", kUri}}}, {"position", position(14, 0)}})["result"]["items"];
   REQUIRE(items.size() == 1);
   CHECK(items[0]["insertTextFormat"] == 2);
   CHECK(items[0]["kind"] == 15);
@@ -148,11 +162,13 @@ TEST_CASE("sort section and update ToC: code actions, commands, workspace/applyE
   FakeClient client;
   client.initialize();
   client.open(kUri, kList);
-  const json actions = client.request("textDocument/codeAction",
-                                      {{"textDocument", {{"uri", kUri}}},
-                                       {"range", range(12, 0, 12, 0)},
-                                       {"context", {{"diagnostics", json::array()},
-                                                    {"only", {"source.sortEntries", "source.updateToc"}}}}})["result"];
+  const json actions =
+      client.request("textDocument/codeAction",
+                     {{"textDocument", {{"uri", kUri}}},
+                      {"range", range(12, 0, 12, 0)},
+                      {"context",
+                       {{"diagnostics", json::array()},
+                        {"only", {"source.sortEntries", "source.updateToc"}}}}})["result"];
   REQUIRE(actions.size() == 2);
   CHECK(actions[0]["kind"] == "source.sortEntries.awesome-ls");
   CHECK(actions[0]["command"]["command"] == "awesome-ls.sortSection");
@@ -171,18 +187,20 @@ TEST_CASE("sort section and update ToC: code actions, commands, workspace/applyE
   CHECK(command(client, "awesome-ls.updateToc", 0)["result"].is_null());
   edits = client.take("workspace/applyEdit");
   REQUIRE(edits.size() == 1);
-  CHECK(applied(kList, edits[0]["params"]["edit"]).find("- [Privacy](#privacy)\n- [Fairness](#fairness)\n") !=
-        std::string::npos);
+  CHECK(applied(kList, edits[0]["params"]["edit"])
+            .find("- [Privacy](#privacy)\n- [Fairness](#fairness)\n") != std::string::npos);
 
   // Nothing to do: a message instead of an empty edit.
   CHECK(command(client, "awesome-ls.sortSection", 26)["result"].is_null());
   CHECK(client.take("workspace/applyEdit").empty());
   const auto shown = client.take("window/showMessage");
   REQUIRE(shown.size() == 1);
-  CHECK(shown[0]["params"]["message"] == "awesome-ls: the entries of this section are already in order.");
+  CHECK(shown[0]["params"]["message"] ==
+        "awesome-ls: the entries of this section are already in order.");
 
   CHECK(command(client, "awesome-ls.nope", 0)["error"]["code"] == -32602);
-  CHECK(client.request("workspace/executeCommand", {{"command", "awesome-ls.updateToc"}})["error"]["code"] == -32602);
+  CHECK(client.request("workspace/executeCommand",
+                       {{"command", "awesome-ls.updateToc"}})["error"]["code"] == -32602);
 }
 
 TEST_CASE("range formatting applies only the safe fixes inside the range") {
@@ -190,13 +208,17 @@ TEST_CASE("range formatting applies only the safe fixes inside the range") {
   client.initialize();
   client.open(kUri, kList);
   // Line 24 has two safe fixes (title '.', arXiv URL); nothing else in lines 20-27 is fixable.
-  const json edits = client.request("textDocument/rangeFormatting",
-                                    {{"textDocument", {{"uri", kUri}}}, {"range", range(20, 0, 27, 0)},
-                                     {"options", {{"tabSize", 2}, {"insertSpaces", true}}}})["result"];
+  const json edits =
+      client.request("textDocument/rangeFormatting",
+                     {{"textDocument", {{"uri", kUri}}},
+                      {"range", range(20, 0, 27, 0)},
+                      {"options", {{"tabSize", 2}, {"insertSpaces", true}}}})["result"];
   REQUIRE(edits.size() == 2);
   for (const auto& e : edits) CHECK(e["range"]["start"]["line"] == 24);
-  const json none = client.request("textDocument/rangeFormatting",
-                                   {{"textDocument", {{"uri", kUri}}}, {"range", range(10, 0, 13, 0)},
-                                    {"options", {{"tabSize", 2}, {"insertSpaces", true}}}})["result"];
+  const json none =
+      client.request("textDocument/rangeFormatting",
+                     {{"textDocument", {{"uri", kUri}}},
+                      {"range", range(10, 0, 13, 0)},
+                      {"options", {{"tabSize", 2}, {"insertSpaces", true}}}})["result"];
   CHECK(none == json::array());
 }

@@ -12,44 +12,49 @@ namespace {
 
 constexpr const char* kUri = "file:///a.md";
 constexpr const char* kList =
-    "# Awesome List\n"                                                                     // 0
-    "\n"                                                                                   // 1
-    "## Table of Contents\n"                                                               // 2
-    "\n"                                                                                   // 3
-    "- [Privacy](#privacy)\n"                                                              // 4
-    "- [Fairness](#fairness)\n"                                                            // 5
-    "\n"                                                                                   // 6
-    "## Privacy\n"                                                                         // 7
-    "\n"                                                                                   // 8
-    "### Privacy: 2020\n"                                                                  // 9
-    "\n"                                                                                   // 10
+    "# Awesome List\n"           // 0
+    "\n"                         // 1
+    "## Table of Contents\n"     // 2
+    "\n"                         // 3
+    "- [Privacy](#privacy)\n"    // 4
+    "- [Fairness](#fairness)\n"  // 5
+    "\n"                         // 6
+    "## Privacy\n"               // 7
+    "\n"                         // 8
+    "### Privacy: 2020\n"        // 9
+    "\n"                         // 10
     "- Paper One. [[paper]](https://arxiv.org/abs/2010.09515) [[code]](https://github.com/a/b)\n"
-    "  - Ann Lee, Bo Chen. *ICLR 2021*\n"                                                  // 12
-    "  - Key Word: Differential Privacy; Contrastive Learning.\n"                          // 13
-    "  - Digest: We study privacy.\n"                                                      // 14
-    "\n"                                                                                   // 15
-    "- Paper Two. [[paper]](https://arxiv.org/abs/2008.04254)\n"                           // 16
-    "  - Cy Dee. *NeurIPS 2020*\n"                                                         // 17
-    "  - Key Word: Differential Privacy.\n"                                                // 18
-    "  - Digest: Another one.\n"                                                           // 19
-    "\n"                                                                                   // 20
-    "## Fairness\n"                                                                        // 21
-    "\n"                                                                                   // 22
-    "### Fairness: 2020\n"                                                                 // 23
-    "\n"                                                                                   // 24
-    "- Paper One Again. [[paper]](https://arxiv.org/abs/2010.09515)\n"                     // 25
-    "  - Ann Lee. *ICML 2020*\n"                                                           // 26
-    "  - Key Word: Differential Privacy; Fairness.\n"                                      // 27
-    "  - Digest: A duplicate.";                                                            // 28
+    "  - Ann Lee, Bo Chen. *ICLR 2021*\n"                               // 12
+    "  - Key Word: Differential Privacy; Contrastive Learning.\n"       // 13
+    "  - Digest: We study privacy.\n"                                   // 14
+    "\n"                                                                // 15
+    "- Paper Two. [[paper]](https://arxiv.org/abs/2008.04254)\n"        // 16
+    "  - Cy Dee. *NeurIPS 2020*\n"                                      // 17
+    "  - Key Word: Differential Privacy.\n"                             // 18
+    "  - Digest: Another one.\n"                                        // 19
+    "\n"                                                                // 20
+    "## Fairness\n"                                                     // 21
+    "\n"                                                                // 22
+    "### Fairness: 2020\n"                                              // 23
+    "\n"                                                                // 24
+    "- Paper One Again. [[paper]](https://arxiv.org/abs/2010.09515)\n"  // 25
+    "  - Ann Lee. *ICML 2020*\n"                                        // 26
+    "  - Key Word: Differential Privacy; Fairness.\n"                   // 27
+    "  - Digest: A duplicate.";                                         // 28
 
 json range(int l1, int c1, int l2, int c2) {
   return {{"start", {{"line", l1}, {"character", c1}}}, {"end", {{"line", l2}, {"character", c2}}}};
 }
-json location(int l1, int c1, int l2, int c2) { return {{"uri", kUri}, {"range", range(l1, c1, l2, c2)}}; }
-json at(int line, int character, std::string_view uri = kUri) {
-  return {{"textDocument", {{"uri", uri}}}, {"position", {{"line", line}, {"character", character}}}};
+json location(int l1, int c1, int l2, int c2) {
+  return {{"uri", kUri}, {"range", range(l1, c1, l2, c2)}};
 }
-json doc_params(std::string_view uri = kUri) { return {{"textDocument", {{"uri", uri}}}}; }
+json at(int line, int character, std::string_view uri = kUri) {
+  return {{"textDocument", {{"uri", uri}}},
+          {"position", {{"line", line}, {"character", character}}}};
+}
+json doc_params(std::string_view uri = kUri) {
+  return {{"textDocument", {{"uri", uri}}}};
+}
 
 json hierarchical_caps() {
   return {{"textDocument",
@@ -83,7 +88,9 @@ json names(const json& symbols) {
   return out;
 }
 
-json edits_of(const json& workspace_edit) { return workspace_edit["changes"][kUri]; }
+json edits_of(const json& workspace_edit) {
+  return workspace_edit["changes"][kUri];
+}
 json edit(int line, int c1, int c2, std::string_view text) {
   return {{"range", range(line, c1, line, c2)}, {"newText", text}};
 }
@@ -93,9 +100,9 @@ json edit(int line, int c1, int c2, std::string_view text) {
 TEST_CASE("navigation: every method is declared, renameProvider with prepareProvider on request") {
   Session with_prepare;
   const json& caps = with_prepare.capabilities;
-  for (const char* provider : {"documentSymbolProvider", "workspaceSymbolProvider",
-                               "foldingRangeProvider", "definitionProvider", "referencesProvider",
-                               "hoverProvider"}) {
+  for (const char* provider :
+       {"documentSymbolProvider", "workspaceSymbolProvider", "foldingRangeProvider",
+        "definitionProvider", "referencesProvider", "hoverProvider"}) {
     CHECK(caps[provider] == true);
   }
   CHECK(caps["documentLinkProvider"] == json{{"resolveProvider", false}});
@@ -158,8 +165,15 @@ TEST_CASE("navigation: folding ranges for sections (without trailing blank lines
   Session s;
   json folds = s.result("textDocument/foldingRange", doc_params());
   json expected = json::array();
-  for (auto [a, b] : {std::pair{0, 28}, {2, 5}, {7, 19}, {9, 19}, {11, 14}, {16, 19}, {21, 28},
-                      {23, 28}, {25, 28}}) {
+  for (auto [a, b] : {std::pair{0, 28},
+                      {2, 5},
+                      {7, 19},
+                      {9, 19},
+                      {11, 14},
+                      {16, 19},
+                      {21, 28},
+                      {23, 28},
+                      {25, 28}}) {
     expected.push_back({{"startLine", a}, {"endLine", b}});
   }
   CHECK(folds == expected);
@@ -178,14 +192,15 @@ TEST_CASE("navigation: document links for ToC items (#L<line>) and every entry l
                          {"tooltip", "Go to the heading 'Privacy'"}});
   CHECK(links[1]["range"] == range(5, 2, 5, 23));
   CHECK(links[1]["target"] == "file:///a.md#L22");
-  CHECK(links[2] == json{{"range", range(11, 13, 11, 56)},
-                         {"target", "https://arxiv.org/abs/2010.09515"}});
+  CHECK(links[2] ==
+        json{{"range", range(11, 13, 11, 56)}, {"target", "https://arxiv.org/abs/2010.09515"}});
   CHECK(links[3] == json{{"range", range(11, 57, 11, 89)}, {"target", "https://github.com/a/b"}});
   CHECK(links[4]["range"] == range(16, 13, 16, 56));
   CHECK(links[5]["range"] == range(25, 19, 25, 62));
 }
 
-TEST_CASE("navigation: definition goes from a ToC link to its heading and from a copy to the first") {
+TEST_CASE(
+    "navigation: definition goes from a ToC link to its heading and from a copy to the first") {
   Session s;
   CHECK(s.result("textDocument/definition", at(4, 5)) == location(7, 3, 7, 10));
   CHECK(s.result("textDocument/definition", at(5, 22)) == location(21, 3, 21, 11));
@@ -203,8 +218,8 @@ TEST_CASE("navigation: references of key words, arXiv papers and headings") {
     params["context"] = {{"includeDeclaration", declaration}};
     return s.result("textDocument/references", params);
   };
-  CHECK(refs(18, 20, true) == json{location(13, 14, 13, 34), location(18, 14, 18, 34),
-                                   location(27, 14, 27, 34)});
+  CHECK(refs(18, 20, true) ==
+        json{location(13, 14, 13, 34), location(18, 14, 18, 34), location(27, 14, 27, 34)});
   CHECK(refs(18, 20, false) == json::array({location(18, 14, 18, 34), location(27, 14, 27, 34)}));
   CHECK(refs(13, 40, true) == json::array({location(13, 36, 13, 56)}));
   CHECK(refs(25, 30, true) == json::array({location(11, 13, 11, 56), location(25, 19, 25, 62)}));
@@ -274,7 +289,8 @@ TEST_CASE("navigation: renaming a key word changes every exact occurrence in Key
   }
 }
 
-TEST_CASE("navigation: renaming a heading renames its year sections and ToC link, anchors included") {
+TEST_CASE(
+    "navigation: renaming a heading renames its year sections and ToC link, anchors included") {
   Session s;
   json params = at(7, 4);
   params["newName"] = "Data Privacy";
@@ -334,16 +350,16 @@ TEST_CASE("navigation: positions honour UTF-16 by default and UTF-8 when negotia
 
 TEST_CASE("navigation: malformed params get InvalidParams, unknown documents an empty result") {
   Session s;
-  for (const char* method : {"textDocument/documentSymbol", "textDocument/foldingRange",
-                             "textDocument/documentLink"}) {
+  for (const char* method :
+       {"textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/documentLink"}) {
     CAPTURE(method);
     CHECK(s.error(method, json::object()) == -32602);
     CHECK(s.error(method, {{"textDocument", {{"uri", 3}}}}) == -32602);
     CHECK(s.result(method, doc_params("file:///none.md")) == json::array());
   }
-  for (const char* method : {"textDocument/definition", "textDocument/references",
-                             "textDocument/hover", "textDocument/prepareRename",
-                             "textDocument/rename"}) {
+  for (const char* method :
+       {"textDocument/definition", "textDocument/references", "textDocument/hover",
+        "textDocument/prepareRename", "textDocument/rename"}) {
     CAPTURE(method);
     CHECK(s.error(method, doc_params()) == -32602);
     CHECK(s.error(method, {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", -1}}}}) ==
