@@ -22,20 +22,26 @@ namespace {
 
 /// Framed messages for the binary's input, built by the shared lsp_process.hpp helpers.
 std::string request(int id, std::string_view method, json params) {
-  return awesome::protocol::encode_frame(awesome::test::lsp_request(id, method, std::move(params)).dump());
+  return awesome::protocol::encode_frame(
+      awesome::test::lsp_request(id, method, std::move(params)).dump());
 }
 
 std::string notification(std::string_view method, json params) {
-  return awesome::protocol::encode_frame(awesome::test::lsp_notification(method, std::move(params)).dump());
+  return awesome::protocol::encode_frame(
+      awesome::test::lsp_notification(method, std::move(params)).dump());
 }
 
-json position(rules::Position p) { return {{"line", p.line}, {"character", p.column}}; }
+json position(rules::Position p) {
+  return {{"line", p.line}, {"character", p.column}};
+}
 
 json at(std::string_view uri, rules::Position p) {
   return {{"textDocument", {{"uri", uri}}}, {"position", position(p)}};
 }
 
-json range(rules::Position a, rules::Position b) { return {{"start", position(a)}, {"end", position(b)}}; }
+json range(rules::Position a, rules::Position b) {
+  return {{"start", position(a)}, {"end", position(b)}};
+}
 
 }  // namespace
 
@@ -59,7 +65,8 @@ TEST_CASE("editing: every method over stdio on the full list, from initialize to
   rules::Position out_of_order{};
   for (const auto& d : list.diagnostics()) {
     fixes += d.fixes.size();
-    if (d.rule == "entry-order" && out_of_order == rules::Position{}) out_of_order = d.range.start;
+    if (d.rule == "entry-order" && out_of_order == rules::Position{})
+      out_of_order = d.range.start;
   }
   REQUIRE(out_of_order.line > 0);
   const std::string fixed = rules::fix_all(text, {});
@@ -77,33 +84,31 @@ TEST_CASE("editing: every method over stdio on the full list, from initialize to
                  {"textDocument",
                   {{"completion", {{"completionItem", {{"snippetSupport", true}}}}}}}}}}) +
       notification("initialized", json::object()) +
-      notification("textDocument/didOpen", {{"textDocument",
-                                             {{"uri", uri},
-                                              {"languageId", "markdown"},
-                                              {"version", 1},
-                                              {"text", text}}}});
-  input +=
-      request(2, "textDocument/completion", at(uri, phrase.range.start)) +
-      request(3, "textDocument/completion", at(uri, entry->venue->range.start)) +
-      request(4, "textDocument/codeAction",
-              {{"textDocument", {{"uri", uri}}},
-               {"range", whole},
-               {"context", {{"diagnostics", json::array()}, {"only", {"quickfix"}}}}}) +
-      request(5, "textDocument/codeAction",
-              {{"textDocument", {{"uri", uri}}},
-               {"range", range({0, 0}, {0, 0})},
-               {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll"}}}}}) +
-      request(6, "textDocument/formatting", {{"textDocument", {{"uri", uri}}}, {"options", formatting_options}}) +
-      request(7, "textDocument/rangeFormatting",
-              {{"textDocument", {{"uri", uri}}},
-               {"range", range({0, 0}, {400, 0})},
-               {"options", formatting_options}}) +
-      request(8, "workspace/executeCommand",
-              {{"command", "awesome-ls.sortSection"},
-               {"arguments", {{{"uri", uri}, {"position", position(out_of_order)}}}}}) +
-      request(9, "workspace/executeCommand",
-              {{"command", "awesome-ls.updateToc"}, {"arguments", {{{"uri", uri}}}}}) +
-      request(10, "shutdown", nullptr) + notification("exit", nullptr);
+      notification("textDocument/didOpen",
+                   {{"textDocument",
+                     {{"uri", uri}, {"languageId", "markdown"}, {"version", 1}, {"text", text}}}});
+  input += request(2, "textDocument/completion", at(uri, phrase.range.start)) +
+           request(3, "textDocument/completion", at(uri, entry->venue->range.start)) +
+           request(4, "textDocument/codeAction",
+                   {{"textDocument", {{"uri", uri}}},
+                    {"range", whole},
+                    {"context", {{"diagnostics", json::array()}, {"only", {"quickfix"}}}}}) +
+           request(5, "textDocument/codeAction",
+                   {{"textDocument", {{"uri", uri}}},
+                    {"range", range({0, 0}, {0, 0})},
+                    {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll"}}}}}) +
+           request(6, "textDocument/formatting",
+                   {{"textDocument", {{"uri", uri}}}, {"options", formatting_options}}) +
+           request(7, "textDocument/rangeFormatting",
+                   {{"textDocument", {{"uri", uri}}},
+                    {"range", range({0, 0}, {400, 0})},
+                    {"options", formatting_options}}) +
+           request(8, "workspace/executeCommand",
+                   {{"command", "awesome-ls.sortSection"},
+                    {"arguments", {{{"uri", uri}, {"position", position(out_of_order)}}}}}) +
+           request(9, "workspace/executeCommand",
+                   {{"command", "awesome-ls.updateToc"}, {"arguments", {{{"uri", uri}}}}}) +
+           request(10, "shutdown", nullptr) + notification("exit", nullptr);
 
   awesome::test::ProcessOptions options;
   options.input = input;
@@ -118,8 +123,10 @@ TEST_CASE("editing: every method over stdio on the full list, from initialize to
     REQUIRE(f.kind == awesome::protocol::Frame::Kind::kBody);
     json message = json::parse(f.text);
     const std::string method = message.value("method", "");
-    if (method == "workspace/applyEdit") apply_edits.push_back(message["params"]);
-    if (method == "window/showMessage") shown.push_back(message["params"]);
+    if (method == "workspace/applyEdit")
+      apply_edits.push_back(message["params"]);
+    if (method == "window/showMessage")
+      shown.push_back(message["params"]);
     if (message.contains("id") && !message.contains("method")) {
       REQUIRE(message.contains("result"));
       replies[message["id"].get<int>()] = message["result"];

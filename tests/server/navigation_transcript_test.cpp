@@ -22,11 +22,13 @@ namespace {
 
 /// Framed messages for the binary's input, built by the shared lsp_process.hpp helpers.
 std::string request(int id, std::string_view method, json params) {
-  return awesome::protocol::encode_frame(awesome::test::lsp_request(id, method, std::move(params)).dump());
+  return awesome::protocol::encode_frame(
+      awesome::test::lsp_request(id, method, std::move(params)).dump());
 }
 
 std::string notification(std::string_view method, json params) {
-  return awesome::protocol::encode_frame(awesome::test::lsp_notification(method, std::move(params)).dump());
+  return awesome::protocol::encode_frame(
+      awesome::test::lsp_notification(method, std::move(params)).dump());
 }
 
 json at(std::string_view uri, std::uint32_t line, std::uint32_t character) {
@@ -38,7 +40,8 @@ std::size_t count_kind(const json& symbols, int kind) {
   std::size_t n = 0;
   for (const auto& s : symbols) {
     n += s["kind"] == kind;
-    if (s.contains("children")) n += count_kind(s["children"], kind);
+    if (s.contains("children"))
+      n += count_kind(s["children"], kind);
   }
   return n;
 }
@@ -71,11 +74,9 @@ TEST_CASE("navigation: every method over stdio on the full list, from initialize
                   {{"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}},
                    {"rename", {{"prepareSupport", true}}}}}}}}) +
       notification("initialized", json::object()) +
-      notification("textDocument/didOpen", {{"textDocument",
-                                             {{"uri", uri},
-                                              {"languageId", "markdown"},
-                                              {"version", 1},
-                                              {"text", text}}}});
+      notification("textDocument/didOpen",
+                   {{"textDocument",
+                     {{"uri", uri}, {"languageId", "markdown"}, {"version", 1}, {"text", text}}}});
   const json doc = {{"textDocument", {{"uri", uri}}}};
   json references = keyword_at;
   references["context"] = {{"includeDeclaration", true}};
@@ -135,6 +136,6 @@ TEST_CASE("navigation: every method over stdio on the full list, from initialize
   CHECK(replies[10][0]["location"]["uri"] == uri);
   CHECK(replies[10][1]["name"] ==
         "Improving Transformation Invariance in Contrastive Representation Learning.");
-  CHECK(replies[10][1]["location"]["uri"].get<std::string>().ends_with(
-      "/lists/trustworthy-2021.md"));
+  CHECK(
+      replies[10][1]["location"]["uri"].get<std::string>().ends_with("/lists/trustworthy-2021.md"));
 }
