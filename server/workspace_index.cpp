@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <sstream>
 #include <iterator>
 #include <optional>
+#include <sstream>
 #include <system_error>
 
 #include "server/document_store.hpp"
@@ -74,7 +74,8 @@ std::string path_to_file_uri(const fs::path& path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string uri = "file://";
   const std::string generic = path.generic_string();
-  if (generic.empty() || generic.front() != '/') uri.push_back('/');  // C:/x -> file:///C:/x
+  if (generic.empty() || generic.front() != '/')
+    uri.push_back('/');  // C:/x -> file:///C:/x
   for (const char ch : generic) {
     const auto c = static_cast<unsigned char>(ch);
     if (std::isalnum(c) != 0 || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
@@ -115,11 +116,13 @@ std::vector<const WorkspaceIndex::List*> WorkspaceIndex::refresh(
   std::vector<const List*> lists;
   std::map<fs::path, Cached> fresh;
   for (fs::path& path : markdown_files()) {
-    if (skip(path) || fresh.count(path) != 0) continue;
+    if (skip(path) || fresh.count(path) != 0)
+      continue;
     std::error_code ec;
     const auto mtime = fs::last_write_time(path, ec);
     const auto size = ec ? 0 : fs::file_size(path, ec);
-    if (ec || size > limits_.max_bytes) continue;
+    if (ec || size > limits_.max_bytes)
+      continue;
     auto old = cache_.find(path);
     Cached cached;
     if (old != cache_.end() && old->second.mtime == mtime && old->second.size == size &&
@@ -127,7 +130,8 @@ std::vector<const WorkspaceIndex::List*> WorkspaceIndex::refresh(
       cached = std::move(old->second);
     } else {
       auto text = read_whole(path);
-      if (!text) continue;
+      if (!text)
+        continue;
       rules::ListDocument list(*text, config);
       cached = {mtime, size, encoding, {path_to_file_uri(path), index_papers(list, encoding)}};
     }
@@ -135,7 +139,8 @@ std::vector<const WorkspaceIndex::List*> WorkspaceIndex::refresh(
   }
   cache_ = std::move(fresh);
   for (const auto& [path, cached] : cache_) {
-    if (!cached.list.papers.empty()) lists.push_back(&cached.list);
+    if (!cached.list.papers.empty())
+      lists.push_back(&cached.list);
   }
   return lists;
 }

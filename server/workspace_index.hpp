@@ -35,10 +35,10 @@ std::vector<IndexedPaper> index_papers(rules::ListDocument& list,
 std::string path_to_file_uri(const std::filesystem::path& path);
 
 struct WorkspaceLimits {
-  std::size_t max_files = 1000;              ///< Markdown files kept per walk
-  std::uintmax_t max_bytes = 8u << 20;       ///< larger files are skipped
-  std::size_t max_visited = 50000;           ///< directory entries looked at per walk
-  int max_depth = 12;                        ///< folder nesting below a root
+  std::size_t max_files = 1000;         ///< Markdown files kept per walk
+  std::uintmax_t max_bytes = 8u << 20;  ///< larger files are skipped
+  std::size_t max_visited = 50000;      ///< directory entries looked at per walk
+  int max_depth = 12;                   ///< folder nesting below a root
 };
 
 /// The rules of every walk that looks for lists (the workspace index, `check DIR`): folders

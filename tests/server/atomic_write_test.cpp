@@ -203,33 +203,102 @@ std::size_t files_in(const fs::path& dir) {
       std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
 }
 
+const std::string kOldText = "# List\n\n- old entry\n";
+const std::string kNewText = "# List\n\n- fixed entry, longer\n";
+const std::string kAppended = "- a line another program added\n";
+const std::string kSaved = "# List\n\n- saved by an editor\n";
+const std::string kRewritten = "# LIST\n\n- OLD ENTRY\n";  // same size as kOldText
+
+/// What another program (or the kernel, for kKill) does to `file` in `dir`.
+void interfere(Other other, const fs::path& dir, const fs::path& file) {
+  switch (other) {
+    case Other::kKill:
+      ::raise(SIGKILL);
+      break;
+    case Other::kAppend:
+      std::ofstream(file, std::ios::app) << kAppended;
+      break;
+    case Other::kSaveByRename:
+      awesome::test::write_bytes(dir / "editor-save", kSaved);
+      fs::rename(dir / "editor-save", file);
+      break;
+    case Other::kRewriteSameSize:
+      std::ofstream(file, std::ios::in | std::ios::out | std::ios::binary) << kRewritten;
+      break;
+  }
+}
+
+/// The write killed at `step` (in a child process): the file holds the old text or the new
+/// one, keeps its mode, and the next run removes whatever the killed one left.
+void check_killed(WriteStep step, const fs::path& dir, const fs::path& file, const ReadState& read,
+                  const WriteHooks& hooks) {
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    write_file_atomically(file, kNewText, &read, hooks);
+    ::_exit(0);  // only when the step was never reached
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL));
+  const std::string now = awesome::test::read_bytes(file);
+  CHECK((now == kOldText || now == kNewText));
+  // Once the names are exchanged the new text is in place; the old file, left under the
+  // temporary name, is removed by the next run.
+  CHECK(now == (step >= WriteStep::kExchanged ? kNewText : kOldText));
+  CHECK(mode_of(file) == 0640);
+  // The next run removes whatever the killed one left.
+  CHECK(write_file_atomically(file, "next\n").empty());
+  CHECK(files_in(dir) == 1);
+}
+
+/// The write with another program writing the file at `step`: a change before the
+/// replacement makes the write refused; one after it went to the new file. Either way the
+/// change is there.
+void check_interfered(WriteStep step, Other other, const fs::path& dir, const fs::path& file,
+                      const ReadState& read, const WriteHooks& hooks, const bool& acted) {
+  const std::string error = write_file_atomically(file, kNewText, &read, hooks);
+  REQUIRE(acted);
+  const std::string now = awesome::test::read_bytes(file);
+  const bool refused = step < WriteStep::kExchanged;
+  CHECK(error.empty() == !refused);
+  if (refused)
+    CHECK(error.starts_with(kChangedSinceRead));
+  const std::string& base = refused ? kOldText : kNewText;
+  switch (other) {
+    case Other::kAppend:
+      CHECK(now == base + kAppended);
+      break;
+    case Other::kSaveByRename:
+      CHECK(now == kSaved);
+      break;
+    default:
+      CHECK(now == (refused ? kRewritten : kRewritten + kNewText.substr(kRewritten.size())));
+      break;
+  }
+  CHECK(files_in(dir) == 1);
+}
+
 }  // namespace
+
+TEST_CASE("write_file_atomically that nothing interrupts passes every step, in order") {
+  TempDir dir;
+  const auto file = dir.path / "list.md";
+  awesome::test::write_bytes(file, kOldText);
+  const ReadState read{*stamp_file(file), kOldText};
+  std::vector<WriteStep> seen;
+  CHECK(write_file_atomically(
+            file, kNewText, &read,
+            {.named_temp = false, .at_step = [&](WriteStep s) { seen.push_back(s); }})
+            .empty());
+  CHECK(seen == std::vector<WriteStep>(std::begin(kSteps), std::end(kSteps)));
+}
 
 // The replacement interrupted at each of its steps, in both ways of making the temporary file:
 // the process killed there, or another program writing the file there. Afterwards the file
 // holds the old text or the new one when killed, and the other program's change whenever it
 // wrote; nothing is left beside it that the next run does not remove.
 TEST_CASE("write_file_atomically interrupted at every step loses nothing") {
-  const std::string old_text = "# List\n\n- old entry\n";
-  const std::string new_text = "# List\n\n- fixed entry, longer\n";
-  const std::string appended = "- a line another program added\n";
-  const std::string saved = "# List\n\n- saved by an editor\n";
-  const std::string rewritten = "# LIST\n\n- OLD ENTRY\n";  // same size as old_text
-
-  // A write that nothing interrupts passes every step, in order.
-  {
-    TempDir dir;
-    const auto file = dir.path / "list.md";
-    awesome::test::write_bytes(file, old_text);
-    const ReadState read{*stamp_file(file), old_text};
-    std::vector<WriteStep> seen;
-    CHECK(write_file_atomically(
-              file, new_text, &read,
-              {.named_temp = false, .at_step = [&](WriteStep s) { seen.push_back(s); }})
-              .empty());
-    CHECK(seen == std::vector<WriteStep>(std::begin(kSteps), std::end(kSteps)));
-  }
-
   for (const bool named_temp : {false, true}) {
     for (const WriteStep step : kSteps) {
       for (const Other other :
@@ -239,74 +308,21 @@ TEST_CASE("write_file_atomically interrupted at every step loses nothing") {
         CAPTURE(static_cast<int>(other));
         TempDir dir;
         const auto file = dir.path / "list.md";
-        awesome::test::write_bytes(file, old_text);
+        awesome::test::write_bytes(file, kOldText);
         ::chmod(file.c_str(), 0640);
-        const ReadState read{*stamp_file(file), old_text};
+        const ReadState read{*stamp_file(file), kOldText};
         bool acted = false;
         const auto act = [&](WriteStep at) {
           if (at != step || acted)
             return;
           acted = true;
-          switch (other) {
-            case Other::kKill:
-              ::raise(SIGKILL);
-              break;
-            case Other::kAppend:
-              std::ofstream(file, std::ios::app) << appended;
-              break;
-            case Other::kSaveByRename:
-              awesome::test::write_bytes(dir.path / "editor-save", saved);
-              fs::rename(dir.path / "editor-save", file);
-              break;
-            case Other::kRewriteSameSize:
-              std::ofstream(file, std::ios::in | std::ios::out | std::ios::binary) << rewritten;
-              break;
-          }
+          interfere(other, dir.path, file);
         };
         const WriteHooks hooks{.named_temp = named_temp, .at_step = act};
-        if (other == Other::kKill) {
-          const pid_t child = ::fork();
-          REQUIRE(child >= 0);
-          if (child == 0) {
-            write_file_atomically(file, new_text, &read, hooks);
-            ::_exit(0);  // only when the step was never reached
-          }
-          int status = 0;
-          REQUIRE(::waitpid(child, &status, 0) == child);
-          CHECK((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL));
-          const std::string now = awesome::test::read_bytes(file);
-          CHECK((now == old_text || now == new_text));
-          // Once the names are exchanged the new text is in place; the old file, left under the
-          // temporary name, is removed by the next run.
-          CHECK(now == (step >= WriteStep::kExchanged ? new_text : old_text));
-          CHECK(mode_of(file) == 0640);
-          // The next run removes whatever the killed one left.
-          CHECK(write_file_atomically(file, "next\n").empty());
-          CHECK(files_in(dir.path) == 1);
-          continue;
-        }
-        const std::string error = write_file_atomically(file, new_text, &read, hooks);
-        REQUIRE(acted);
-        const std::string now = awesome::test::read_bytes(file);
-        // Another program that wrote before the replacement makes the write refused; one that
-        // wrote after it wrote to the new file. Either way its change is there.
-        const bool refused = step < WriteStep::kExchanged;
-        CHECK(error.empty() == !refused);
-        if (refused)
-          CHECK(error.starts_with(kChangedSinceRead));
-        const std::string& base = refused ? old_text : new_text;
-        switch (other) {
-          case Other::kAppend:
-            CHECK(now == base + appended);
-            break;
-          case Other::kSaveByRename:
-            CHECK(now == saved);
-            break;
-          default:
-            CHECK(now == (refused ? rewritten : rewritten + new_text.substr(rewritten.size())));
-            break;
-        }
-        CHECK(files_in(dir.path) == 1);
+        if (other == Other::kKill)
+          check_killed(step, dir.path, file, read, hooks);
+        else
+          check_interfered(step, other, dir.path, file, read, hooks, acted);
       }
     }
   }

@@ -6,12 +6,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "protocol/framing.hpp"
 #include "rules/list_document.hpp"
 #include "rules/queries.hpp"
 #include "server/workspace_index.hpp"
-#include "tests/server/lsp_process.hpp"
-#include "tests/server/process_runner.hpp"
+#include "tests/server/serve_once.hpp"
 #include "tests/server/temp_dir.hpp"
 #include "tests/support/files.hpp"
 
@@ -20,14 +18,8 @@ namespace rules = awesome::rules;
 
 namespace {
 
-/// Framed messages for the binary's input, built by the shared lsp_process.hpp helpers.
-std::string request(int id, std::string_view method, json params) {
-  return awesome::protocol::encode_frame(awesome::test::lsp_request(id, method, std::move(params)).dump());
-}
-
-std::string notification(std::string_view method, json params) {
-  return awesome::protocol::encode_frame(awesome::test::lsp_notification(method, std::move(params)).dump());
-}
+using awesome::test::framed_notification;
+using awesome::test::framed_request;
 
 json at(std::string_view uri, std::uint32_t line, std::uint32_t character) {
   return {{"textDocument", {{"uri", uri}}},
@@ -38,7 +30,8 @@ std::size_t count_kind(const json& symbols, int kind) {
   std::size_t n = 0;
   for (const auto& s : symbols) {
     n += s["kind"] == kind;
-    if (s.contains("children")) n += count_kind(s["children"], kind);
+    if (s.contains("children"))
+      n += count_kind(s["children"], kind);
   }
   return n;
 }
@@ -62,53 +55,38 @@ TEST_CASE("navigation: every method over stdio on the full list, from initialize
   const json keyword_at = at(uri, phrase.range.start.line, phrase.range.start.column + 1);
 
   std::string input =
-      request(1, "initialize",
-              {{"processId", nullptr},
-               {"rootUri", awesome::server::path_to_file_uri(workspace.path)},
-               {"capabilities",
-                {{"general", {{"positionEncodings", {"utf-8"}}}},
-                 {"textDocument",
-                  {{"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}},
-                   {"rename", {{"prepareSupport", true}}}}}}}}) +
-      notification("initialized", json::object()) +
-      notification("textDocument/didOpen", {{"textDocument",
-                                             {{"uri", uri},
-                                              {"languageId", "markdown"},
-                                              {"version", 1},
-                                              {"text", text}}}});
+      framed_request(1, "initialize",
+                     {{"processId", nullptr},
+                      {"rootUri", awesome::server::path_to_file_uri(workspace.path)},
+                      {"capabilities",
+                       {{"general", {{"positionEncodings", {"utf-8"}}}},
+                        {"textDocument",
+                         {{"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}},
+                          {"rename", {{"prepareSupport", true}}}}}}}}) +
+      framed_notification("initialized", json::object()) +
+      framed_notification(
+          "textDocument/didOpen",
+          {{"textDocument",
+            {{"uri", uri}, {"languageId", "markdown"}, {"version", 1}, {"text", text}}}});
   const json doc = {{"textDocument", {{"uri", uri}}}};
   json references = keyword_at;
   references["context"] = {{"includeDeclaration", true}};
   json rename = keyword_at;
   rename["newName"] = "Safety of AI";
-  input += request(2, "textDocument/documentSymbol", doc) +
-           request(3, "textDocument/foldingRange", doc) +
-           request(4, "textDocument/documentLink", doc) +
-           request(5, "textDocument/definition",
-                   at(uri, survey.range.start.line, survey.range.start.column + 2)) +
-           request(6, "textDocument/references", references) +
-           request(7, "textDocument/hover",
-                   at(uri, first.first_line, first.links[0].range.start.column + 3)) +
-           request(8, "textDocument/prepareRename", keyword_at) +
-           request(9, "textDocument/rename", rename) +
-           request(10, "workspace/symbol", {{"query", "2010.09515"}}) +
-           request(11, "shutdown", nullptr) + notification("exit", nullptr);
+  input += framed_request(2, "textDocument/documentSymbol", doc) +
+           framed_request(3, "textDocument/foldingRange", doc) +
+           framed_request(4, "textDocument/documentLink", doc) +
+           framed_request(5, "textDocument/definition",
+                          at(uri, survey.range.start.line, survey.range.start.column + 2)) +
+           framed_request(6, "textDocument/references", references) +
+           framed_request(7, "textDocument/hover",
+                          at(uri, first.first_line, first.links[0].range.start.column + 3)) +
+           framed_request(8, "textDocument/prepareRename", keyword_at) +
+           framed_request(9, "textDocument/rename", rename) +
+           framed_request(10, "workspace/symbol", {{"query", "2010.09515"}}) +
+           framed_request(11, "shutdown", nullptr) + framed_notification("exit", nullptr);
 
-  awesome::test::ProcessOptions options;
-  options.input = input;
-  const auto result = awesome::test::run_process({AWESOME_BINARY, "serve"}, options);
-  REQUIRE_FALSE(result.timed_out);
-  CHECK(result.exit_code == 0);
-  std::map<int, json> replies;
-  awesome::protocol::FrameDecoder decoder;
-  for (auto& f : decoder.push(result.out)) {
-    REQUIRE(f.kind == awesome::protocol::Frame::Kind::kBody);
-    json message = json::parse(f.text);
-    if (message.contains("id") && !message.contains("method")) {
-      REQUIRE(message.contains("result"));
-      replies[message["id"].get<int>()] = message["result"];
-    }
-  }
+  std::map<int, json> replies = awesome::test::serve_once(input).replies;
   REQUIRE(replies.size() == 11);
 
   const json caps = replies[1]["capabilities"];
@@ -135,6 +113,6 @@ TEST_CASE("navigation: every method over stdio on the full list, from initialize
   CHECK(replies[10][0]["location"]["uri"] == uri);
   CHECK(replies[10][1]["name"] ==
         "Improving Transformation Invariance in Contrastive Representation Learning.");
-  CHECK(replies[10][1]["location"]["uri"].get<std::string>().ends_with(
-      "/lists/trustworthy-2021.md"));
+  CHECK(
+      replies[10][1]["location"]["uri"].get<std::string>().ends_with("/lists/trustworthy-2021.md"));
 }
