@@ -78,21 +78,28 @@ constexpr std::array kRules{
 
 }  // namespace
 
-std::span<const RuleInfo> rule_catalog() { return kRules; }
+std::span<const RuleInfo> rule_catalog() {
+  return kRules;
+}
 
 const RuleInfo* find_rule(std::string_view id) {
   for (const auto& rule : kRules) {
-    if (rule.id == id) return &rule;
+    if (rule.id == id)
+      return &rule;
   }
   return nullptr;
 }
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
-    case kOff: return "off";
-    case kInfo: return "info";
-    case kWarning: return "warning";
-    case kError: return "error";
+    case kOff:
+      return "off";
+    case kInfo:
+      return "info";
+    case kWarning:
+      return "warning";
+    case kError:
+      return "error";
   }
   return "off";
 }
@@ -108,7 +115,8 @@ bool parse_severity(std::string_view word, Severity& out) {
 }
 
 Severity effective_severity(const Config& config, std::string_view rule) {
-  if (auto it = config.severity.find(rule); it != config.severity.end()) return it->second;
+  if (auto it = config.severity.find(rule); it != config.severity.end())
+    return it->second;
   const RuleInfo* info = find_rule(rule);
   return info ? info->default_severity : kOff;
 }

@@ -16,11 +16,11 @@ enum class FixKind : std::uint8_t {
 };
 
 struct RuleInfo {
-  std::string_view id;        ///< stable kebab-case id, e.g. "duplicate-link"
-  std::string_view group;     ///< "structure", "entry format", "key words", ...
+  std::string_view id;     ///< stable kebab-case id, e.g. "duplicate-link"
+  std::string_view group;  ///< "structure", "entry format", "key words", ...
   Severity default_severity;
   FixKind fix;
-  std::string_view summary;   ///< one line, for `awesome-ls rules` and hover
+  std::string_view summary;  ///< one line, for `awesome-ls rules` and hover
 };
 
 /// Every rule, in catalog order.

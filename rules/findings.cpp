@@ -9,7 +9,9 @@ namespace awesome::rules {
 
 namespace {
 
-constexpr std::uint8_t bit(int producer) { return static_cast<std::uint8_t>(1u << producer); }
+constexpr std::uint8_t bit(int producer) {
+  return static_cast<std::uint8_t>(1u << producer);
+}
 constexpr std::uint8_t kAllProducers = 0xFF;
 constexpr int kLabelShift = 32;  // gaps between labels: 2^32 insertions at one place
 
@@ -21,7 +23,8 @@ void erase_range(std::vector<std::size_t>& sorted, std::size_t from, std::size_t
 
 void shift_from(std::vector<std::size_t>& indexes, std::size_t at, std::ptrdiff_t by) {
   for (auto& i : indexes) {
-    if (i >= at && i != SIZE_MAX) i = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + by);
+    if (i >= at && i != SIZE_MAX)
+      i = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + by);
   }
 }
 
@@ -41,7 +44,8 @@ std::vector<Span> suppression_spans(const std::vector<BlockPtr>& blocks,
   std::vector<std::pair<std::uint32_t, const Suppression*>> open;
   for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
     const auto& s = blocks[bi]->suppression;
-    if (!s) continue;
+    if (!s)
+      continue;
     const std::uint32_t after = first_line[bi] + blocks[bi]->line_count();
     switch (s->kind) {
       case Suppression::Kind::kNextLine:
@@ -86,14 +90,16 @@ struct Findings::Dirty {
   /// Per producer, sorted labels of the owners whose findings go (a finding's tag keeps its
   /// owner's label, so the merge needs no look at the owner).
   std::vector<std::uint64_t> labels[5];
-  std::vector<std::size_t> local;    ///< block indexes
+  std::vector<std::size_t> local;  ///< block indexes
   std::vector<const Block*> duplicates, keywords;
   std::vector<std::size_t> chunks;
 
   void mark(const Block* b, std::uint8_t bits) {
-    if (b->marks.dirty == 0) marked.push_back(b);
+    if (b->marks.dirty == 0)
+      marked.push_back(b);
     for (int p = 0; p < 5; ++p) {
-      if ((bits & bit(p)) != 0 && (b->marks.dirty & bit(p)) == 0) labels[p].push_back(b->marks.label);
+      if ((bits & bit(p)) != 0 && (b->marks.dirty & bit(p)) == 0)
+        labels[p].push_back(b->marks.label);
     }
     b->marks.dirty |= bits;
   }
@@ -102,15 +108,20 @@ struct Findings::Dirty {
   }
   /// Marks `b` for `producer`; true the first time.
   bool take(const Block* b, int producer) {
-    if ((b->marks.dirty & bit(producer)) != 0) return false;
+    if ((b->marks.dirty & bit(producer)) != 0)
+      return false;
     mark(b, bit(producer));
     return true;
   }
 };
 
-Findings::Findings(const std::vector<BlockPtr>& blocks, const std::vector<std::uint32_t>& first_line,
-                   const Config& config, const VenueCatalog& venues)
-    : blocks_(blocks), first_line_(first_line), config_(config), a_(blocks, first_line, config, venues) {}
+Findings::Findings(const std::vector<BlockPtr>& blocks,
+                   const std::vector<std::uint32_t>& first_line, const Config& config,
+                   const VenueCatalog& venues)
+    : blocks_(blocks),
+      first_line_(first_line),
+      config_(config),
+      a_(blocks, first_line, config, venues) {}
 
 void Findings::invalidate() {
   valid_ = false;
@@ -118,16 +129,20 @@ void Findings::invalidate() {
 }
 
 void Findings::replacing(std::size_t from, std::size_t to, const std::vector<BlockPtr>& fresh) {
-  if (!valid_) return;
+  if (!valid_)
+    return;
   const std::size_t n = blocks_.size();
   Record r;
   r.from = from;
   r.removed.assign(blocks_.begin() + static_cast<std::ptrdiff_t>(from),
                    blocks_.begin() + static_cast<std::ptrdiff_t>(to));
   r.fresh = fresh;
-  if (from >= 2) r.neighbours[0] = blocks_[from - 2].get();
-  if (from >= 1) r.neighbours[1] = blocks_[from - 1].get();
-  if (to < n) r.neighbours[2] = blocks_[to].get();
+  if (from >= 2)
+    r.neighbours[0] = blocks_[from - 2].get();
+  if (from >= 1)
+    r.neighbours[1] = blocks_[from - 1].get();
+  if (to < n)
+    r.neighbours[2] = blocks_[to].get();
   const std::uint32_t total = first_line_.back() + blocks_.back()->line_count();
   r.line_from = from < n ? first_line_[from] : total;
   r.old_line_end = to < n ? first_line_[to] : total;
@@ -135,21 +150,24 @@ void Findings::replacing(std::size_t from, std::size_t to, const std::vector<Blo
   for (const BlockPtr& b : fresh) r.new_line_end += b->line_count();
   for (const BlockPtr& b : r.removed) {
     b->marks.gone = true;
-    if (b->suppression) --suppressions_;
+    if (b->suppression)
+      --suppressions_;
   }
   for (const BlockPtr& b : fresh) {
-    if (b->suppression) ++suppressions_;
+    if (b->suppression)
+      ++suppressions_;
   }
   // Labels: the fresh blocks take over the removed ones' labels, extra ones go in between.
   const std::size_t reuse = std::min(r.removed.size(), fresh.size());
   for (std::size_t i = 0; i < reuse; ++i) fresh[i]->marks.label = r.removed[i]->marks.label;
   if (fresh.size() > reuse) {
-    const std::uint64_t lo = reuse > 0 ? fresh[reuse - 1]->marks.label
+    const std::uint64_t lo = reuse > 0  ? fresh[reuse - 1]->marks.label
                              : from > 0 ? blocks_[from - 1]->marks.label
                                         : 0;
     const std::uint64_t hi = to < n ? blocks_[to]->marks.label : UINT64_MAX;
     const std::uint64_t step = hi > lo ? (hi - lo) / (fresh.size() - reuse + 1) : 0;
-    if (step == 0) relabel_ = true;
+    if (step == 0)
+      relabel_ = true;
     for (std::size_t i = reuse; i < fresh.size(); ++i) {
       fresh[i]->marks.label = lo + step * (i - reuse + 1);
     }
@@ -186,7 +204,8 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
   const auto delta = static_cast<std::ptrdiff_t>(k) - static_cast<std::ptrdiff_t>(r.removed.size());
   if (a.toc_section != SIZE_MAX) {
     const SectionRec& t = a.sections[a.toc_section];
-    if (from <= t.end_block && to >= t.block) return false;  // ToC items are parsed anew
+    if (from <= t.end_block && to >= t.block)
+      return false;  // ToC items are parsed anew
   }
   bool headings = false;
   for (const auto* list : {&r.removed, &r.fresh}) {
@@ -213,12 +232,15 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
     return std::pair<std::uint64_t, int>{id, e.venue && e.venue->year ? *e.venue->year : 0};
   };
   if (headings) {
-    if (delta != 0) return false;
+    if (delta != 0)
+      return false;
     for (std::size_t i = 0; i < k; ++i) {
       const Block& x = *r.removed[i];
       const Block& y = *r.fresh[i];
-      if (shapes_outline(x) != shapes_outline(y)) return false;
-      if (shapes_outline(x) && !same_outline_role(x, y)) return false;
+      if (shapes_outline(x) != shapes_outline(y))
+        return false;
+      if (shapes_outline(x) && !same_outline_role(x, y))
+        return false;
     }
   }
   // Which sections hold entries, or only headings, decides the paper part: when an edit
@@ -267,7 +289,8 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
   for (std::size_t i = 0; i < r.removed.size(); ++i) {
     const Block& b = *r.removed[i];
     const std::size_t s = a.block_section[from + i];
-    if (!b.entry || s == SIZE_MAX || !a.sections[s].holds_papers) continue;
+    if (!b.entry || s == SIZE_MAX || !a.sections[s].holds_papers)
+      continue;
     a.digests_2021 -= b.counts_2021_digest;
     a.digests_2026 -= b.counts_2026_digest;
     a.convention_counts.count(b, -1, filing_section(a, s));
@@ -283,19 +306,23 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
                           a.block_section.begin() + static_cast<std::ptrdiff_t>(to));
     a.block_section.insert(a.block_section.begin() + static_cast<std::ptrdiff_t>(from), k, s);
     for (SectionRec& sec : a.sections) {
-      if (sec.block >= to) sec.block = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(sec.block) + delta);
+      if (sec.block >= to)
+        sec.block = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(sec.block) + delta);
       if (sec.end_block >= to) {
-        sec.end_block = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(sec.end_block) + delta);
+        sec.end_block =
+            static_cast<std::size_t>(static_cast<std::ptrdiff_t>(sec.end_block) + delta);
       }
       shift_from(sec.entries, to, delta);
     }
     shift_from(a.papers, to, delta);
     for (TocRec& t : a.toc) {
-      if (t.block >= to) t.block = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(t.block) + delta);
+      if (t.block >= to)
+        t.block = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(t.block) + delta);
     }
     for (std::size_t c = 1; c < chunk_start_.size(); ++c) {
       if (chunk_start_[c] >= to) {
-        chunk_start_[c] = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(chunk_start_[c]) + delta);
+        chunk_start_[c] =
+            static_cast<std::size_t>(static_cast<std::ptrdiff_t>(chunk_start_[c]) + delta);
       }
     }
   }
@@ -307,7 +334,8 @@ bool Findings::patch_outline(const Record& r, Dirty& dirty) {
       dirty.heading_subtrees.emplace_back(a.sections[s].block, a.sections[s].end_block);
       dirty.toc = true;
     }
-    if (!b.entry || s == SIZE_MAX || !a.sections[s].holds_papers) continue;
+    if (!b.entry || s == SIZE_MAX || !a.sections[s].holds_papers)
+      continue;
     a.digests_2021 += b.counts_2021_digest;
     a.digests_2026 += b.counts_2026_digest;
     a.convention_counts.count(b, +1, filing_section(a, s));
@@ -408,20 +436,25 @@ void Findings::produce(Dirty& dirty, std::vector<Diagnostic>& out, std::vector<T
 void Findings::filter_suppressed(std::vector<Diagnostic>& out, std::vector<Tag>& tags) const {
   std::size_t kept = 0;
   std::vector<Span> spans;
-  if (suppressions_ > 0) spans = suppression_spans(blocks_, first_line_);
+  if (suppressions_ > 0)
+    spans = suppression_spans(blocks_, first_line_);
   for (std::size_t i = 0; i < out.size(); ++i) {
     Diagnostic& d = out[i];
     d.severity = effective_severity(config_, d.rule);
-    if (d.severity == Severity::kOff) continue;
+    if (d.severity == Severity::kOff)
+      continue;
     bool suppressed = false;
     for (const Span& sp : spans) {
-      if (d.range.start.line < sp.from || d.range.start.line >= sp.to) continue;
-      if (sp.rules.empty() || std::find(sp.rules.begin(), sp.rules.end(), d.rule) != sp.rules.end()) {
+      if (d.range.start.line < sp.from || d.range.start.line >= sp.to)
+        continue;
+      if (sp.rules.empty() ||
+          std::find(sp.rules.begin(), sp.rules.end(), d.rule) != sp.rules.end()) {
         suppressed = true;
         break;
       }
     }
-    if (suppressed) continue;
+    if (suppressed)
+      continue;
     if (kept != i) {
       out[kept] = std::move(d);
       tags[kept] = tags[i];
@@ -433,7 +466,8 @@ void Findings::filter_suppressed(std::vector<Diagnostic>& out, std::vector<Tag>&
 }
 
 const std::vector<Diagnostic>& Findings::update() {
-  if (valid_ && records_.empty()) return out_;
+  if (valid_ && records_.empty())
+    return out_;
   Dirty dirty;
   dirty.full = !valid_;
   if (dirty.full || relabel_) {
@@ -443,17 +477,20 @@ const std::vector<Diagnostic>& Findings::update() {
   relabel_ = false;
 
   for (const Record& r : records_) {
-    if (r.new_line_end != r.old_line_end) dirty.lines_moved = true;
+    if (r.new_line_end != r.old_line_end)
+      dirty.lines_moved = true;
     for (const auto* list : {&r.removed, &r.fresh}) {
       for (const BlockPtr& b : *list) {
-        if (b->suppression) dirty.suppression_changed = true;
+        if (b->suppression)
+          dirty.suppression_changed = true;
       }
     }
   }
   // The outline: patched when the edits leave the sections as they are, else built again.
   bool patched = !dirty.full;
   for (const Record& r : records_) {
-    if (!patched) break;
+    if (!patched)
+      break;
     patched = patch_outline(r, dirty);
   }
   if (!patched) {
@@ -494,7 +531,8 @@ const std::vector<Diagnostic>& Findings::update() {
     for (const BlockPtr& b : blocks_) {
       b->marks.indexed = false;
       b->marks.dirty = 0;
-      if (b->suppression) ++suppressions_;
+      if (b->suppression)
+        ++suppressions_;
     }
     dirty.toc = true;
     dirty.all_chunks = true;
@@ -506,20 +544,27 @@ const std::vector<Diagnostic>& Findings::update() {
     for (const Record& r : records_) {
       for (const BlockPtr& b : r.removed) {
         dirty.mark(b.get(), kAllProducers);
-        if (b->marks.indexed) removed.push_back(b.get());
+        if (b->marks.indexed)
+          removed.push_back(b.get());
       }
       for (const BlockPtr& b : r.fresh) {
-        if (b->marks.gone) continue;
+        if (b->marks.gone)
+          continue;
         const std::size_t bi = a_.index_of(b.get());
         dirty.local.push_back(bi);
-        if (a_.is_paper(bi)) added.push_back(b.get());
-        if (!dirty.all_chunks) dirty.chunks.push_back(chunk_of(bi));
+        if (a_.is_paper(bi))
+          added.push_back(b.get());
+        if (!dirty.all_chunks)
+          dirty.chunks.push_back(chunk_of(bi));
       }
       for (const Block* nb : r.neighbours) {
-        if (nb == nullptr || nb->marks.gone) continue;
-        if (nb->marks.indexed) dirty.duplicates.push_back(nb);  // removal fixes read neighbours
+        if (nb == nullptr || nb->marks.gone)
+          continue;
+        if (nb->marks.indexed)
+          dirty.duplicates.push_back(nb);  // removal fixes read neighbours
         const std::size_t at = a_.index_of(nb);
-        if (!dirty.all_chunks && at != SIZE_MAX) dirty.chunks.push_back(chunk_of(at));
+        if (!dirty.all_chunks && at != SIZE_MAX)
+          dirty.chunks.push_back(chunk_of(at));
       }
     }
     if (dirty.outline_rebuilt) {
@@ -527,15 +572,20 @@ const std::vector<Diagnostic>& Findings::update() {
       for (std::size_t bi = 0; bi < n; ++bi) {
         const Block* b = blocks_[bi].get();
         const bool paper = a_.is_paper(bi);
-        if (state_[bi].computed && state_[bi].is_paper != paper) dirty.local.push_back(bi);
-        if (b->marks.indexed && !paper) removed.push_back(b);
-        if (!b->marks.indexed && paper && state_[bi].computed) added.push_back(b);
+        if (state_[bi].computed && state_[bi].is_paper != paper)
+          dirty.local.push_back(bi);
+        if (b->marks.indexed && !paper)
+          removed.push_back(b);
+        if (!b->marks.indexed && paper && state_[bi].computed)
+          added.push_back(b);
       }
     }
     // A changed heading's subtree reads it; with several edits its range may have moved.
-    if (records_.size() > 1 && !dirty.heading_subtrees.empty()) dirty.all_chunks = true;
+    if (records_.size() > 1 && !dirty.heading_subtrees.empty())
+      dirty.all_chunks = true;
     for (const auto& [from, to] : dirty.heading_subtrees) {
-      for (std::size_t c = chunk_of(from); c < chunk_start_.size() && chunk_start_[c] < std::max(to, from + 1); ++c) {
+      for (std::size_t c = chunk_of(from);
+           c < chunk_start_.size() && chunk_start_[c] < std::max(to, from + 1); ++c) {
         dirty.chunks.push_back(c);
       }
     }
@@ -543,7 +593,8 @@ const std::vector<Diagnostic>& Findings::update() {
   for (const Block* b : removed) {
     // Out of the indexes: its duplicate and key word findings go (it may stay in the text).
     b->marks.indexed = false;
-    dirty.mark(b, bit(static_cast<int>(Producer::kDuplicate)) | bit(static_cast<int>(Producer::kKeyword)));
+    dirty.mark(
+        b, bit(static_cast<int>(Producer::kDuplicate)) | bit(static_cast<int>(Producer::kKeyword)));
   }
   for (const Block* b : added) b->marks.indexed = true;
   std::vector<const Block*> recheck, reemit;
@@ -556,7 +607,8 @@ const std::vector<Diagnostic>& Findings::update() {
   // Each group once; the marks tell the merge below which findings go.
   std::vector<std::size_t> local;
   for (std::size_t bi : dirty.local) {
-    if (dirty.take(blocks_[bi].get(), static_cast<int>(Producer::kLocal))) local.push_back(bi);
+    if (dirty.take(blocks_[bi].get(), static_cast<int>(Producer::kLocal)))
+      local.push_back(bi);
   }
   std::sort(local.begin(), local.end());
   dirty.local = std::move(local);
@@ -579,7 +631,8 @@ const std::vector<Diagnostic>& Findings::update() {
     std::sort(dirty.chunks.begin(), dirty.chunks.end());
     dirty.chunks.erase(std::unique(dirty.chunks.begin(), dirty.chunks.end()), dirty.chunks.end());
     for (std::size_t c : dirty.chunks) {
-      if (chunk_owner_[c] != nullptr) dirty.mark(chunk_owner_[c], bit(static_cast<int>(Producer::kChunk)));
+      if (chunk_owner_[c] != nullptr)
+        dirty.mark(chunk_owner_[c], bit(static_cast<int>(Producer::kChunk)));
     }
   }
 
@@ -589,8 +642,10 @@ const std::vector<Diagnostic>& Findings::update() {
   produce(dirty, fresh, fresh_tags);
   filter_suppressed(fresh, fresh_tags);
   const auto less = [](const Diagnostic& x, Producer px, const Diagnostic& y, Producer py) {
-    if (x.range.start != y.range.start) return x.range.start < y.range.start;
-    if (x.rule != y.rule) return x.rule < y.rule;
+    if (x.range.start != y.range.start)
+      return x.range.start < y.range.start;
+    if (x.rule != y.rule)
+      return x.rule < y.rule;
     return px < py;
   };
   std::vector<std::uint32_t> order(fresh.size());
@@ -603,9 +658,12 @@ const std::vector<Diagnostic>& Findings::update() {
   for (auto& labels : dirty.labels) std::sort(labels.begin(), labels.end());
   const auto dropped = [&](const Tag& t) {
     const int p = static_cast<int>(t.producer);
-    if (t.producer == Producer::kToc) return dirty.toc;
-    if (t.producer == Producer::kChunk && dirty.all_chunks) return true;
-    if (dirty.relabeled) return (t.owner->marks.dirty & bit(p)) != 0;
+    if (t.producer == Producer::kToc)
+      return dirty.toc;
+    if (t.producer == Producer::kChunk && dirty.all_chunks)
+      return true;
+    if (dirty.relabeled)
+      return (t.owner->marks.dirty & bit(p)) != 0;
     return dirty.has(p, t.label);
   };
   std::vector<Diagnostic> result;
@@ -623,8 +681,10 @@ const std::vector<Diagnostic>& Findings::update() {
     ++j;
   };
   for (std::size_t i = 0; i < out_.size(); ++i) {
-    if (dropped(tags_[i])) continue;
-    if (dirty.relabeled && tags_[i].owner != nullptr) tags_[i].label = tags_[i].owner->marks.label;
+    if (dropped(tags_[i]))
+      continue;
+    if (dirty.relabeled && tags_[i].owner != nullptr)
+      tags_[i].label = tags_[i].owner->marks.label;
     const bool moved = map && map_lines(out_[i]);
     while (j < order.size() &&
            less(fresh[order[j]], fresh_tags[order[j]].producer, out_[i], tags_[i].producer)) {

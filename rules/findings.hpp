@@ -53,9 +53,9 @@ class Findings {
     std::vector<BlockPtr> removed;
     std::vector<BlockPtr> fresh;
     const Block* neighbours[3] = {nullptr, nullptr, nullptr};  ///< from - 2, from - 1, to
-    std::uint32_t line_from = 0;      ///< first line of the replaced blocks
-    std::uint32_t old_line_end = 0;   ///< one past their last line
-    std::uint32_t new_line_end = 0;   ///< one past the last line of the fresh blocks
+    std::uint32_t line_from = 0;     ///< first line of the replaced blocks
+    std::uint32_t old_line_end = 0;  ///< one past their last line
+    std::uint32_t new_line_end = 0;  ///< one past the last line of the fresh blocks
   };
   struct Dirty;
 
@@ -75,11 +75,11 @@ class Findings {
   Analysis a_;
   bool valid_ = false;
   bool relabel_ = false;
-  std::size_t suppressions_ = 0;  ///< blocks holding a suppression comment
+  std::size_t suppressions_ = 0;   ///< blocks holding a suppression comment
   std::vector<BlockState> state_;  ///< per block
   std::vector<Record> records_;
-  std::vector<std::size_t> chunk_start_;     ///< first block of each chunk
-  std::vector<const Block*> chunk_owner_;    ///< owner of each chunk's findings in the result
+  std::vector<std::size_t> chunk_start_;   ///< first block of each chunk
+  std::vector<const Block*> chunk_owner_;  ///< owner of each chunk's findings in the result
   Dialect dialect_ = Dialect::k2026;
   Conventions conventions_;
   bool was_list_ = false;

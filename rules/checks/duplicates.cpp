@@ -79,16 +79,20 @@ using Group = std::vector<const Block*>;
 void insert_sorted(Group& g, const Block* b) {
   auto it = std::lower_bound(g.begin(), g.end(), b->marks.label,
                              [](const Block* x, std::uint64_t l) { return x->marks.label < l; });
-  if (it != g.end() && *it == b) return;
+  if (it != g.end() && *it == b)
+    return;
   g.insert(it, b);
 }
 
 template <typename Map>
-void erase_member(Map& groups, std::uint64_t key, const Block* b, std::vector<std::uint64_t>& touched) {
+void erase_member(Map& groups, std::uint64_t key, const Block* b,
+                  std::vector<std::uint64_t>& touched) {
   auto it = groups.find(key);
-  if (it == groups.end()) return;
+  if (it == groups.end())
+    return;
   std::erase(it->second, b);
-  if (it->second.empty()) groups.erase(it);
+  if (it->second.empty())
+    groups.erase(it);
   touched.push_back(key);
 }
 
@@ -106,9 +110,11 @@ void DuplicateIndex::clear() {
 }
 
 bool DuplicateIndex::is_copy(const Block* b) const {
-  if (b->paper_key.empty()) return false;
+  if (b->paper_key.empty())
+    return false;
   auto it = paper_.find(b->paper_key_hash);
-  if (it == paper_.end()) return false;
+  if (it == paper_.end())
+    return false;
   for (const Block* m : it->second) {
     if (m == b)
       return false;
@@ -132,11 +138,15 @@ void DuplicateIndex::update(const std::vector<const Block*>& removed,
                             std::vector<const Block*>& recheck) {
   Touched t;
   for (const Block* b : removed) {
-    if (!b->paper_key.empty()) erase_member(paper_, b->paper_key_hash, b, t.paper);
-    if (!b->title_key.empty()) erase_member(title_, b->title_key_hash, b, t.title);
-    if (b->digest_hash != 0) erase_member(digest_, b->digest_hash, b, t.digest);
+    if (!b->paper_key.empty())
+      erase_member(paper_, b->paper_key_hash, b, t.paper);
+    if (!b->title_key.empty())
+      erase_member(title_, b->title_key_hash, b, t.title);
+    if (b->digest_hash != 0)
+      erase_member(digest_, b->digest_hash, b, t.digest);
     for (std::uint64_t h : b->shared_link_hashes) {
-      if (h != 0) erase_member(link_, h, b, t.link);
+      if (h != 0)
+        erase_member(link_, h, b, t.link);
     }
   }
   for (const Block* b : added) {
@@ -153,7 +163,8 @@ void DuplicateIndex::update(const std::vector<const Block*>& removed,
       t.digest.push_back(b->digest_hash);
     }
     for (std::uint64_t h : b->shared_link_hashes) {
-      if (h == 0) continue;
+      if (h == 0)
+        continue;
       insert_sorted(link_[h], b);
       t.link.push_back(h);
     }
@@ -162,16 +173,19 @@ void DuplicateIndex::update(const std::vector<const Block*>& removed,
   const auto members = [&](const Groups& groups, const std::vector<std::uint64_t>& keys) {
     for (std::uint64_t k : keys) {
       auto it = groups.find(k);
-      if (it != groups.end()) recheck.insert(recheck.end(), it->second.begin(), it->second.end());
+      if (it != groups.end())
+        recheck.insert(recheck.end(), it->second.begin(), it->second.end());
     }
   };
   // Whether an entry is a copy can change with its paper group; its link groups follow.
   for (std::uint64_t k : t.paper) {
     auto it = paper_.find(k);
-    if (it == paper_.end()) continue;
+    if (it == paper_.end())
+      continue;
     for (const Block* b : it->second) {
       for (std::uint64_t h : b->shared_link_hashes) {
-        if (h != 0) t.link.push_back(h);
+        if (h != 0)
+          t.link.push_back(h);
       }
     }
   }
@@ -257,10 +271,12 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
       d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
     }
   }
-  if (duplicate) return;
+  if (duplicate)
+    return;
   for (std::size_t li = 0; li < e.links.size(); ++li) {
     const std::uint64_t h = b.shared_link_hashes[li];
-    if (h == 0) continue;
+    if (h == 0)
+      continue;
     const Block* first = nullptr;
     for (const Block* m : link_.at(h)) {
       if (!is_copy(m)) {
@@ -268,11 +284,13 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
         break;
       }
     }
-    if (first == nullptr || first == &b || first->paper_key == key) continue;
+    if (first == nullptr || first == &b || first->paper_key == key)
+      continue;
     const std::size_t fi = index(first);
     const Link& l = e.links[li];
-    auto& d = sink.report("duplicate-link", a.absolute(bi, l.url_range),
-                          "The " + l.label + " link is also given for '" + a.entry(fi).title + "'.");
+    auto& d =
+        sink.report("duplicate-link", a.absolute(bi, l.url_range),
+                    "The " + l.label + " link is also given for '" + a.entry(fi).title + "'.");
     d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
   }
 }

@@ -1,7 +1,6 @@
 // Runs every fixture under tests/fixtures/<rule-id>/: the findings of that rule must be exactly
 // the `<!-- expect LINE:COL rule-id -->` comments of the file (1-based line, byte column).
 #include <doctest/doctest.h>
-
 #include <re2/re2.h>
 
 #include <filesystem>
@@ -31,7 +30,8 @@ std::set<Finding> expectations(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("every rule of the catalog has fixtures, and each fixture's findings match its expectations") {
+TEST_CASE(
+    "every rule of the catalog has fixtures, and each fixture's findings match its expectations") {
   const fs::path root = AWESOME_FIXTURES_DIR;
   std::size_t files = 0;
   for (const auto& rule : awesome::rules::rule_catalog()) {
@@ -40,7 +40,8 @@ TEST_CASE("every rule of the catalog has fixtures, and each fixture's findings m
     REQUIRE_MESSAGE(fs::is_directory(dir), "no fixtures for rule " << rule.id);
     std::size_t reported = 0, silent = 0;
     for (const auto& file : fs::directory_iterator(dir)) {
-      if (file.path().extension() != ".md") continue;
+      if (file.path().extension() != ".md")
+        continue;
       ++files;
       const std::string text = awesome::test::read_file(file.path());
       const auto expected = expectations(text);
@@ -53,7 +54,8 @@ TEST_CASE("every rule of the catalog has fixtures, and each fixture's findings m
       }
       std::set<Finding> expected_here;
       for (const auto& f : expected) {
-        if (std::get<2>(f) == rule.id) expected_here.insert(f);
+        if (std::get<2>(f) == rule.id)
+          expected_here.insert(f);
       }
       CAPTURE(file.path().filename().string());
       CHECK(actual == expected_here);
