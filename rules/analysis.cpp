@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "rules/entry_parser.hpp"
 #include "rules/keys.hpp"
@@ -10,9 +11,14 @@
 
 namespace awesome::rules {
 
-Diagnostic& DiagnosticSink::report(std::string_view rule, Range range, std::string message) {
+Diagnostic& DiagnosticSink::report(RuleId rule, Range range, std::string message) {
+  const RuleInfo& info = rule_info(rule);
+  if (!info.scopes.has(scope_)) {
+    // Findings would not run the check again when what the rule reads changes.
+    throw std::logic_error("rule " + std::string(info.id) + " reported outside its scopes");
+  }
   Diagnostic d;
-  d.rule = rule;
+  d.rule = info.id;
   d.range = range;
   d.message = std::move(message);
   out_.push_back(std::move(d));
@@ -373,7 +379,7 @@ void check_recognised(const Analysis& a, DiagnosticSink& sink) {
     }
     // Said once, at the top: the file has links, but none in the shape of a paper entry.
     const std::uint32_t length = a.blocks.front()->lines.front().length;
-    sink.report("no-entries", {{0, 0}, {0, length}},
+    sink.report(RuleId::kNoEntries, {{0, 0}, {0, length}},
                 std::string("No paper entry recognised: this Markdown file has links, but no "
                             "list item of the form '- Title. [[paper]](https://...)' with its "
                             "sub-bullets") +

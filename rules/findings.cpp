@@ -401,7 +401,7 @@ void Findings::produce(Dirty& dirty, std::vector<Diagnostic>& out, std::vector<T
     tag_new(blocks_[bi].get(), Producer::kLocal);
     state_[bi] = {true, a.is_paper(bi)};
   }
-  DiagnosticSink sink(out);
+  DiagnosticSink chunk_sink(out, Scope::kChunk);
   for (std::size_t c : dirty.chunks) {
     a.block_begin = chunk_start_[c];
     a.block_end = c + 1 < chunk_start_.size() ? chunk_start_[c + 1] : blocks_.size();
@@ -412,23 +412,24 @@ void Findings::produce(Dirty& dirty, std::vector<Diagnostic>& out, std::vector<T
     a.section_end = static_cast<std::size_t>(
         std::lower_bound(a.sections.begin(), a.sections.end(), a.block_end, by_block) -
         a.sections.begin());
-    check_chunk(a, sink);
+    check_chunk(a, chunk_sink);
     chunk_owner_[c] = blocks_[chunk_start_[c]].get();
     tag_new(chunk_owner_[c], Producer::kChunk);
   }
   a.block_begin = a.section_begin = 0;
   a.block_end = a.section_end = SIZE_MAX;
+  DiagnosticSink toc_sink(out, Scope::kToc), document_sink(out, Scope::kDocument);
   if (dirty.toc) {
-    check_toc(a, sink);
-    check_recognised(a, sink);
+    check_toc(a, toc_sink);
+    check_recognised(a, document_sink);
     tag_new(nullptr, Producer::kToc);
   }
   for (const Block* b : dirty.duplicates) {
-    duplicates_.check(a, a.index_of(b), sink);
+    duplicates_.check(a, a.index_of(b), document_sink);
     tag_new(b, Producer::kDuplicate);
   }
   for (const Block* b : dirty.keywords) {
-    keywords_.check(a, a.index_of(b), sink);
+    keywords_.check(a, a.index_of(b), document_sink);
     tag_new(b, Producer::kKeyword);
   }
 }

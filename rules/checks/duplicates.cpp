@@ -237,7 +237,7 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
         message += "; the copies differ: " + differ;
       message += std::string("; the ") + (other == first ? "first" : "earlier") + " copy is '" +
                  copy.title + "'.";
-      auto& d = sink.report("duplicate-paper", a.absolute(bi, e.links.front().range), message);
+      auto& d = sink.report(RuleId::kDuplicatePaper, a.absolute(bi, e.links.front().range), message);
       d.related.push_back({a.absolute(fi, copy.title_range),
                            other == first ? "the first copy" : "the earlier copy"});
       d.fixes.push_back(removal_fix(a, bi));
@@ -256,7 +256,7 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
       const std::size_t fi = index(m);
       if (is_thesis(a, fi) != thesis || cross_listed(m))
         continue;
-      auto& d = sink.report("duplicate-title", a.absolute(bi, e.title_range),
+      auto& d = sink.report(RuleId::kDuplicateTitle, a.absolute(bi, e.title_range),
                             "Another entry has the same title '" + a.entry(fi).title + "'.");
       d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
       break;
@@ -266,7 +266,7 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
     const Block* first = digest_.at(b.digest_hash).front();
     if (first != &b && first->paper_key != key) {
       const std::size_t fi = index(first);
-      auto& d = sink.report("duplicate-digest", a.absolute(bi, b.syntax.digest_text_range),
+      auto& d = sink.report(RuleId::kDuplicateDigest, a.absolute(bi, b.syntax.digest_text_range),
                             "Another entry ('" + a.entry(fi).title + "') has the same digest.");
       d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
     }
@@ -289,7 +289,7 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
     const std::size_t fi = index(first);
     const Link& l = e.links[li];
     auto& d =
-        sink.report("duplicate-link", a.absolute(bi, l.url_range),
+        sink.report(RuleId::kDuplicateLink, a.absolute(bi, l.url_range),
                     "The " + l.label + " link is also given for '" + a.entry(fi).title + "'.");
     d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
   }

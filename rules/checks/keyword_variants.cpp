@@ -179,7 +179,7 @@ void report_use(const Analysis& a, std::size_t block, const KeywordPhrase& kp, c
               "', which looks like a misspelling of '" + replacement + "' (used " + used +
               " in key words).";
   }
-  auto& d = sink.report("keyword-variant", r, std::move(message));
+  auto& d = sink.report(RuleId::kKeywordVariant, r, std::move(message));
   Fix fix;
   fix.title = "Replace with '" + replacement + "'";
   fix.edits.push_back({r, replacement});

@@ -89,20 +89,20 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
   if (s.keyword_label != c.keyword_label) {
     const std::string label = c.keyword_label + ":";
     auto& d =
-        sink.report("keyword-label", s.keyword_label_range,
+        sink.report(RuleId::kKeywordLabel, s.keyword_label_range,
                     "Key word line labelled '" + s.keyword_label + ":'; expected '" + label + "'" +
                         (c.keyword_label == "Key Word" ? "." : ", as this list writes it."));
     d.fixes.push_back(single_edit_fix("Write '" + label + "'", s.keyword_label_range, label));
   }
   std::string_view raw = s.keywords_raw;
   if (std::string why = misplaced_text(e, text::trim(raw)); !why.empty()) {
-    sink.report("keyword-syntax", s.keywords_range, std::move(why));
+    sink.report(RuleId::kKeywordSyntax, s.keywords_range, std::move(why));
     return;
   }
   // The fix is the same for every finding; built when the first one is reported.
   std::optional<std::string> normalized;
   auto report = [&](Range range, std::string message) {
-    auto& d = sink.report("keyword-syntax", range, std::move(message));
+    auto& d = sink.report(RuleId::kKeywordSyntax, range, std::move(message));
     if (!normalized)
       normalized = normalized_keywords(e, c.keyword_separator);
     if (normalized->size() > 2) {
@@ -161,7 +161,7 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
     Range phrases = s.keywords_range;
     if (!e.keywords.empty())
       phrases.start = e.keywords.front().range.start;
-    sink.report("keyword-count", phrases,
+    sink.report(RuleId::kKeywordCount, phrases,
                 "Entry has " + std::to_string(count) + " key word" + (count == 1 ? "" : "s") +
                     "; expected " + std::to_string(min) + " to " + std::to_string(max) + ".");
   }

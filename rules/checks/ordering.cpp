@@ -375,7 +375,7 @@ void check_group_order(const Analysis& a, const SectionRec& s, const OrderGroup&
       msg += grouped ? "it first among its group's entries with an id."
                      : "it first among the section's entries with an id.";
     const Link& paper = e.links.front();
-    auto& d = sink.report("entry-order", a.absolute(blocks[i], paper.url_range), std::move(msg));
+    auto& d = sink.report(RuleId::kEntryOrder, a.absolute(blocks[i], paper.url_range), std::move(msg));
     if (target != SIZE_MAX) {
       d.related.push_back(
           {a.absolute(target, a.entry(target).title_range), "the entry it should follow"});
@@ -487,7 +487,7 @@ void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
     if (year == *h.year || (h.year_and_before && year <= *h.year))
       continue;
     auto& d =
-        sink.report("entry-year", a.absolute(bi, e.links.front().url_range),
+        sink.report(RuleId::kEntryYear, a.absolute(bi, e.links.front().url_range),
                     "Entry " + e.arxiv->id + (by_venue ? " was published in " : " is from ") +
                         std::to_string(year) + " but sits in the year section '" + h.title + "'.");
     d.related.push_back({a.absolute(a.sections[ys].block, h.title_range), "the year section"});

@@ -7,7 +7,7 @@
 namespace awesome::rules {
 
 void check_block_local(const Analysis& a, std::size_t block_index, std::vector<Diagnostic>& out) {
-  DiagnosticSink sink(out);
+  DiagnosticSink sink(out, Scope::kBlock);
   check_block_text(a, block_index, sink);
   if (!a.is_paper(block_index))
     return;

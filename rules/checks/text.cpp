@@ -22,7 +22,7 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
   if (content_end < line.size() && content_end > 0) {
     const Range r = {{row, static_cast<std::uint32_t>(content_end)},
                      {row, static_cast<std::uint32_t>(line.size())}};
-    auto& d = sink.report("whitespace", r, "Trailing whitespace.");
+    auto& d = sink.report(RuleId::kWhitespace, r, "Trailing whitespace.");
     d.fixes.push_back(single_edit_fix("Remove trailing whitespace", r, ""));
   }
   std::size_t indent = 0;
@@ -33,7 +33,7 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
     for (std::size_t i = tab; i < indent; ++i) spaces += line[i] == '\t' ? "  " : " ";
     const Range r = {{row, static_cast<std::uint32_t>(tab)},
                      {row, static_cast<std::uint32_t>(indent)}};
-    auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
+    auto& d = sink.report(RuleId::kWhitespace, r, "Tab character; expected spaces.");
     d.fixes.push_back(single_edit_fix("Replace the tab with spaces", r, spaces));
   }
   // Inside the text, each run of blanks is one finding with one fix, however many tabs and
@@ -50,10 +50,10 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
     if (has_tab) {
       std::string replacement = inner_spaces ? " " : std::string(line.substr(i, j - i));
       std::replace(replacement.begin(), replacement.end(), '\t', ' ');
-      auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
+      auto& d = sink.report(RuleId::kWhitespace, r, "Tab character; expected spaces.");
       d.fixes.push_back(single_edit_fix("Replace the tab with spaces", r, replacement));
     } else if (inner_spaces && j - i >= 2) {
-      auto& d = sink.report("whitespace", r, "Doubled space inside the text.");
+      auto& d = sink.report(RuleId::kWhitespace, r, "Doubled space inside the text.");
       d.fixes.push_back(single_edit_fix("Use a single space", r, " "));
     }
     i = j;
@@ -80,7 +80,8 @@ void check_placeholders(std::string_view line, std::uint32_t row, std::uint32_t 
   re2::StringPiece input(line.data() + from, to - from), match;
   while (RE2::FindAndConsume(&input, placeholder_re(), &match)) {
     const auto col = static_cast<std::uint32_t>(match.data() - line.data());
-    sink.report("placeholder", {{row, col}, {row, static_cast<std::uint32_t>(col + match.size())}},
+    sink.report(RuleId::kPlaceholder,
+                {{row, col}, {row, static_cast<std::uint32_t>(col + match.size())}},
                 "Placeholder '" + std::string(match.data(), match.size()) +
                     "' left in the list; replace it with the real text.");
   }
@@ -117,7 +118,7 @@ void check_placeholder_authors(const Block& b, DiagnosticSink& sink) {
   const std::size_t at = b.line(row).find(e.authors, b.syntax.authors_range.start.column);
   if (at == std::string_view::npos)
     return;
-  sink.report("placeholder",
+  sink.report(RuleId::kPlaceholder,
               {{row, static_cast<std::uint32_t>(at)},
                {row, static_cast<std::uint32_t>(at + e.authors.size())}},
               "Placeholder author line '" + e.authors + "'; replace it with the paper's authors.");
@@ -161,7 +162,7 @@ void check_encoding(const Block& b, DiagnosticSink& sink) {
     for (std::size_t pos = text::find_invalid_utf8(line, 0, len); pos != std::string_view::npos;
          pos = text::find_invalid_utf8(line, pos + len, len)) {
       sink.report(
-          "encoding",
+          RuleId::kEncoding,
           {{row, static_cast<std::uint32_t>(pos)}, {row, static_cast<std::uint32_t>(pos + len)}},
           "Invalid UTF-8 byte sequence.");
       if (++reported >= kMaxPerBlock)
@@ -189,7 +190,7 @@ void check_encoding(const Block& b, DiagnosticSink& sink) {
       }
       if (row == 0 && i == 0 && b.text.starts_with("\xEF\xBB\xBF"))
         continue;
-      sink.report("encoding",
+      sink.report(RuleId::kEncoding,
                   {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(i + n)}},
                   what);
       if (++reported >= kMaxPerBlock)
@@ -235,7 +236,7 @@ void check_document_text(const Analysis& a, DiagnosticSink& sink) {
       const std::uint32_t from = a.first_line[prev + 2], to = a.first_line[next];
       const Range r = {{from, 0}, {to, 0}};
       auto& d = sink.report(
-          "whitespace", {{from, 0}, {to - 1, 0}},
+          RuleId::kWhitespace, {{from, 0}, {to - 1, 0}},
           std::to_string(next - prev - 1) + " blank lines between entries; expected one.");
       d.fixes.push_back(single_edit_fix("Remove the extra blank lines", r, ""));
     }
@@ -256,7 +257,7 @@ void check_document_text(const Analysis& a, DiagnosticSink& sink) {
       while (RE2::FindAndConsume(&input, placeholder_re(), &match)) {
         const auto col = static_cast<std::uint32_t>(match.data() - line.data());
         const std::uint32_t abs_row = a.first_line[bi] + row;
-        sink.report("placeholder",
+        sink.report(RuleId::kPlaceholder,
                     {{abs_row, col}, {abs_row, static_cast<std::uint32_t>(col + match.size())}},
                     "Placeholder '" + std::string(match.data(), match.size()) +
                         "' left in the list; replace it with entries or remove it.");

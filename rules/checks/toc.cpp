@@ -233,7 +233,7 @@ void check_toc(const Analysis& a, DiagnosticSink& sink) {
     const HeadingInfo& h = heading_of(a, si);
     if (!listable(h.title))
       continue;
-    attach_update(sink.report("toc-missing", a.absolute(a.sections[si].block, h.title_range),
+    attach_update(sink.report(RuleId::kTocMissing, a.absolute(a.sections[si].block, h.title_range),
                               "Category '" + h.title +
                                   "' is not listed in the table of "
                                   "contents; expected a link to #" +
@@ -244,7 +244,7 @@ void check_toc(const Analysis& a, DiagnosticSink& sink) {
   for (const TocRec& t : a.toc) {
     auto it = slug_to_section.find(t.anchor);
     if (it == slug_to_section.end()) {
-      auto& d = sink.report("toc-orphan", a.absolute(t.block, t.anchor_range),
+      auto& d = sink.report(RuleId::kTocOrphan, a.absolute(t.block, t.anchor_range),
                             "Table-of-contents link '#" + t.anchor + "' matches no heading.");
       // A heading with the same text: point the link at its real anchor.
       if (std::size_t si = section_named(a, slugs, t.text); si != SIZE_MAX) {
@@ -254,7 +254,7 @@ void check_toc(const Analysis& a, DiagnosticSink& sink) {
       continue;
     }
     if (have_last && it->second < last_section) {
-      auto& d = sink.report("toc-order", a.absolute(t.block, t.range),
+      auto& d = sink.report(RuleId::kTocOrder, a.absolute(t.block, t.range),
                             "Table of contents lists '" + t.text +
                                 "' after a heading that comes later in the document.");
       d.related.push_back(
