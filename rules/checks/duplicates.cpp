@@ -197,82 +197,108 @@ void DuplicateIndex::update(const std::vector<const Block*>& removed,
   members(link_, t.link);
 }
 
+namespace {
+
+/// The section an entry's block is filed under.
+std::size_t home_of(const Analysis& a, const Block* x) {
+  return filing_section(a, a.block_section[a.index_of(x)]);
+}
+
+/// An identical copy filed under another section is how a list that cross-lists files a paper
+/// under each of its topics; a copy in the same place, or one that differs, is a slip.
+bool cross_listed(const Analysis& a, const Block& b, const Block* x) {
+  return a.conventions.cross_listed && x->copy_hash == b.copy_hash &&
+         home_of(a, x) != home_of(a, &b);
+}
+
+}  // namespace
+
 void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  if (is_copy(&a.block(bi))) {
+    check_paper(a, bi, sink);
+    return;
+  }
+  check_title(a, bi, sink);
+  check_digest(a, bi, sink);
+  check_links(a, bi, sink);
+}
+
+void DuplicateIndex::check_paper(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
   const Block& b = a.block(bi);
   const Entry& e = *b.entry;
-  const std::string& key = b.paper_key;
-  const auto index = [&](const Block* x) { return a.index_of(x); };
-  const std::size_t home = filing_section(a, a.block_section[bi]);
-  const auto home_of = [&](const Block* x) { return filing_section(a, a.block_section[index(x)]); };
-  // An identical copy filed under another section is how a list that cross-lists files a paper
-  // under each of its topics; a copy in the same place, or one that differs, is a slip.
-  const auto cross_listed = [&](const Block* x) {
-    return a.conventions.cross_listed && x->copy_hash == b.copy_hash && home_of(x) != home;
-  };
-  const bool duplicate = is_copy(&b);
-  if (duplicate) {
-    const Block* first = nullptr;
-    const Block* same_place = nullptr;
-    for (const Block* m : paper_.at(b.paper_key_hash)) {
-      if (m == &b)
-        break;
-      if (m->paper_key != key)
-        continue;
-      if (first == nullptr)
-        first = m;
-      if (same_place == nullptr && home_of(m) == home)
-        same_place = m;
-    }
-    const Block* other = same_place != nullptr ? same_place : first;
-    if (same_place != nullptr || !cross_listed(first)) {
-      const std::size_t fi = index(other);
-      const Entry& copy = a.entry(fi);
-      std::string message = "Paper listed twice";
-      if (a.conventions.cross_listed && same_place != nullptr)
-        message += " in one section";
-      if (e.arxiv)
-        message += " (arXiv " + e.arxiv->id + ")";
-      const std::string differ = differences(*other, b);
-      if (!differ.empty())
-        message += "; the copies differ: " + differ;
-      message += std::string("; the ") + (other == first ? "first" : "earlier") + " copy is '" +
-                 copy.title + "'.";
-      auto& d = sink.report(RuleId::kDuplicatePaper, a.absolute(bi, e.links.front().range), message);
-      d.related.push_back({a.absolute(fi, copy.title_range),
-                           other == first ? "the first copy" : "the earlier copy"});
-      d.fixes.push_back(removal_fix(a, bi));
-    }
-  }
-  if (!b.title_key.empty() && !duplicate) {
-    // The first earlier entry of the same title (entries with the same paper key make this one
-    // a copy, duplicate-paper's) that is another work of the same kind (a thesis and the paper
-    // of the same title are two works) and no identical copy the list cross-lists.
-    const bool thesis = is_thesis(a, bi);
-    for (const Block* m : title_.at(b.title_key_hash)) {
-      if (m == &b)
-        break;
-      if (m->title_key != b.title_key)
-        continue;
-      const std::size_t fi = index(m);
-      if (is_thesis(a, fi) != thesis || cross_listed(m))
-        continue;
-      auto& d = sink.report(RuleId::kDuplicateTitle, a.absolute(bi, e.title_range),
-                            "Another entry has the same title '" + a.entry(fi).title + "'.");
-      d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
+  const std::size_t home = home_of(a, &b);
+  const Block* first = nullptr;
+  const Block* same_place = nullptr;
+  for (const Block* m : paper_.at(b.paper_key_hash)) {
+    if (m == &b)
       break;
-    }
+    if (m->paper_key != b.paper_key)
+      continue;
+    if (first == nullptr)
+      first = m;
+    if (same_place == nullptr && home_of(a, m) == home)
+      same_place = m;
   }
-  if (b.digest_hash != 0 && !duplicate) {
-    const Block* first = digest_.at(b.digest_hash).front();
-    if (first != &b && first->paper_key != key) {
-      const std::size_t fi = index(first);
-      auto& d = sink.report(RuleId::kDuplicateDigest, a.absolute(bi, b.syntax.digest_text_range),
-                            "Another entry ('" + a.entry(fi).title + "') has the same digest.");
-      d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
-    }
-  }
-  if (duplicate)
+  const Block* other = same_place != nullptr ? same_place : first;
+  if (same_place == nullptr && cross_listed(a, b, first))
     return;
+  const std::size_t fi = a.index_of(other);
+  const Entry& copy = a.entry(fi);
+  std::string message = "Paper listed twice";
+  if (a.conventions.cross_listed && same_place != nullptr)
+    message += " in one section";
+  if (e.arxiv)
+    message += " (arXiv " + e.arxiv->id + ")";
+  const std::string differ = differences(*other, b);
+  if (!differ.empty())
+    message += "; the copies differ: " + differ;
+  message += std::string("; the ") + (other == first ? "first" : "earlier") + " copy is '" +
+             copy.title + "'.";
+  auto& d = sink.report(RuleId::kDuplicatePaper, a.absolute(bi, e.links.front().range), message);
+  d.related.push_back(
+      {a.absolute(fi, copy.title_range), other == first ? "the first copy" : "the earlier copy"});
+  d.fixes.push_back(removal_fix(a, bi));
+}
+
+void DuplicateIndex::check_title(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  const Block& b = a.block(bi);
+  if (b.title_key.empty())
+    return;
+  // The first earlier entry of the same title (entries with the same paper key make this one
+  // a copy, duplicate-paper's) that is another work of the same kind (a thesis and the paper
+  // of the same title are two works) and no identical copy the list cross-lists.
+  const bool thesis = is_thesis(a, bi);
+  for (const Block* m : title_.at(b.title_key_hash)) {
+    if (m == &b)
+      break;
+    if (m->title_key != b.title_key)
+      continue;
+    const std::size_t fi = a.index_of(m);
+    if (is_thesis(a, fi) != thesis || cross_listed(a, b, m))
+      continue;
+    auto& d = sink.report(RuleId::kDuplicateTitle, a.absolute(bi, b.entry->title_range),
+                          "Another entry has the same title '" + a.entry(fi).title + "'.");
+    d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
+    break;
+  }
+}
+
+void DuplicateIndex::check_digest(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  const Block& b = a.block(bi);
+  if (b.digest_hash == 0)
+    return;
+  const Block* first = digest_.at(b.digest_hash).front();
+  if (first == &b || first->paper_key == b.paper_key)
+    return;
+  const std::size_t fi = a.index_of(first);
+  auto& d = sink.report(RuleId::kDuplicateDigest, a.absolute(bi, b.syntax.digest_text_range),
+                        "Another entry ('" + a.entry(fi).title + "') has the same digest.");
+  d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
+}
+
+void DuplicateIndex::check_links(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  const Block& b = a.block(bi);
+  const Entry& e = *b.entry;
   for (std::size_t li = 0; li < e.links.size(); ++li) {
     const std::uint64_t h = b.shared_link_hashes[li];
     if (h == 0)
@@ -284,9 +310,9 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
         break;
       }
     }
-    if (first == nullptr || first == &b || first->paper_key == key)
+    if (first == nullptr || first == &b || first->paper_key == b.paper_key)
       continue;
-    const std::size_t fi = index(first);
+    const std::size_t fi = a.index_of(first);
     const Link& l = e.links[li];
     auto& d =
         sink.report(RuleId::kDuplicateLink, a.absolute(bi, l.url_range),

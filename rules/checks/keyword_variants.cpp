@@ -382,10 +382,21 @@ struct KeywordIndex::State {
 
   /// Decides again what `p` is; true when the conclusion changed.
   bool decide(Phrase& p);
+  // What decide() tries, in order: a more frequent phrase `p` is a variant of (with the words
+  // that say how), else a word of `p` that is a typo of a frequent word.
+  std::pair<Phrase*, std::string_view> key_variant(const Phrase& p) const;
+  Phrase* regional_variant(const Phrase& p) const;
+  Phrase* misspelt_variant(const Phrase& p);
+  void find_word_typo(Phrase& p);
   std::optional<Emit> emit_of(const Phrase& p) const;
   /// Brings the conclusions up to date with the changes recorded in `touched` and
   /// `word_before`; appends the uses whose findings change to `reemit`.
   void analyze(std::vector<const Block*>& reemit);
+  /// The phrases that can conclude differently after `changed` phrases and `counted` words.
+  std::vector<Phrase*> affected_by(const std::vector<Phrase*>& changed,
+                                   const std::vector<Word*>& counted);
+  /// Emits again the findings of `roots` and of the chains of variants that end in them.
+  void emit_again(const std::vector<const Phrase*>& roots, std::vector<const Block*>& reemit);
   void drop(Phrase& p);
 };
 
@@ -404,29 +415,38 @@ bool KeywordIndex::State::decide(Phrase& p) {
   p.correct = nullptr;
   p.word_index = 0;
   p.used = 0;
-  const auto changed = [&] {
-    return p.kind != kind || p.reference != reference || p.why != why ||
-           p.word_index != word_index || p.correct != correct || p.used != used;
-  };
-  if (p.count == 0)
-    return changed();
-  Phrase* best = const_cast<Phrase*>(best_of(p.key));
-  if (best != &p) {
-    const Difference diff = classify(p.text, best->text);
-    if (diff == Difference::kCase && best->count > p.count) {
-      set_variant(p, best, "differs only in case from");
-      return changed();
-    }
-    if (diff == Difference::kSpelling && best->count > p.count) {
-      set_variant(p, best, "is a spelling variant of");
-      return changed();
-    }
-    if (diff == Difference::kPlural && best->count >= 3 * p.count) {
-      set_variant(p, best, "is a singular/plural variant of");
-      return changed();
-    }
+  if (p.count > 0) {
+    auto [target, how] = key_variant(p);
+    if (target == nullptr && (target = regional_variant(p)) != nullptr)
+      how = "is a British/American spelling variant of";
+    if (target == nullptr && (target = misspelt_variant(p)) != nullptr)
+      how = "looks like a misspelling of";
+    if (target != nullptr)
+      set_variant(p, target, how);
+    else
+      find_word_typo(p);
   }
-  // The same phrase with one word in the other regional spelling, used more often.
+  return p.kind != kind || p.reference != reference || p.why != why || p.word_index != word_index ||
+         p.correct != correct || p.used != used;
+}
+
+std::pair<KeywordIndex::State::Phrase*, std::string_view> KeywordIndex::State::key_variant(
+    const Phrase& p) const {
+  Phrase* best = const_cast<Phrase*>(best_of(p.key));
+  if (best == &p)
+    return {nullptr, {}};
+  const Difference diff = classify(p.text, best->text);
+  if (diff == Difference::kCase && best->count > p.count)
+    return {best, "differs only in case from"};
+  if (diff == Difference::kSpelling && best->count > p.count)
+    return {best, "is a spelling variant of"};
+  if (diff == Difference::kPlural && best->count >= 3 * p.count)
+    return {best, "is a singular/plural variant of"};
+  return {nullptr, {}};
+}
+
+/// The same phrase with one word in the other regional spelling, used more often.
+KeywordIndex::State::Phrase* KeywordIndex::State::regional_variant(const Phrase& p) const {
   std::vector<std::string> replaced;
   Phrase* regional = nullptr;
   for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
@@ -441,11 +461,12 @@ bool KeywordIndex::State::decide(Phrase& p) {
       }
     }
   }
-  if (regional != nullptr) {
-    set_variant(p, regional, "is a British/American spelling variant of");
-    return changed();
-  }
-  // One rare word that is a typo of a frequent word: prefer a phrase that exists.
+  return regional;
+}
+
+/// One rare word that is a typo of a frequent word: prefer a phrase that exists.
+KeywordIndex::State::Phrase* KeywordIndex::State::misspelt_variant(const Phrase& p) {
+  std::vector<std::string> replaced;
   for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
     Word& w = *p.word_info[wi];
     const int wc = w.count;
@@ -465,17 +486,19 @@ bool KeywordIndex::State::decide(Phrase& p) {
         target_count = cc;
       }
     }
-    if (target != nullptr) {
-      set_variant(p, target, "looks like a misspelling of");
-      return changed();
-    }
+    if (target != nullptr)
+      return target;
   }
-  // No phrase to point at: a long rare word one edit away from a frequent word is a typo.
-  // Except one substituted letter between words under 8 letters: there, a one-letter change
-  // of a word is often another ordinary word (content/context, descent/descend), and only a
-  // phrase that differs in that word alone (above) tells a typo from a different word. Longer
-  // words rarely meet another word at one substitution, and the insertions, deletions and
-  // transpositions of real typos (Uncerntainty, Leraning, Languge) are not substitutions.
+  return nullptr;
+}
+
+/// No phrase to point at: a long rare word one edit away from a frequent word is a typo.
+/// Except one substituted letter between words under 8 letters: there, a one-letter change
+/// of a word is often another ordinary word (content/context, descent/descend), and only a
+/// phrase that differs in that word alone (above) tells a typo from a different word. Longer
+/// words rarely meet another word at one substitution, and the insertions, deletions and
+/// transpositions of real typos (Uncerntainty, Leraning, Languge) are not substitutions.
+void KeywordIndex::State::find_word_typo(Phrase& p) {
   for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
     Word& w = *p.word_info[wi];
     const int wc = w.count;
@@ -497,10 +520,9 @@ bool KeywordIndex::State::decide(Phrase& p) {
       p.word_index = wi;
       p.correct = best_word;
       p.used = best_count;
-      break;
+      return;
     }
   }
-  return changed();
 }
 
 std::optional<Emit> KeywordIndex::State::emit_of(const Phrase& p) const {
@@ -533,9 +555,6 @@ void KeywordIndex::State::drop(Phrase& p) {
 }
 
 void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
-  // Which phrases can conclude differently: those of the changed phrases' key groups, those
-  // whose words changed in count, and those with a word that is a typo's distance from one
-  // of these words or from the words of a changed key (a misspelling points at a phrase).
   std::vector<Phrase*> changed;  // count or first use changed
   for (const auto& [p, before] : touched) {
     if (p->count != before.first || (p->count > 0 && p->first() != before.second)) {
@@ -551,12 +570,34 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
   word_before.clear();
   if (changed.empty())
     return;
+  std::vector<const Phrase*> roots(changed.begin(), changed.end());
+  for (Phrase* p : affected_by(changed, counted)) {
+    if (decide(*p))
+      roots.push_back(p);
+  }
+  emit_again(roots, reemit);
+  for (Phrase* p : changed) {
+    if (p->count == 0)
+      drop(*p);
+  }
+}
+
+// Which phrases can conclude differently: those of the changed phrases' key groups, those
+// whose words changed in count, and those with a word that is a typo's distance from one
+// of these words or from the words of a changed key (a misspelling points at a phrase).
+std::vector<KeywordIndex::State::Phrase*> KeywordIndex::State::affected_by(
+    const std::vector<Phrase*>& changed, const std::vector<Word*>& counted) {
   std::vector<Phrase*> affected;
   const auto add_phrases = [&](const Word& w) {
     affected.insert(affected.end(), w.phrases.begin(), w.phrases.end());
   };
   const auto add_near = [&](const Word& w) {
     for (const Word* o : w.near_of_others) add_phrases(*o);
+  };
+  const auto add_word = [&](const std::string& form, bool near) {
+    auto w = words.find(form);
+    if (w != words.end())
+      near ? add_near(w->second) : add_phrases(w->second);
   };
   for (Phrase* p : changed) {
     auto group = by_key.find(p->key);
@@ -567,18 +608,10 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
       if (to == std::string::npos)
         to = p->key.size();
       const std::string k = p->key.substr(from, to - from);
-      for (const std::string& form : {k, k + "s"}) {
-        auto w = words.find(form);
-        if (w != words.end())
-          add_near(w->second);
-      }
+      for (const std::string& form : {k, k + "s"}) add_word(form, true);
       // The phrases that name this one as their other regional spelling.
       for (const std::string& v : regional_variants(k)) {
-        for (const std::string& form : {v, v + "s"}) {
-          auto w = words.find(form);
-          if (w != words.end())
-            add_phrases(w->second);
-        }
+        for (const std::string& form : {v, v + "s"}) add_word(form, false);
       }
       from = to + 1;
     }
@@ -589,23 +622,23 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
   }
   std::sort(affected.begin(), affected.end());
   affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
-  std::vector<const Phrase*> roots(changed.begin(), changed.end());
-  for (Phrase* p : affected) {
-    if (decide(*p))
-      roots.push_back(p);
-  }
+  return affected;
+}
+
+void KeywordIndex::State::emit_again(const std::vector<const Phrase*>& roots,
+                                     std::vector<const Block*>& reemit) {
   // A finding names its reference at the end of a chain of variants, and its use count.
-  std::vector<const Phrase*> emit_again = roots;
+  std::vector<const Phrase*> again = roots;
   std::vector<const Phrase*> level = roots;
   for (int hops = 0; hops < 9 && !level.empty(); ++hops) {
     std::vector<const Phrase*> next;
     for (const Phrase* p : level) next.insert(next.end(), p->referrers.begin(), p->referrers.end());
-    emit_again.insert(emit_again.end(), next.begin(), next.end());
+    again.insert(again.end(), next.begin(), next.end());
     level = std::move(next);
   }
-  std::sort(emit_again.begin(), emit_again.end());
-  emit_again.erase(std::unique(emit_again.begin(), emit_again.end()), emit_again.end());
-  for (const Phrase* cp : emit_again) {
+  std::sort(again.begin(), again.end());
+  again.erase(std::unique(again.begin(), again.end()), again.end());
+  for (const Phrase* cp : again) {
     Phrase& p = const_cast<Phrase&>(*cp);
     std::optional<Emit> e = emit_of(p);
     if (e == p.emit)
@@ -619,10 +652,6 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
       emits.emplace(p.hash, &p);
     p.emit = std::move(e);
     for (const auto& use : p.uses) reemit.push_back(use.first);
-  }
-  for (Phrase* p : changed) {
-    if (p->count == 0)
-      drop(*p);
   }
 }
 
