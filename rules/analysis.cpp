@@ -7,6 +7,7 @@
 
 #include "rules/entry_parser.hpp"
 #include "rules/keys.hpp"
+#include "rules/patterns.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -38,7 +39,7 @@ bool is_paper_list_title(std::string_view title) {
 }
 
 void parse_toc_block(Analysis& a, std::size_t bi) {
-  static const RE2 item_re(R"(^(\s*)[-*+]\s+\[((?:[^\[\]]|\[[^\]]*\])*)\]\(#([^)\s]*)\))");
+  static const RE2 item_re(patterns::kTocItem);
   const Block& b = a.block(bi);
   for (std::uint32_t i = 0; i < b.line_count(); ++i) {
     std::string_view line = b.line(i);

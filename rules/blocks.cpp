@@ -7,6 +7,7 @@
 
 #include "rules/entry_parser.hpp"
 #include "rules/keys.hpp"
+#include "rules/patterns.hpp"
 #include "rules/slug.hpp"
 #include "rules/text_util.hpp"
 
@@ -57,7 +58,7 @@ bool closes_fence(std::string_view line, char ch, std::size_t len) {
 }
 
 const RE2& summary_re() {
-  static const RE2 re(R"(^\s*<summary>(.*)</summary>\s*$)");
+  static const RE2 re(patterns::kSummaryLine);
   return re;
 }
 
@@ -154,8 +155,7 @@ std::optional<HeadingInfo> parse_heading(const Block& b) {
   h.title = std::string(title);
   h.title_range = {{0, static_cast<std::uint32_t>(title_begin)},
                    {0, static_cast<std::uint32_t>(title_begin + title.size())}};
-  static const RE2 year_re(
-      R"(^(?:(.*?)\s*:\s*)?((?:19|20)\d\d)((?i)\s+and\s+(?:before|earlier|older))?$)");
+  static const RE2 year_re(patterns::kHeadingYear);
   re2::StringPiece category, before;
   int year = 0;
   if (RE2::FullMatch(re2::StringPiece(title.data(), title.size()), year_re, &category, &year,
@@ -171,7 +171,7 @@ std::optional<HeadingInfo> parse_heading(const Block& b) {
 }
 
 std::optional<Suppression> parse_suppression(std::string_view comment) {
-  static const RE2 re(R"(^<!--\s*awesome-ls-(disable-next-line|disable|enable)\b([^>]*?)\s*-->)");
+  static const RE2 re(patterns::kSuppression);
   re2::StringPiece kind, rules;
   if (!RE2::PartialMatch(re2::StringPiece(comment.data(), comment.size()), re, &kind, &rules)) {
     return std::nullopt;

@@ -2,14 +2,16 @@
 
 #include <re2/re2.h>
 
+#include "rules/patterns.hpp"
+
 namespace awesome::rules {
 
 std::string heading_plain_text(std::string_view heading) {
   std::string s(heading);
-  static const RE2 image(R"(!\[[^\]]*\]\([^)]*\))");
-  static const RE2 link(R"(\[([^\]]*)\]\([^)]*\))");
-  static const RE2 shortcode(R"(:[a-z0-9_+\-]+:)");
-  static const RE2 html_tag(R"(</?[a-zA-Z][^>]*>)");
+  static const RE2 image(patterns::kSlugImage);
+  static const RE2 link(patterns::kSlugLink);
+  static const RE2 shortcode(patterns::kSlugShortcode);
+  static const RE2 html_tag(patterns::kSlugHtmlTag);
   RE2::GlobalReplace(&s, image, "");
   RE2::GlobalReplace(&s, link, "\\1");
   RE2::GlobalReplace(&s, shortcode, "");

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "rules/analysis.hpp"
+#include "rules/patterns.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -61,7 +62,7 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
 }
 
 const RE2& placeholder_re() {
-  static const RE2 re(R"(\b(TBD|TODO|FIXME|XXX+)\b)");
+  static const RE2 re(patterns::kPlaceholder);
   return re;
 }
 
