@@ -83,6 +83,28 @@ std::vector<std::pair<std::size_t, std::size_t>> phrase_spans(std::string_view l
   return spans;
 }
 
+/// Where a key word is used: its count, and its five most frequent categories.
+std::string keyword_documentation(const Vocabulary::Use& use, const std::string& category) {
+  std::string doc_text = "Used by " + entries(use.count) + " of this list";
+  if (use.categories.empty())
+    return doc_text + ".";
+  std::vector<std::pair<std::string_view, std::uint32_t>> where(use.categories.begin(),
+                                                                use.categories.end());
+  std::stable_sort(where.begin(), where.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  doc_text += ":";
+  for (std::size_t k = 0; k < where.size(); ++k) {
+    if (k == 5) {
+      doc_text += "\n- ...";
+      break;
+    }
+    doc_text += "\n- " + std::string(where[k].first) + ": " + std::to_string(where[k].second);
+    if (where[k].first == category)
+      doc_text += " (this category)";
+  }
+  return doc_text;
+}
+
 std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t line_no,
                                              std::string_view line, std::size_t label_end,
                                              std::size_t cursor) {
@@ -143,26 +165,7 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
     item.filter_text = text;
     item.sort_text = rank(i);
     item.detail = "Key word used by " + entries(use.count);
-    std::string doc_text = "Used by " + entries(use.count) + " of this list";
-    if (!use.categories.empty()) {
-      std::vector<std::pair<std::string_view, std::uint32_t>> where(use.categories.begin(),
-                                                                    use.categories.end());
-      std::stable_sort(where.begin(), where.end(),
-                       [](const auto& x, const auto& y) { return x.second > y.second; });
-      doc_text += ":";
-      for (std::size_t k = 0; k < where.size(); ++k) {
-        if (k == 5) {
-          doc_text += "\n- ...";
-          break;
-        }
-        doc_text += "\n- " + std::string(where[k].first) + ": " + std::to_string(where[k].second);
-        if (where[k].first == category)
-          doc_text += " (this category)";
-      }
-    } else {
-      doc_text += ".";
-    }
-    item.documentation = std::move(doc_text);
+    item.documentation = keyword_documentation(use, category);
     items.push_back(std::move(item));
   }
   return items;

@@ -148,14 +148,58 @@ std::string intended_label(std::string_view label, const std::vector<std::string
   return best;
 }
 
+/// A list whose paper links are not labelled `paper` (`[[pdf]]`, `[[link]]`) takes any of the
+/// family's paper labels for its paper link.
+bool is_paper_label(const Conventions& c, std::string_view label) {
+  return text::iequals(label, c.paper_label) ||
+         (c.paper_label != "paper" && is_paper_link_label(label));
+}
+
+/// A link of a known label not written as `[[label]](url)`, or its label not in lower case.
+void check_link_form(const Link& link, const std::string& lower, DiagnosticSink& sink) {
+  const std::string canonical = "[[" + lower + "]](" + link.url + ")";
+  if (link.style != LinkStyle::kCanonical) {
+    const char* shape = link.style == LinkStyle::kInnerBracket    ? "[[label](url)]"
+                        : link.style == LinkStyle::kParenthesized ? "([label](url))"
+                                                                  : "[label](url)";
+    auto& d =
+        sink.report(RuleId::kLinkSyntax, link.range,
+                    std::string("Link written as ") + shape + "; expected [[" + lower + "]](url).");
+    d.fixes.push_back(single_edit_fix(
+        "Rewrite as " + canonical.substr(0, lower.size() + 4) + "(url)", link.range, canonical));
+  } else if (link.label != lower) {
+    auto& d = sink.report(RuleId::kLinkSyntax, link.label_range,
+                          "Link label '" + link.label + "' is written '" + lower + "'.");
+    d.fixes.push_back(single_edit_fix("Write '" + lower + "'", link.label_range, lower));
+  }
+}
+
+/// paper-link: the entry has a paper link, and it comes first.
+void check_paper_link(const Analysis& a, const Entry& e, DiagnosticSink& sink) {
+  std::size_t paper = e.links.size();
+  for (std::size_t i = 0; i < e.links.size(); ++i) {
+    if (is_paper_label(a.conventions, e.links[i].label)) {
+      paper = i;
+      break;
+    }
+  }
+  const std::string shown = "[[" + a.conventions.paper_label + "]]";
+  if (paper == e.links.size()) {
+    sink.report(RuleId::kPaperLink, e.links.empty() ? e.line_range : e.links[0].range,
+                "Entry has no " + shown + " link; expected one as the first link.");
+  } else if (paper != 0) {
+    sink.report(RuleId::kPaperLink, e.links[paper].range,
+                "The " + shown + " link is not the first link; expected it before '" +
+                    e.links[0].label + "'.");
+  }
+}
+
 void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
-  // A list whose paper links are not labelled `paper` (`[[pdf]]`, `[[link]]`) takes any of the
-  // family's paper labels for its paper link.
   const std::string& paper_label = a.conventions.paper_label;
   const bool own_paper_label = paper_label != "paper";
   const auto is_paper = [&](std::string_view label) {
-    return text::iequals(label, paper_label) || (own_paper_label && is_paper_link_label(label));
+    return is_paper_label(a.conventions, label);
   };
   const auto& own = a.conventions.link_labels;
   for (const Link& link : e.links) {
@@ -195,40 +239,10 @@ void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       lowercase = true;  // its spelling is the author's
       lower = link.label;
     }
-    if (link.style == LinkStyle::kCanonical && lowercase)
-      continue;  // the usual case
-    const std::string canonical = "[[" + lower + "]](" + link.url + ")";
-    if (link.style != LinkStyle::kCanonical) {
-      const char* shape = link.style == LinkStyle::kInnerBracket    ? "[[label](url)]"
-                          : link.style == LinkStyle::kParenthesized ? "([label](url))"
-                                                                    : "[label](url)";
-      auto& d = sink.report(
-          RuleId::kLinkSyntax, link.range,
-          std::string("Link written as ") + shape + "; expected [[" + lower + "]](url).");
-      d.fixes.push_back(single_edit_fix(
-          "Rewrite as " + canonical.substr(0, lower.size() + 4) + "(url)", link.range, canonical));
-    } else if (link.label != lower) {
-      auto& d = sink.report(RuleId::kLinkSyntax, link.label_range,
-                            "Link label '" + link.label + "' is written '" + lower + "'.");
-      d.fixes.push_back(single_edit_fix("Write '" + lower + "'", link.label_range, lower));
-    }
+    if (link.style != LinkStyle::kCanonical || !lowercase)
+      check_link_form(link, lower, sink);
   }
-  std::size_t paper = e.links.size();
-  for (std::size_t i = 0; i < e.links.size(); ++i) {
-    if (is_paper(e.links[i].label)) {
-      paper = i;
-      break;
-    }
-  }
-  const std::string shown = "[[" + paper_label + "]]";
-  if (paper == e.links.size()) {
-    sink.report(RuleId::kPaperLink, e.links.empty() ? e.line_range : e.links[0].range,
-                "Entry has no " + shown + " link; expected one as the first link.");
-  } else if (paper != 0) {
-    sink.report(RuleId::kPaperLink, e.links[paper].range,
-                "The " + shown + " link is not the first link; expected it before '" +
-                    e.links[0].label + "'.");
-  }
+  check_paper_link(a, e, sink);
 }
 
 void check_arxiv_urls(const Analysis& a, const Block& b, DiagnosticSink& sink) {
