@@ -108,7 +108,9 @@ const RuleInfo* find_rule(std::string_view id) {
   return nullptr;
 }
 
-const RuleInfo& rule_info(RuleId rule) { return kRules[static_cast<std::size_t>(rule)]; }
+const RuleInfo& rule_info(RuleId rule) {
+  return kRules[static_cast<std::size_t>(rule)];
+}
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
