@@ -3,16 +3,23 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "rules/entry_parser.hpp"
 #include "rules/keys.hpp"
+#include "rules/patterns.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
 
-Diagnostic& DiagnosticSink::report(std::string_view rule, Range range, std::string message) {
+Diagnostic& DiagnosticSink::report(RuleId rule, Range range, std::string message) {
+  const RuleInfo& info = rule_info(rule);
+  if (!info.scopes.has(scope_)) {
+    // Findings would not run the check again when what the rule reads changes.
+    throw std::logic_error("rule " + std::string(info.id) + " reported outside its scopes");
+  }
   Diagnostic d;
-  d.rule = rule;
+  d.rule = info.id;
   d.range = range;
   d.message = std::move(message);
   out_.push_back(std::move(d));
@@ -32,7 +39,7 @@ bool is_paper_list_title(std::string_view title) {
 }
 
 void parse_toc_block(Analysis& a, std::size_t bi) {
-  static const RE2 item_re(R"(^(\s*)[-*+]\s+\[((?:[^\[\]]|\[[^\]]*\])*)\]\(#([^)\s]*)\))");
+  static const RE2 item_re(patterns::kTocItem);
   const Block& b = a.block(bi);
   for (std::uint32_t i = 0; i < b.line_count(); ++i) {
     std::string_view line = b.line(i);
@@ -176,161 +183,182 @@ void build_heading_tree(Analysis& a) {
   close_sections(0, n);
 }
 
-}  // namespace
-
-void build_outline(Analysis& a) {
-  const std::size_t n = a.blocks.size();
-  a.sections.clear();
-  a.papers.clear();
-  a.toc.clear();
-  a.toc_section = SIZE_MAX;
-  a.paper_root = SIZE_MAX;
-  a.years_at_top = false;
-  a.has_year_headings = false;
-  a.block_section.assign(n, SIZE_MAX);
-  build_heading_tree(a);
-  const std::size_t ns = a.sections.size();
-  std::vector<SectionRec>& secs = a.sections;
-
-  // What each subtree holds: sections are in document order, so children follow parents.
-  std::vector<std::size_t> entries(ns, 0), prose(ns, 0);
-  std::vector<bool> non_year_child(ns, false);
-  for (std::size_t si = ns; si-- > 0;) {
-    entries[si] += secs[si].direct_entries;
-    prose[si] += secs[si].direct_prose;
-    const std::size_t p = secs[si].parent;
-    if (p == SIZE_MAX)
-      continue;
-    entries[p] += entries[si];
-    prose[p] += prose[si];
+/// Passes 2 and 3: which sections form the paper part, and their kinds.
+class PaperPart {
+ public:
+  explicit PaperPart(Analysis& a) : a_(a), secs_(a.sections), ns_(a.sections.size()) {
+    count_subtrees();
+    find_title();
   }
-  const auto heading = [&](std::size_t si) -> const HeadingInfo& {
-    return *a.block(secs[si].block).heading;
-  };
-  const auto is_year = [&](std::size_t si) { return heading(si).year.has_value(); };
-  // A section belongs to the paper list when it holds entries, or nothing but headings (an
-  // empty category); one with other text and no entry (news, citation, toolboxes) does not.
-  const auto qualifies = [&](std::size_t si) {
-    return secs[si].kind != SectionKind::kToc && (entries[si] > 0 || prose[si] == 0);
-  };
-  for (std::size_t si = 0; si < ns; ++si) {
-    const std::size_t p = secs[si].parent;
-    if (p != SIZE_MAX && !is_year(si) && secs[si].kind != SectionKind::kToc && entries[si] > 0) {
-      non_year_child[p] = true;  // a sub-section with entries, not a year
-    }
+  /// Sets the paper root, the kinds of the sections and which hold papers.
+  void assign() {
+    const std::vector<std::size_t> top = top_sections();
+    mark_top(top);
+    mark_subtrees();
   }
-  const auto children = [&](std::size_t parent) {
+  bool has_paper_list() const { return paper_list_ != SIZE_MAX; }
+
+ private:
+  const HeadingInfo& heading(std::size_t si) const { return *a_.block(secs_[si].block).heading; }
+  bool is_year(std::size_t si) const { return heading(si).year.has_value(); }
+  /// A section belongs to the paper list when it holds entries, or nothing but headings (an
+  /// empty category); one with other text and no entry (news, citation, toolboxes) does not.
+  bool qualifies(std::size_t si) const {
+    return secs_[si].kind != SectionKind::kToc && (entries_[si] > 0 || prose_[si] == 0);
+  }
+  std::vector<std::size_t> children(std::size_t parent) const {
     std::vector<std::size_t> out;
-    for (std::size_t si = parent == SIZE_MAX ? 0 : parent + 1; si < ns; ++si) {
-      if (parent != SIZE_MAX && secs[si].block >= secs[parent].end_block)
+    for (std::size_t si = parent == SIZE_MAX ? 0 : parent + 1; si < ns_; ++si) {
+      if (parent != SIZE_MAX && secs_[si].block >= secs_[parent].end_block)
         break;
-      if (secs[si].parent == parent)
+      if (secs_[si].parent == parent)
         out.push_back(si);
     }
     return out;
-  };
-
-  // The title: a first heading of level 1 that comes before any entry.
-  std::size_t title = SIZE_MAX;
-  std::size_t first_entry_block = n;
-  for (std::size_t bi = 0; bi < n; ++bi) {
-    if (a.block(bi).entry && a.block_section[bi] != SIZE_MAX &&
-        secs[a.block_section[bi]].kind != SectionKind::kToc) {
-      first_entry_block = bi;
-      break;
-    }
-  }
-  std::size_t paper_list = SIZE_MAX;
-  for (std::size_t si = 0; si < ns; ++si) {
-    if (secs[si].level == 1 && is_paper_list_title(heading(si).title)) {
-      paper_list = si;
-      break;
-    }
-  }
-  if (ns > 0 && secs[0].level == 1 && secs[0].kind != SectionKind::kToc && paper_list != 0 &&
-      secs[0].block < first_entry_block) {
-    title = 0;
-    secs[0].kind = SectionKind::kTitle;
   }
 
-  // The paper root: `# Paper List` where a list names it; else found from where the entries
-  // are, going down through wrappers (the title, a heading around everything) while one
-  // section alone holds the paper part.
-  std::vector<std::size_t> top;
-  if (paper_list != SIZE_MAX) {
-    a.paper_root = paper_list;
-    top = children(paper_list);
-  } else {
+  /// What each subtree holds: sections are in document order, so children follow parents.
+  void count_subtrees() {
+    entries_.assign(ns_, 0);
+    prose_.assign(ns_, 0);
+    non_year_child_.assign(ns_, false);
+    for (std::size_t si = ns_; si-- > 0;) {
+      entries_[si] += secs_[si].direct_entries;
+      prose_[si] += secs_[si].direct_prose;
+      const std::size_t p = secs_[si].parent;
+      if (p == SIZE_MAX)
+        continue;
+      entries_[p] += entries_[si];
+      prose_[p] += prose_[si];
+    }
+    for (std::size_t si = 0; si < ns_; ++si) {
+      const std::size_t p = secs_[si].parent;
+      if (p != SIZE_MAX && !is_year(si) && secs_[si].kind != SectionKind::kToc &&
+          entries_[si] > 0) {
+        non_year_child_[p] = true;  // a sub-section with entries, not a year
+      }
+    }
+  }
+
+  /// `# Paper List`, and the title: a first heading of level 1 that comes before any entry.
+  void find_title() {
+    const std::size_t n = a_.blocks.size();
+    std::size_t first_entry_block = n;
+    for (std::size_t bi = 0; bi < n; ++bi) {
+      if (a_.block(bi).entry && a_.block_section[bi] != SIZE_MAX &&
+          secs_[a_.block_section[bi]].kind != SectionKind::kToc) {
+        first_entry_block = bi;
+        break;
+      }
+    }
+    for (std::size_t si = 0; si < ns_; ++si) {
+      if (secs_[si].level == 1 && is_paper_list_title(heading(si).title)) {
+        paper_list_ = si;
+        break;
+      }
+    }
+    if (ns_ > 0 && secs_[0].level == 1 && secs_[0].kind != SectionKind::kToc && paper_list_ != 0 &&
+        secs_[0].block < first_entry_block) {
+      title_ = 0;
+      secs_[0].kind = SectionKind::kTitle;
+    }
+  }
+
+  /// The paper root and the sections right under it: `# Paper List` where a list names it;
+  /// else found from where the entries are, going down through wrappers (the title, a heading
+  /// around everything) while one section alone holds the paper part.
+  std::vector<std::size_t> top_sections() {
+    if (paper_list_ != SIZE_MAX) {
+      a_.paper_root = paper_list_;
+      return children(paper_list_);
+    }
     std::size_t root = SIZE_MAX;
     for (;;) {
       std::vector<std::size_t> q;
       for (std::size_t c : children(root)) {
-        if (qualifies(c) && (c != title || entries[c] > 0))
+        if (qualifies(c) && (c != title_ || entries_[c] > 0))
           q.push_back(c);
       }
-      if (q.size() == 1 && secs[q[0]].direct_entries == 0 && !is_year(q[0]) &&
-          (q[0] == title || non_year_child[q[0]])) {
-        root = q[0];
-        continue;
+      if (q.size() != 1 || secs_[q[0]].direct_entries != 0 || is_year(q[0]) ||
+          (q[0] != title_ && !non_year_child_[q[0]])) {
+        break;
       }
-      break;
+      root = q[0];
     }
-    a.paper_root = root;
+    a_.paper_root = root;
+    std::vector<std::size_t> top;
     for (std::size_t c : children(root)) {
-      if (c == title) {
+      if (c == title_) {
         // A title with entries right under it and no categories: a list of one part.
-        if (secs[c].direct_entries > 0)
-          secs[c].holds_papers = true;
+        if (secs_[c].direct_entries > 0)
+          secs_[c].holds_papers = true;
         continue;
       }
       if (qualifies(c))
         top.push_back(c);
     }
+    return top;
   }
 
-  // Kinds: categories and year sections at the top of the paper part, their subtrees; the rest
-  // is other content.
-  std::vector<bool> paper(ns, false);
-  for (std::size_t c : top) {
-    if (secs[c].kind == SectionKind::kToc)
-      continue;
-    paper[c] = true;
-    if (is_year(c)) {
-      secs[c].kind = SectionKind::kYear;
-      a.years_at_top = true;
-    } else {
-      secs[c].kind = SectionKind::kCategory;
+  /// Categories and year sections at the top of the paper part.
+  void mark_top(const std::vector<std::size_t>& top) {
+    paper_.assign(ns_, false);
+    for (std::size_t c : top) {
+      if (secs_[c].kind == SectionKind::kToc)
+        continue;
+      paper_[c] = true;
+      if (is_year(c)) {
+        secs_[c].kind = SectionKind::kYear;
+        a_.years_at_top = true;
+      } else {
+        secs_[c].kind = SectionKind::kCategory;
+      }
     }
-  }
-  if (paper_list != SIZE_MAX) {
-    secs[paper_list].kind = SectionKind::kGroup;
-    secs[paper_list].holds_papers = true;
-  }
-  for (std::size_t si = 0; si < ns; ++si) {
-    SectionRec& s = secs[si];
-    const std::size_t p = s.parent;
-    if (!paper[si] && p != SIZE_MAX && paper[p] && s.kind != SectionKind::kToc) {
-      paper[si] = true;
-      s.kind = is_year(si) ? SectionKind::kYear : SectionKind::kOther;
+    if (paper_list_ != SIZE_MAX) {
+      secs_[paper_list_].kind = SectionKind::kGroup;
+      secs_[paper_list_].holds_papers = true;
     }
-    if (paper[si]) {
-      s.holds_papers = true;
-    } else if (s.kind == SectionKind::kOther && s.level == 1 && si != title) {
-      s.kind = SectionKind::kGroup;
-    }
-    if (s.kind == SectionKind::kYear && s.level > 0 && !heading(si).category.empty()) {
-      a.has_year_headings = true;
-    }
-  }
-  if (a.paper_root != SIZE_MAX && a.paper_root != paper_list && a.paper_root != title) {
-    secs[a.paper_root].kind = SectionKind::kGroup;
   }
 
-  for (std::size_t bi = 0; bi < n; ++bi) {
+  /// The subtrees of the top sections; the rest is other content.
+  void mark_subtrees() {
+    for (std::size_t si = 0; si < ns_; ++si) {
+      SectionRec& s = secs_[si];
+      const std::size_t p = s.parent;
+      if (!paper_[si] && p != SIZE_MAX && paper_[p] && s.kind != SectionKind::kToc) {
+        paper_[si] = true;
+        s.kind = is_year(si) ? SectionKind::kYear : SectionKind::kOther;
+      }
+      if (paper_[si]) {
+        s.holds_papers = true;
+      } else if (s.kind == SectionKind::kOther && s.level == 1 && si != title_) {
+        s.kind = SectionKind::kGroup;
+      }
+      if (s.kind == SectionKind::kYear && s.level > 0 && !heading(si).category.empty()) {
+        a_.has_year_headings = true;
+      }
+    }
+    if (a_.paper_root != SIZE_MAX && a_.paper_root != paper_list_ && a_.paper_root != title_) {
+      secs_[a_.paper_root].kind = SectionKind::kGroup;
+    }
+  }
+
+  Analysis& a_;
+  std::vector<SectionRec>& secs_;
+  const std::size_t ns_;
+  std::vector<std::size_t> entries_, prose_;
+  std::vector<bool> non_year_child_, paper_;
+  std::size_t title_ = SIZE_MAX, paper_list_ = SIZE_MAX;
+};
+
+/// Pass 4: the ToC items and the paper entries of each section, with the counts the dialect
+/// and the conventions are derived from.
+void collect_entries(Analysis& a) {
+  for (std::size_t bi = 0; bi < a.blocks.size(); ++bi) {
     const std::size_t inner = a.block_section[bi];
     if (inner == SIZE_MAX || a.block(bi).kind != BlockKind::kListItem)
       continue;
-    SectionRec& sec = secs[inner];
+    SectionRec& sec = a.sections[inner];
     if (sec.kind == SectionKind::kToc) {
       if (a.toc_section == SIZE_MAX || a.toc_section == inner) {
         a.toc_section = inner;
@@ -341,7 +369,6 @@ void build_outline(Analysis& a) {
       a.papers.push_back(bi);
     }
   }
-  a.has_paper_list = paper_list != SIZE_MAX;
   a.digests_2021 = 0;
   a.digests_2026 = 0;
   a.convention_counts.clear();
@@ -350,6 +377,24 @@ void build_outline(Analysis& a) {
     a.digests_2026 += a.block(bi).counts_2026_digest;
     a.convention_counts.count(a.block(bi), +1, filing_section(a, a.block_section[bi]));
   }
+}
+
+}  // namespace
+
+void build_outline(Analysis& a) {
+  a.sections.clear();
+  a.papers.clear();
+  a.toc.clear();
+  a.toc_section = SIZE_MAX;
+  a.paper_root = SIZE_MAX;
+  a.years_at_top = false;
+  a.has_year_headings = false;
+  a.block_section.assign(a.blocks.size(), SIZE_MAX);
+  build_heading_tree(a);
+  PaperPart part(a);
+  part.assign();
+  a.has_paper_list = part.has_paper_list();
+  collect_entries(a);
   a.dialect = detect_dialect(a);
   a.order = order_conventions(a);
   a.conventions = derive_conventions(a);
@@ -373,7 +418,7 @@ void check_recognised(const Analysis& a, DiagnosticSink& sink) {
     }
     // Said once, at the top: the file has links, but none in the shape of a paper entry.
     const std::uint32_t length = a.blocks.front()->lines.front().length;
-    sink.report("no-entries", {{0, 0}, {0, length}},
+    sink.report(RuleId::kNoEntries, {{0, 0}, {0, length}},
                 std::string("No paper entry recognised: this Markdown file has links, but no "
                             "list item of the form '- Title. [[paper]](https://...)' with its "
                             "sub-bullets") +

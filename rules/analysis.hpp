@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "rules/blocks.hpp"
+#include "rules/catalog.hpp"
 #include "rules/config.hpp"
 #include "rules/conventions.hpp"
 #include "rules/diagnostic.hpp"
@@ -102,17 +103,18 @@ struct Analysis {
   }
 };
 
-/// Collects findings; positions are absolute unless a base line is set for local checks.
+/// Collects the findings of one check family. Each family reports only the rules whose
+/// catalog scopes include its own (a per-block check reporting a rule that reads a neighbour
+/// is a programmer error, asserted), since Findings re-runs it only when its scope changes.
 class DiagnosticSink {
  public:
-  explicit DiagnosticSink(std::vector<Diagnostic>& out, std::uint32_t base_line = 0)
-      : out_(out), base_(base_line) {}
-  Diagnostic& report(std::string_view rule, Range range, std::string message);
-  std::uint32_t base_line() const { return base_; }
+  DiagnosticSink(std::vector<Diagnostic>& out, Scope scope) : out_(out), scope_(scope) {}
+  Diagnostic& report(RuleId rule, Range range, std::string message);
+  Scope scope() const { return scope_; }
 
  private:
   std::vector<Diagnostic>& out_;
-  std::uint32_t base_;
+  Scope scope_;
 };
 
 /// A safe, preferred fix of one edit: what most rules offer.

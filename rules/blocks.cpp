@@ -7,6 +7,7 @@
 
 #include "rules/entry_parser.hpp"
 #include "rules/keys.hpp"
+#include "rules/patterns.hpp"
 #include "rules/slug.hpp"
 #include "rules/text_util.hpp"
 
@@ -14,7 +15,9 @@ namespace awesome::rules {
 
 namespace {
 
-bool is_blank(std::string_view line) { return text::trim(line).empty(); }
+bool is_blank(std::string_view line) {
+  return text::trim(line).empty();
+}
 
 bool is_heading(std::string_view line) {
   std::size_t n = 0;
@@ -23,17 +26,21 @@ bool is_heading(std::string_view line) {
 }
 
 bool is_list_item(std::string_view line) {
-  if (line.empty()) return false;
+  if (line.empty())
+    return false;
   const char c = line[0];
-  if (c != '-' && c != '*' && c != '+') return false;
+  if (c != '-' && c != '*' && c != '+')
+    return false;
   return line.size() == 1 || line[1] == ' ' || line[1] == '\t';
 }
 
 bool opens_fence(std::string_view line, char& ch, std::size_t& len) {
-  if (line.size() < 3 || (line[0] != '`' && line[0] != '~')) return false;
+  if (line.size() < 3 || (line[0] != '`' && line[0] != '~'))
+    return false;
   std::size_t n = 0;
   while (n < line.size() && line[n] == line[0]) ++n;
-  if (n < 3) return false;
+  if (n < 3)
+    return false;
   ch = line[0];
   len = n;
   return true;
@@ -41,15 +48,17 @@ bool opens_fence(std::string_view line, char& ch, std::size_t& len) {
 
 bool closes_fence(std::string_view line, char ch, std::size_t len) {
   std::string_view t = text::trim(line);
-  if (t.size() < len) return false;
+  if (t.size() < len)
+    return false;
   for (char c : t) {
-    if (c != ch) return false;
+    if (c != ch)
+      return false;
   }
   return true;
 }
 
 const RE2& summary_re() {
-  static const RE2 re(R"(^\s*<summary>(.*)</summary>\s*$)");
+  static const RE2 re(patterns::kSummaryLine);
   return re;
 }
 
@@ -62,11 +71,13 @@ bool is_html_line(std::string_view line) {
 
 bool BlockSplitter::starts_block(std::string_view line) {
   if (open_ && kind_ == BlockKind::kFence) {
-    if (closes_fence(line, fence_char_, fence_len_)) open_ = false;
+    if (closes_fence(line, fence_char_, fence_len_))
+      open_ = false;
     return false;
   }
   if (open_ && kind_ == BlockKind::kComment) {
-    if (line.find("-->") != std::string_view::npos) open_ = false;
+    if (line.find("-->") != std::string_view::npos)
+      open_ = false;
     return false;
   }
   if (is_blank(line)) {
@@ -106,9 +117,11 @@ std::vector<BlockLine> split_lines(std::string_view text, bool keep_final_empty)
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n; ++i) {
     const char c = text[i];
-    if (c != '\n' && c != '\r') continue;
+    if (c != '\n' && c != '\r')
+      continue;
     std::uint8_t term = (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
-    lines.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i - start), term});
+    lines.push_back(
+        {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i - start), term});
     i += term - 1;
     start = i + 1;
   }
@@ -142,7 +155,7 @@ std::optional<HeadingInfo> parse_heading(const Block& b) {
   h.title = std::string(title);
   h.title_range = {{0, static_cast<std::uint32_t>(title_begin)},
                    {0, static_cast<std::uint32_t>(title_begin + title.size())}};
-  static const RE2 year_re(R"(^(?:(.*?)\s*:\s*)?((?:19|20)\d\d)((?i)\s+and\s+(?:before|earlier|older))?$)");
+  static const RE2 year_re(patterns::kHeadingYear);
   re2::StringPiece category, before;
   int year = 0;
   if (RE2::FullMatch(re2::StringPiece(title.data(), title.size()), year_re, &category, &year,
@@ -152,12 +165,13 @@ std::optional<HeadingInfo> parse_heading(const Block& b) {
     h.category = std::string(category.data(), category.size());
   }
   h.slug = github_slug(heading_plain_text(h.title));
-  if (b.kind == BlockKind::kSummary && !h.year) return std::nullopt;
+  if (b.kind == BlockKind::kSummary && !h.year)
+    return std::nullopt;
   return h;
 }
 
 std::optional<Suppression> parse_suppression(std::string_view comment) {
-  static const RE2 re(R"(^<!--\s*awesome-ls-(disable-next-line|disable|enable)\b([^>]*?)\s*-->)");
+  static const RE2 re(patterns::kSuppression);
   re2::StringPiece kind, rules;
   if (!RE2::PartialMatch(re2::StringPiece(comment.data(), comment.size()), re, &kind, &rules)) {
     return std::nullopt;
@@ -170,7 +184,8 @@ std::optional<Suppression> parse_suppression(std::string_view comment) {
   std::string_view list(rules.data(), rules.size());
   for (std::string_view part : text::split(list, " ")) {
     for (std::string_view id : text::split(part, ",")) {
-      if (!text::trim(id).empty()) s.rules.emplace_back(text::trim(id));
+      if (!text::trim(id).empty())
+        s.rules.emplace_back(text::trim(id));
     }
   }
   return s;
@@ -223,8 +238,10 @@ BlockPtr parse_block(BlockKind kind, std::string text, std::vector<BlockLine> li
       for (std::uint32_t i = 0; i < b->line_count(); ++i) views.push_back(b->line(i));
       ParsedItem item = parse_list_item(views);
       if (item.syntax.looks_like_paper) {
-        if (item.entry.digest_style == DigestStyle::kPlain) b->counts_2021_digest = 1;
-        if (item.entry.digest_style == DigestStyle::kDetails) b->counts_2026_digest = 1;
+        if (item.entry.digest_style == DigestStyle::kPlain)
+          b->counts_2021_digest = 1;
+        if (item.entry.digest_style == DigestStyle::kDetails)
+          b->counts_2026_digest = 1;
         b->entry = std::move(item.entry);
         b->syntax = std::move(item.syntax);
         b->paper_key = paper_key(*b->entry);
@@ -262,7 +279,8 @@ std::vector<BlockPtr> parse_blocks(std::string_view text, bool at_document_end) 
   std::size_t first = 0;
   BlockKind kind = BlockKind::kBlank;
   auto flush = [&](std::size_t end) {
-    if (end <= first) return;
+    if (end <= first)
+      return;
     const std::uint32_t begin = lines[first].start;
     const BlockLine& last = lines[end - 1];
     const std::uint32_t stop = last.start + last.length + last.term;

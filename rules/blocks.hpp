@@ -30,18 +30,18 @@ enum class BlockKind : std::uint8_t {
 /// One line of a block: where it is in the block's text.
 struct BlockLine {
   std::uint32_t start = 0;
-  std::uint32_t length = 0;    ///< without terminator
-  std::uint8_t term = 0;       ///< terminator length: 0, 1 or 2
+  std::uint32_t length = 0;  ///< without terminator
+  std::uint8_t term = 0;     ///< terminator length: 0, 1 or 2
 };
 
 struct HeadingInfo {
-  int level = 0;                 ///< 1..6, 0 for `<summary>`
-  std::string title;             ///< trimmed text
-  Range title_range;             ///< relative to the block
-  std::optional<int> year;       ///< `2020`, `Category: 2020`, `Category: 2019 and Before`
+  int level = 0;            ///< 1..6, 0 for `<summary>`
+  std::string title;        ///< trimmed text
+  Range title_range;        ///< relative to the block
+  std::optional<int> year;  ///< `2020`, `Category: 2020`, `Category: 2019 and Before`
   bool year_and_before = false;
-  std::string category;          ///< `Category` of `Category: 2020`
-  std::string slug;              ///< GitHub slug of the title, before de-duplication
+  std::string category;  ///< `Category` of `Category: 2020`
+  std::string slug;      ///< GitHub slug of the title, before de-duplication
 };
 
 /// Suppression comment parsed from a kComment block.
@@ -52,11 +52,11 @@ struct Suppression {
 
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
-  std::string text;                 ///< the block's lines with their terminators
+  std::string text;  ///< the block's lines with their terminators
   std::vector<BlockLine> lines;
-  std::optional<HeadingInfo> heading;      ///< kHeading, kSummary
-  std::optional<Entry> entry;              ///< kListItem that looks like a paper entry
-  EntrySyntax syntax;                      ///< details of `entry`
+  std::optional<HeadingInfo> heading;  ///< kHeading, kSummary
+  std::optional<Entry> entry;          ///< kListItem that looks like a paper entry
+  EntrySyntax syntax;                  ///< details of `entry`
   // Keys of `entry` for document-wide checks, computed once when the block is parsed.
   std::string paper_key;
   std::string title_key;
@@ -107,7 +107,7 @@ class BlockSplitter {
 
  private:
   BlockKind kind_ = BlockKind::kBlank;
-  bool open_ = false;        ///< the current block accepts continuation lines
+  bool open_ = false;  ///< the current block accepts continuation lines
   char fence_char_ = 0;
   std::size_t fence_len_ = 0;
 };

@@ -58,24 +58,51 @@ bool fuzzy_match(std::string_view typed, std::string_view candidate) {
   return j == typed.size();
 }
 
-std::string entries(std::uint32_t n) { return std::to_string(n) + (n == 1 ? " entry" : " entries"); }
+std::string entries(std::uint32_t n) {
+  return std::to_string(n) + (n == 1 ? " entry" : " entries");
+}
 
 // ---- key words --------------------------------------------------------------------------
 
 /// The phrases of a Key Word line after its label: (start, end) columns, without the final '.'.
-std::vector<std::pair<std::size_t, std::size_t>> phrase_spans(std::string_view line, std::size_t from) {
+std::vector<std::pair<std::size_t, std::size_t>> phrase_spans(std::string_view line,
+                                                              std::size_t from) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   std::size_t start = from;
   for (std::size_t i = from; i <= line.size(); ++i) {
-    if (i < line.size() && line[i] != ';') continue;
+    if (i < line.size() && line[i] != ';')
+      continue;
     std::size_t b = start, e = i;
     while (b < e && text::is_space(line[b])) ++b;
     while (e > b && text::is_space(line[e - 1])) --e;
-    if (i == line.size() && e > b && line[e - 1] == '.') --e;
+    if (i == line.size() && e > b && line[e - 1] == '.')
+      --e;
     spans.emplace_back(b, e);
     start = i + 1;
   }
   return spans;
+}
+
+/// Where a key word is used: its count, and its five most frequent categories.
+std::string keyword_documentation(const Vocabulary::Use& use, const std::string& category) {
+  std::string doc_text = "Used by " + entries(use.count) + " of this list";
+  if (use.categories.empty())
+    return doc_text + ".";
+  std::vector<std::pair<std::string_view, std::uint32_t>> where(use.categories.begin(),
+                                                                use.categories.end());
+  std::stable_sort(where.begin(), where.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  doc_text += ":";
+  for (std::size_t k = 0; k < where.size(); ++k) {
+    if (k == 5) {
+      doc_text += "\n- ...";
+      break;
+    }
+    doc_text += "\n- " + std::string(where[k].first) + ": " + std::to_string(where[k].second);
+    if (where[k].first == category)
+      doc_text += " (this category)";
+  }
+  return doc_text;
 }
 
 std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t line_no,
@@ -86,16 +113,20 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
   const std::string_view head = line.substr(label_end, cursor - label_end);
   const auto current = static_cast<std::size_t>(std::count(head.begin(), head.end(), ';'));
   auto [from, to] = spans[current];
-  if (cursor < from) from = cursor;  // typing right after "; " or the label
-  if (to < cursor) to = cursor;
+  if (cursor < from)
+    from = cursor;  // typing right after "; " or the label
+  if (to < cursor)
+    to = cursor;
   const std::string_view typed = line.substr(from, cursor - from);
   std::unordered_set<std::string_view> present;
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    if (i != current) present.insert(line.substr(spans[i].first, spans[i].second - spans[i].first));
+    if (i != current)
+      present.insert(line.substr(spans[i].first, spans[i].second - spans[i].first));
   }
   // The text under the cursor counts as a use of itself: a fragment used nowhere else is no
   // phrase to offer.
-  const std::string_view under = line.substr(spans[current].first, spans[current].second - spans[current].first);
+  const std::string_view under =
+      line.substr(spans[current].first, spans[current].second - spans[current].first);
 
   const Vocabulary& v = doc.vocabulary();
   const std::string category = doc.category_at(line_no);
@@ -106,17 +137,20 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
   };
   std::vector<Scored> scored;
   for (const auto& [text, use] : v.phrases) {
-    if (present.count(text) || !fuzzy_match(typed, text)) continue;
+    if (present.count(text) || !fuzzy_match(typed, text))
+      continue;
     const std::uint32_t own = text == under ? 1 : 0;
-    if (use.count <= own) continue;
+    if (use.count <= own)
+      continue;
     std::uint32_t in_category = 0;
-    if (auto it = use.categories.find(category); it != use.categories.end()) in_category = it->second - own;
+    if (auto it = use.categories.find(category); it != use.categories.end())
+      in_category = it->second - own;
     // Uses in the entry's own category count four times.
     scored.push_back({&text, &use, use.count - own + 3ULL * in_category});
   }
   const std::size_t keep = std::min(scored.size(), kMaxItems);
-  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end(),
-                    [](const Scored& x, const Scored& y) {
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
+                    scored.end(), [](const Scored& x, const Scored& y) {
                       return x.score != y.score ? x.score > y.score : *x.text < *y.text;
                     });
   std::vector<CompletionItem> items;
@@ -131,23 +165,7 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
     item.filter_text = text;
     item.sort_text = rank(i);
     item.detail = "Key word used by " + entries(use.count);
-    std::string doc_text = "Used by " + entries(use.count) + " of this list";
-    if (!use.categories.empty()) {
-      std::vector<std::pair<std::string_view, std::uint32_t>> where(use.categories.begin(), use.categories.end());
-      std::stable_sort(where.begin(), where.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
-      doc_text += ":";
-      for (std::size_t k = 0; k < where.size(); ++k) {
-        if (k == 5) {
-          doc_text += "\n- ...";
-          break;
-        }
-        doc_text += "\n- " + std::string(where[k].first) + ": " + std::to_string(where[k].second);
-        if (where[k].first == category) doc_text += " (this category)";
-      }
-    } else {
-      doc_text += ".";
-    }
-    item.documentation = std::move(doc_text);
+    item.documentation = keyword_documentation(use, category);
     items.push_back(std::move(item));
   }
   return items;
@@ -159,15 +177,18 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
 std::optional<ArxivId> entry_arxiv(ListDocument& doc, std::uint32_t line) {
   for (std::uint32_t i = 0; i <= 8 && i <= line; ++i) {
     const std::string_view l = doc.line(line - i);
-    if (l.empty() || text::is_space(l[0])) continue;
-    if (!l.starts_with("- ") && !l.starts_with("* ")) return std::nullopt;
+    if (l.empty() || text::is_space(l[0]))
+      continue;
+    if (!l.starts_with("- ") && !l.starts_with("* "))
+      return std::nullopt;
     for (std::size_t at = l.find("arxiv.org/"); at != std::string_view::npos;
          at = l.find("arxiv.org/", at + 1)) {
       std::size_t begin = at;
       while (begin > 0 && l[begin - 1] != '(' && !text::is_space(l[begin - 1])) --begin;
       std::size_t end = at;
       while (end < l.size() && l[end] != ')' && !text::is_space(l[end])) ++end;
-      if (auto id = parse_arxiv_url(l.substr(begin, end - begin))) return id;
+      if (auto id = parse_arxiv_url(l.substr(begin, end - begin)))
+        return id;
     }
     return std::nullopt;
   }
@@ -177,7 +198,8 @@ std::optional<ArxivId> entry_arxiv(ListDocument& doc, std::uint32_t line) {
 /// The year to propose for `kind` given the entry's arXiv date: conferences a paper posted in
 /// the last quarter of a year goes to are usually next year's (ICLR, CVPR, AAAI).
 std::optional<int> proposed_year(const std::optional<ArxivId>& id, VenueKind kind) {
-  if (!id) return std::nullopt;
+  if (!id)
+    return std::nullopt;
   const int month = static_cast<int>(id->yymm % 100);
   return id->year() + (kind == VenueKind::kConference && month >= 10 ? 1 : 0);
 }
@@ -208,31 +230,37 @@ std::vector<CompletionItem> complete_venue(ListDocument& doc, std::uint32_t line
   const auto add = [&](const std::string& name, const VenueEntry* known, std::uint32_t uses,
                        std::string sort_text) {
     std::string key = fold_venue(name);
-    if (!offered.insert(key).second) return;
+    if (!offered.insert(key).second)
+      return;
     std::string filter = name;
     if (known) {
       for (const auto& alias : known->aliases) filter += " " + alias;
     }
-    if (!fuzzy_match(typed_name, filter)) return;
+    if (!fuzzy_match(typed_name, filter))
+      return;
     const std::optional<int> year = proposed_year(id, known ? known->kind : VenueKind::kConference);
     CompletionItem item;
     item.kind = CompletionKind::kVenue;
     item.label = name;
     item.insert_text = year ? name + " " + std::to_string(*year) : name;
-    if (close == std::string_view::npos) item.insert_text += "*";
+    if (close == std::string_view::npos)
+      item.insert_text += "*";
     item.range = on_line(line_no, from, to);
     item.filter_text = std::move(filter);
     item.sort_text = std::move(sort_text);
     item.detail = known ? known->full_name : "venue of this list";
     std::string d = "**" + name + "**";
-    if (known) d += ": " + known->full_name;
+    if (known)
+      d += ": " + known->full_name;
     if (known && !known->aliases.empty()) {
       d += "\n\nAlso written: ";
-      for (std::size_t i = 0; i < known->aliases.size(); ++i) d += (i ? ", " : "") + known->aliases[i];
+      for (std::size_t i = 0; i < known->aliases.size(); ++i)
+        d += (i ? ", " : "") + known->aliases[i];
     }
     d += "\n\n" + (uses ? "Used by " + entries(uses) + " of this list."
                         : std::string("Not used in this list yet."));
-    if (year && id) d += " Year " + std::to_string(*year) + " proposed from arXiv " + id->id + ".";
+    if (year && id)
+      d += " Year " + std::to_string(*year) + " proposed from arXiv " + id->id + ".";
     item.documentation = std::move(d);
     items.push_back(std::move(item));
   };
@@ -247,7 +275,8 @@ std::vector<CompletionItem> complete_venue(ListDocument& doc, std::uint32_t line
     add(known ? known->name : *used[i].first, known, used[i].second, rank('0', i));
   }
   for (const VenueEntry& e : catalog.all()) add(e.name, &e, 0, "1" + e.name);
-  if (items.size() > kMaxItems) items.resize(kMaxItems);
+  if (items.size() > kMaxItems)
+    items.resize(kMaxItems);
   return items;
 }
 
@@ -277,7 +306,8 @@ std::vector<CompletionItem> complete_link_label(std::uint32_t line_no, std::stri
 }
 
 int this_year(const CompletionOptions& options) {
-  if (options.current_year > 0) return options.current_year;
+  if (options.current_year > 0)
+    return options.current_year;
   const auto now = std::chrono::system_clock::now();
   const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
   return static_cast<int>(ymd.year());
@@ -315,27 +345,34 @@ std::vector<CompletionItem> complete_heading(ListDocument& doc, std::uint32_t li
   if (level == category_level) {
     std::unordered_set<std::string> seen;
     for (const auto& s : v.sections) {
-      if (s.kind != SectionKind::kCategory || s.first_line == line_no || s.title.empty()) continue;
-      if (seen.insert(s.title).second) add(s.title, "category of this list");
+      if (s.kind != SectionKind::kCategory || s.first_line == line_no || s.title.empty())
+        continue;
+      if (seen.insert(s.title).second)
+        add(s.title, "category of this list");
     }
   } else if (level == category_level + 1) {
     // Years of the enclosing category not yet present, newest first, written as its siblings.
     const std::size_t at = v.section_at(line_no);
     const std::size_t category = at == SIZE_MAX ? SIZE_MAX : v.sections[at].category;
-    if (category == SIZE_MAX) return items;
+    if (category == SIZE_MAX)
+      return items;
     bool with_category = v.dialect == Dialect::k2021;
     int oldest = this_year(options);
     std::unordered_set<int> present;
     for (const auto& s : v.sections) {
-      if (s.kind != SectionKind::kYear || !s.year) continue;
+      if (s.kind != SectionKind::kYear || !s.year)
+        continue;
       oldest = std::min(oldest, *s.year);
-      if (s.category != category) continue;
-      if (s.first_line != line_no) present.insert(*s.year);
+      if (s.category != category)
+        continue;
+      if (s.first_line != line_no)
+        present.insert(*s.year);
       with_category = s.title.find(':') != std::string::npos;
     }
     const std::string& name = v.sections[category].title;
     for (int y = this_year(options); y >= oldest && items.size() < 12; --y) {
-      if (present.count(y)) continue;
+      if (present.count(y))
+        continue;
       add(with_category ? name + ": " + std::to_string(y) : std::to_string(y),
           "year section of " + name);
     }
@@ -344,18 +381,20 @@ std::vector<CompletionItem> complete_heading(ListDocument& doc, std::uint32_t li
 }
 
 std::vector<CompletionItem> complete_entry(ListDocument& doc, std::uint32_t line_no,
-                                           std::string_view line, const CompletionOptions& options) {
+                                           std::string_view line,
+                                           const CompletionOptions& options) {
   const LineOutline& v = doc.line_outline();
   const std::size_t s = v.section_at(line_no);
-  if (s == SIZE_MAX || !v.sections[s].holds_papers || v.sections[s].first_line == line_no) return {};
+  if (s == SIZE_MAX || !v.sections[s].holds_papers || v.sections[s].first_line == line_no)
+    return {};
   const bool details = v.dialect == Dialect::k2026;
   const auto field = [&](int n, std::string_view name) {
     return options.snippets ? "${" + std::to_string(n) + ":" + std::string(name) + "}"
                             : std::string(name);
   };
   std::string text = "- " + field(1, "Title") + ". [[paper]](https://arxiv.org/abs/" +
-                     field(2, "id") + ")\n  - " + field(3, "Authors") + ".\n  - Key Word: " +
-                     field(4, "Key Word") + ".\n  - ";
+                     field(2, "id") + ")\n  - " + field(3, "Authors") +
+                     ".\n  - Key Word: " + field(4, "Key Word") + ".\n  - ";
   text += details ? "<details><summary>Digest</summary> " + field(5, "Digest") + " </details>"
                   : "Digest: " + field(5, "Digest");
   CompletionItem item;
@@ -367,20 +406,24 @@ std::vector<CompletionItem> complete_entry(ListDocument& doc, std::uint32_t line
   item.filter_text = "paper entry";
   item.sort_text = rank(0);
   item.detail = details ? "New entry (digest in <details>)" : "New entry (Digest: line)";
-  item.documentation = "A new paper entry in this list's format: title line with the arXiv "
-                       "link, authors, key words and digest.";
+  item.documentation =
+      "A new paper entry in this list's format: title line with the arXiv "
+      "link, authors, key words and digest.";
   return {std::move(item)};
 }
 
 }  // namespace
 
-std::vector<CompletionItem> complete(ListDocument& doc, Position pos, const CompletionOptions& options) {
-  if (pos.line >= doc.line_count()) return {};
+std::vector<CompletionItem> complete(ListDocument& doc, Position pos,
+                                     const CompletionOptions& options) {
+  if (pos.line >= doc.line_count())
+    return {};
   const std::string_view line = doc.line(pos.line);
   const std::size_t cursor = std::min<std::size_t>(pos.column, line.size());
   const std::string_view before = line.substr(0, cursor);
 
-  if (text::trim(line).empty()) return complete_entry(doc, pos.line, line, options);
+  if (text::trim(line).empty())
+    return complete_entry(doc, pos.line, line, options);
 
   if (line.starts_with('#')) {
     const std::size_t hashes = line.find_first_not_of('#');
@@ -401,18 +444,21 @@ std::vector<CompletionItem> complete(ListDocument& doc, Position pos, const Comp
   // Sub-bullets of an entry: key words, or the venue on the author line.
   const std::string_view body = text::trim_left(line);
   const std::size_t indent = line.size() - body.size();
-  if (indent == 0 || !body.starts_with("- ")) return {};
+  if (indent == 0 || !body.starts_with("- "))
+    return {};
   const std::size_t content = indent + 2;
   if (line.substr(content).starts_with(kKeywordLabel)) {
     const std::size_t label_end = content + kKeywordLabel.size();
-    if (cursor < label_end) return {};
+    if (cursor < label_end)
+      return {};
     return complete_keyword(doc, pos.line, line, label_end, cursor);
   }
   if (line.substr(content).starts_with("Digest") || line.substr(content).starts_with("<details>")) {
     return {};
   }
   const std::size_t stars = static_cast<std::size_t>(std::count(before.begin(), before.end(), '*'));
-  if (stars % 2 == 1) return complete_venue(doc, pos.line, line, before.rfind('*'), cursor);
+  if (stars % 2 == 1)
+    return complete_venue(doc, pos.line, line, before.rfind('*'), cursor);
   return {};
 }
 

@@ -26,8 +26,8 @@ struct Vocabulary {
     std::map<std::string, std::uint32_t, std::less<>> categories;  ///< category title -> uses
     bool operator==(const Use&) const = default;
   };
-  std::unordered_map<std::string, Use> phrases;   ///< key word phrase -> uses
-  std::unordered_map<std::string, Use> venues;    ///< venue name (without year) -> uses
+  std::unordered_map<std::string, Use> phrases;  ///< key word phrase -> uses
+  std::unordered_map<std::string, Use> venues;   ///< venue name (without year) -> uses
 };
 
 /// The document's outline by lines, for features that need section bounds.
@@ -57,7 +57,7 @@ struct CompletionItem {
   std::string label;
   std::string insert_text;  ///< a snippet when `snippet`, plain text otherwise
   bool snippet = false;
-  Range range;              ///< the text it replaces (bytes)
+  Range range;  ///< the text it replaces (bytes)
   std::string filter_text;
   std::string sort_text;
   std::string detail;
@@ -65,11 +65,12 @@ struct CompletionItem {
 };
 
 struct CompletionOptions {
-  bool snippets = false;   ///< the client takes snippet syntax
-  int current_year = 0;    ///< for year headings; 0 = this year by the clock
+  bool snippets = false;  ///< the client takes snippet syntax
+  int current_year = 0;   ///< for year headings; 0 = this year by the clock
 };
 
 /// The items to offer at `pos` (byte column), best first; empty where nothing fits.
-std::vector<CompletionItem> complete(ListDocument& doc, Position pos, const CompletionOptions& options);
+std::vector<CompletionItem> complete(ListDocument& doc, Position pos,
+                                     const CompletionOptions& options);
 
 }  // namespace awesome::rules

@@ -32,6 +32,11 @@ class DuplicateIndex {
  private:
   using Groups = std::unordered_map<std::uint64_t, std::vector<const Block*>>;
   bool is_copy(const Block* b) const;
+  // The checks of one entry, by rule: a copy is reported as such and for nothing else.
+  void check_paper(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const;
+  void check_title(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const;
+  void check_digest(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const;
+  void check_links(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const;
   Groups paper_, title_, digest_, link_;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "rules/patterns.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -18,18 +19,12 @@ constexpr std::array<std::string_view, 8> kPaperLabels{"paper", "pdf", "link", "
 
 const RE2& link_re() {
   // Leftmost-first: at one position the canonical form wins over the malformed ones.
-  static const RE2 re(R"(\[\[([^\[\]]*)\]\]\(([^\s()]*)\))"   // 1,2 [[label]](url)
-                      R"(|\[\[([^\[\]]*)\]\(([^\s()]*)\)\])"  // 3,4 [[label](url)]
-                      R"(|\(\[([^\[\]]*)\]\(([^\s()]*)\)\))"  // 5,6 ([label](url))
-                      R"(|\[([^\[\]]*)\]\(([^\s()]*)\))");    // 7,8 [label](url)
+  static const RE2 re(patterns::kLink);
   return re;
 }
 
 const RE2& arxiv_re() {
-  static const RE2 re(
-      R"(^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/)"
-      R"(((\d{2})(\d{2})\.(\d{4,5})|([a-z][a-z\-]*(?:\.[A-Z]{2})?)/(\d{2})(\d{2})(\d{3}))"
-      R"()(v\d+)?(?:\.pdf)?/?(?:[?#].*)?$)");
+  static const RE2 re(patterns::kArxivUrl);
   return re;
 }
 
@@ -83,7 +78,7 @@ struct OpenLink {
 };
 
 std::optional<OpenLink> open_link_at_end(std::string_view line) {
-  static const RE2 re(R"((\[\[?([^\[\]]*)\]\]?\()\s*$)");
+  static const RE2 re(patterns::kOpenLink);
   const std::string_view tail = line.substr(line.size() >= 2 ? 2 : line.size());  // after "- "
   re2::StringPiece whole, label;
   if (!RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()), re, &whole, &label)) {
@@ -221,7 +216,7 @@ void parse_digest(std::string_view line, std::uint32_t row, std::size_t content,
   EntrySyntax& s = item.syntax;
   e.digest_line = row;
   std::string_view rest = line.substr(content);
-  static const RE2 details(R"(^(<details>\s*<summary>\s*(?i:digest)\s*</summary>))");
+  static const RE2 details(patterns::kDetailsDigest);
   re2::StringPiece marker;
   std::size_t text_begin;
   if (RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), details, &marker)) {
@@ -256,7 +251,7 @@ bool parse_link_line(std::string_view title_line, std::string_view line, std::ui
   std::vector<Link> links;
   if (e.links.empty() && item.syntax.subs.empty()) {
     if (const auto open = open_link_at_end(title_line)) {
-      static const RE2 target(R"(([^\s()]+)\)(\])?)");
+      static const RE2 target(patterns::kLinkTarget);
       re2::StringPiece url, bracket;
       re2::StringPiece rest(line.data() + pos, line.size() - pos);
       if (!RE2::Consume(&rest, target, &url, &bracket))
@@ -339,8 +334,7 @@ std::size_t before_note(std::string_view body) {
 /// from the last name of an author line that lacks its '.'.
 bool plain_venue(std::string_view body, std::size_t content, std::uint32_t row, Venue& v,
                  std::size_t& authors_end) {
-  static const RE2 plain(
-      R"(^(.*[^\s.][A-Za-z)]\.)\s+([A-Za-z][A-Za-z0-9&+/' -]{0,60}?)(,?\s*)((?:19|20)\d\d)\.?$)");
+  static const RE2 plain(patterns::kPlainVenue);
   re2::StringPiece authors, name, comma;
   int year = 0;
   if (!RE2::FullMatch(re2::StringPiece(body.data(), body.size()), plain, &authors, &name, &comma,
@@ -381,7 +375,7 @@ void parse_authors(std::string_view line, std::uint32_t row, std::size_t content
     authors_end = body.size();
   }
   // `*Venue*, 2022.`: the year after the emphasis, as some lists of the family write it.
-  static const RE2 year_after(R"(^(.*\*)\s*,\s*((?:19|20)\d\d)\.?$)");
+  static const RE2 year_after(patterns::kYearAfterVenue);
   re2::StringPiece emphasised;
   int year_outside = 0;
   std::string_view venue_part = body;
@@ -398,7 +392,7 @@ void parse_authors(std::string_view line, std::uint32_t row, std::size_t content
       v.text = std::string(venue_part.substr(open + 1, venue_part.size() - open - 2));
       const std::size_t col = content + open + 1;
       v.range = on_line(row, col, col + v.text.size());
-      static const RE2 year_re(R"(^(.*?)\s*((?:19|20)\d\d)\b.*$)");
+      static const RE2 year_re(patterns::kVenueYear);
       std::string name;
       int year = 0;
       if (year_outside != 0) {

@@ -13,6 +13,22 @@
 
 namespace awesome::rules {
 
+/// The groups of findings that Findings keeps, each computed again only when its inputs change.
+/// What each group's checks may read is the scope of its rules in the catalog (catalog.hpp);
+/// DiagnosticSink refuses a rule reported outside them.
+enum class Producer : std::uint8_t {
+  kLocal,      ///< Scope::kBlock: check_block_local() of one block
+  kChunk,      ///< Scope::kChunk: check_chunk() of one chunk of sections
+  kToc,        ///< Scope::kToc and no-entries: check_toc(), check_recognised()
+  kDuplicate,  ///< Scope::kDocument: one entry against the duplicate index
+  kKeyword,    ///< Scope::kDocument: one entry's phrases against the key word index
+};
+inline constexpr int kProducers = 5;
+/// The bit of a producer in Block::marks.dirty.
+constexpr std::uint8_t bit(Producer p) {
+  return static_cast<std::uint8_t>(1u << static_cast<int>(p));
+}
+
 class Findings {
  public:
   /// Keeps references to the document's blocks, their first lines, config and venues, which
@@ -37,7 +53,6 @@ class Findings {
   std::uint64_t generation() const { return generation_; }
 
  private:
-  enum class Producer : std::uint8_t { kLocal, kChunk, kToc, kDuplicate, kKeyword };
   struct Tag {
     const Block* owner;   ///< the block, or a chunk's first block; null for the ToC
     std::uint64_t label;  ///< the owner's label when the finding was made
@@ -53,11 +68,15 @@ class Findings {
     std::vector<BlockPtr> removed;
     std::vector<BlockPtr> fresh;
     const Block* neighbours[3] = {nullptr, nullptr, nullptr};  ///< from - 2, from - 1, to
-    std::uint32_t line_from = 0;      ///< first line of the replaced blocks
-    std::uint32_t old_line_end = 0;   ///< one past their last line
-    std::uint32_t new_line_end = 0;   ///< one past the last line of the fresh blocks
+    std::uint32_t line_from = 0;     ///< first line of the replaced blocks
+    std::uint32_t old_line_end = 0;  ///< one past their last line
+    std::uint32_t new_line_end = 0;  ///< one past the last line of the fresh blocks
   };
   struct Dirty;
+  /// Entries that leave and join the indexes, and those whose index findings change.
+  struct IndexChanges {
+    std::vector<const Block*> removed, added, recheck, reemit;
+  };
 
   void relabel();
   void build_chunks();
@@ -66,8 +85,24 @@ class Findings {
   /// outline must be built again.
   bool patch_outline(const Record& r, Dirty& dirty);
   bool map_lines(Diagnostic& d) const;
+  // The phases of update(), in order.
+  /// Labels and what the records say: lines moved, suppressions changed.
+  void apply_records(Dirty& dirty);
+  /// Patches the outline (or builds it again) and the dialect and conventions derived from it.
+  void update_outline(Dirty& dirty);
+  /// Everything dirty: the result is computed from scratch.
+  void reset(Dirty& dirty, IndexChanges& changes);
+  /// The groups that the records touch: blocks, their neighbours, chunks, heading subtrees.
+  void mark_edits(Dirty& dirty, IndexChanges& changes);
+  /// After an outline rebuild: the blocks that became or stopped being paper entries.
+  void mark_outline_roles(Dirty& dirty, IndexChanges& changes);
+  void update_indexes(Dirty& dirty, IndexChanges& changes);
+  /// Each dirty group once, marked so that merge() drops its old findings.
+  void settle_groups(Dirty& dirty, IndexChanges& changes);
   void produce(Dirty& dirty, std::vector<Diagnostic>& out, std::vector<Tag>& tags);
   void filter_suppressed(std::vector<Diagnostic>& out, std::vector<Tag>& tags) const;
+  /// The findings that stay, lines mapped, merged with the fresh ones in result order.
+  void merge(const Dirty& dirty, std::vector<Diagnostic> fresh, std::vector<Tag> fresh_tags);
 
   const std::vector<BlockPtr>& blocks_;
   const std::vector<std::uint32_t>& first_line_;
@@ -75,11 +110,11 @@ class Findings {
   Analysis a_;
   bool valid_ = false;
   bool relabel_ = false;
-  std::size_t suppressions_ = 0;  ///< blocks holding a suppression comment
+  std::size_t suppressions_ = 0;   ///< blocks holding a suppression comment
   std::vector<BlockState> state_;  ///< per block
   std::vector<Record> records_;
-  std::vector<std::size_t> chunk_start_;     ///< first block of each chunk
-  std::vector<const Block*> chunk_owner_;    ///< owner of each chunk's findings in the result
+  std::vector<std::size_t> chunk_start_;   ///< first block of each chunk
+  std::vector<const Block*> chunk_owner_;  ///< owner of each chunk's findings in the result
   Dialect dialect_ = Dialect::k2026;
   Conventions conventions_;
   bool was_list_ = false;

@@ -11,7 +11,8 @@ namespace {
 
 /// Byte offset of a position in `text`, clamped like an editor would.
 std::size_t offset_of(std::string_view text, const std::vector<BlockLine>& lines, Position p) {
-  if (p.line >= lines.size()) return text.size();
+  if (p.line >= lines.size())
+    return text.size();
   const BlockLine& l = lines[p.line];
   return l.start + std::min(p.column, l.length);
 }
@@ -28,7 +29,8 @@ std::string apply_edits(std::string_view text, std::span<const TextEdit> edits,
   std::vector<Span> spans;
   for (const TextEdit& e : edits) {
     Range r = e.range;
-    if (r.end < r.start) std::swap(r.start, r.end);
+    if (r.end < r.start)
+      std::swap(r.start, r.end);
     spans.push_back({offset_of(text, lines, r.start), offset_of(text, lines, r.end), &e.new_text});
   }
   std::stable_sort(spans.begin(), spans.end(),
@@ -37,14 +39,16 @@ std::string apply_edits(std::string_view text, std::span<const TextEdit> edits,
   out.reserve(text.size());
   std::size_t cursor = 0, count = 0;
   for (const Span& s : spans) {
-    if (s.from < cursor) continue;  // overlaps an accepted edit (inserts at one point all apply)
+    if (s.from < cursor)
+      continue;  // overlaps an accepted edit (inserts at one point all apply)
     out.append(text.substr(cursor, s.from - cursor));
     out += *s.text;
     cursor = s.to;
     ++count;
   }
   out.append(text.substr(std::min(cursor, text.size())));
-  if (applied) *applied = count;
+  if (applied)
+    *applied = count;
   return out;
 }
 
@@ -53,15 +57,17 @@ std::vector<TextEdit> safe_fix_edits(std::span<const Diagnostic> diagnostics) {
   std::vector<const Fix*> fixes;
   for (const Diagnostic& d : diagnostics) {
     for (const Fix& f : d.fixes) {
-      if (!f.safe || f.edits.empty()) continue;
+      if (!f.safe || f.edits.empty())
+        continue;
       fixes.push_back(&f);
       break;  // one fix per finding
     }
   }
   const auto first_start = [](const Fix* f) {
-    return std::min_element(f->edits.begin(), f->edits.end(), [](const auto& x, const auto& y) {
-             return x.range.start < y.range.start;
-           })->range.start;
+    return std::min_element(
+               f->edits.begin(), f->edits.end(),
+               [](const auto& x, const auto& y) { return x.range.start < y.range.start; })
+        ->range.start;
   };
   std::stable_sort(fixes.begin(), fixes.end(),
                    [&](const Fix* x, const Fix* y) { return first_start(x) < first_start(y); });
@@ -76,7 +82,8 @@ std::vector<TextEdit> safe_fix_edits(std::span<const Diagnostic> diagnostics) {
   std::vector<TextEdit> accepted;
   std::vector<const Fix*> taken;
   for (const Fix* f : fixes) {
-    if (std::any_of(taken.begin(), taken.end(), [&](const Fix* t) { return t->edits == f->edits; })) {
+    if (std::any_of(taken.begin(), taken.end(),
+                    [&](const Fix* t) { return t->edits == f->edits; })) {
       continue;
     }
     const bool clashes = std::any_of(f->edits.begin(), f->edits.end(), [&](const TextEdit& e) {
@@ -86,7 +93,8 @@ std::vector<TextEdit> safe_fix_edits(std::span<const Diagnostic> diagnostics) {
         return e.range.start < o.range.end && o.range.start < e.range.end;
       });
     });
-    if (clashes) continue;
+    if (clashes)
+      continue;
     taken.push_back(f);
     accepted.insert(accepted.end(), f->edits.begin(), f->edits.end());
   }
@@ -101,9 +109,11 @@ std::string fix_all(std::string_view text, const Config& config, int max_rounds)
   for (int round = 0; round < max_rounds; ++round) {
     ListDocument doc(current, config);
     const auto edits = safe_fix_edits(doc.diagnostics());
-    if (edits.empty()) break;
+    if (edits.empty())
+      break;
     std::string next = apply_edits(current, edits);
-    if (next == current) break;
+    if (next == current)
+      break;
     current = std::move(next);
   }
   return current;

@@ -10,17 +10,21 @@ namespace awesome::rules {
 std::string normalize_url(std::string_view url) {
   std::string u = text::to_lower_ascii(text::trim(url));
   for (std::string_view p : {"https://", "http://"}) {
-    if (u.starts_with(p)) u.erase(0, p.size());
+    if (u.starts_with(p))
+      u.erase(0, p.size());
   }
-  if (u.starts_with("www.")) u.erase(0, 4);
+  if (u.starts_with("www."))
+    u.erase(0, 4);
   while (!u.empty() && (u.back() == '/' || u.back() == '#')) u.pop_back();
   return u;
 }
 
 std::string paper_key(const Entry& e) {
-  if (e.arxiv) return "arxiv:" + e.arxiv->id;
+  if (e.arxiv)
+    return "arxiv:" + e.arxiv->id;
   for (const Link& l : e.links) {
-    if (text::iequals(l.label, "paper") && !l.url.empty()) return "url:" + normalize_url(l.url);
+    if (text::iequals(l.label, "paper") && !l.url.empty())
+      return "url:" + normalize_url(l.url);
   }
   return {};
 }
@@ -31,28 +35,33 @@ std::string title_key(std::string_view title) {
   out.reserve(title.size());
   for (char c : title) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) out.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u + 32) : c);
+    if (std::isalnum(u) || u >= 0x80)
+      out.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u + 32) : c);
   }
   return out;
 }
 
 std::uint64_t digest_hash(std::string_view digest) {
   const std::string_view trimmed = text::trim(digest);
-  if (trimmed.find('\t') == std::string_view::npos && trimmed.find("  ") == std::string_view::npos) {
+  if (trimmed.find('\t') == std::string_view::npos &&
+      trimmed.find("  ") == std::string_view::npos) {
     // Nothing to fold: hash the text as it is (the same bytes as the folded string).
-    if (trimmed.size() < 20) return 0;
+    if (trimmed.size() < 20)
+      return 0;
     const std::uint64_t h = std::hash<std::string_view>{}(trimmed);
     return h == 0 ? 1 : h;
   }
   std::string folded;
   for (char c : trimmed) {
     if (text::is_space(c)) {
-      if (!folded.empty() && folded.back() != ' ') folded.push_back(' ');
+      if (!folded.empty() && folded.back() != ' ')
+        folded.push_back(' ');
     } else {
       folded.push_back(c);
     }
   }
-  if (folded.size() < 20) return 0;
+  if (folded.size() < 20)
+    return 0;
   const std::uint64_t h = std::hash<std::string>{}(folded);
   return h == 0 ? 1 : h;
 }
@@ -76,7 +85,8 @@ std::string singular(std::string w) {
 std::string phrase_key(const std::vector<std::string>& words) {
   std::string key;
   for (const auto& w : words) {
-    if (!key.empty()) key.push_back(' ');
+    if (!key.empty())
+      key.push_back(' ');
     key += singular(w);
   }
   return key;

@@ -25,11 +25,15 @@ Entry absolute_entry(const Entry& rel, std::uint32_t base) {
     l.label_range = shift(l.label_range, base);
     l.url_range = shift(l.url_range, base);
   }
-  if (e.authors_line) *e.authors_line += base;
-  if (e.venue) e.venue->range = shift(e.venue->range, base);
-  if (e.keywords_line) *e.keywords_line += base;
+  if (e.authors_line)
+    *e.authors_line += base;
+  if (e.venue)
+    e.venue->range = shift(e.venue->range, base);
+  if (e.keywords_line)
+    *e.keywords_line += base;
   for (auto& k : e.keywords) k.range = shift(k.range, base);
-  if (e.digest_line) *e.digest_line += base;
+  if (e.digest_line)
+    *e.digest_line += base;
   return e;
 }
 
@@ -72,7 +76,8 @@ Model build_model(const Analysis& a) {
     m.toc.push_back({t.text, t.anchor, a.absolute(t.block, t.range),
                      a.absolute(t.block, t.anchor_range), t.depth});
   }
-  if (a.toc_section != SIZE_MAX) m.toc_section = a.toc_section;
+  if (a.toc_section != SIZE_MAX)
+    m.toc_section = a.toc_section;
   return m;
 }
 

@@ -13,11 +13,17 @@ namespace awesome::rules {
 
 namespace {
 
-bool contains(const Range& r, Position p) { return !(p < r.start) && !(r.end < p); }
+bool contains(const Range& r, Position p) {
+  return !(p < r.start) && !(r.end < p);
+}
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
 
 /// Byte offset of the first case-insensitive occurrence of `needle` in `hay`, or npos.
 std::size_t ifind(std::string_view hay, std::string_view needle) {
@@ -31,9 +37,11 @@ std::size_t ifind(std::string_view hay, std::string_view needle) {
 bool subsequence(std::string_view query, std::string_view text) {
   std::size_t at = 0;
   for (char q : query) {
-    if (!is_word_char(q)) continue;
+    if (!is_word_char(q))
+      continue;
     while (at < text.size() && lower(text[at]) != lower(q)) ++at;
-    if (at == text.size()) return false;
+    if (at == text.size())
+      return false;
     ++at;
   }
   return true;
@@ -44,7 +52,8 @@ bool subsequence(std::string_view query, std::string_view text) {
 std::size_t entry_at_line(const Model& m, std::uint32_t line) {
   auto it = std::upper_bound(m.entries.begin(), m.entries.end(), line,
                              [](std::uint32_t l, const Entry& e) { return l < e.first_line; });
-  if (it == m.entries.begin()) return SIZE_MAX;
+  if (it == m.entries.begin())
+    return SIZE_MAX;
   --it;
   return line <= it->last_line ? static_cast<std::size_t>(it - m.entries.begin()) : SIZE_MAX;
 }
@@ -64,9 +73,11 @@ Target target_at(const Model& m, Position pos) {
     };
     if (pos.line == entry.first_line) {
       for (std::size_t i = 0; i < entry.links.size(); ++i) {
-        if (contains(entry.links[i].range, pos)) return set(TargetKind::kLink, i, entry.links[i].range);
+        if (contains(entry.links[i].range, pos))
+          return set(TargetKind::kLink, i, entry.links[i].range);
       }
-      if (contains(entry.title_range, pos)) return set(TargetKind::kTitle, SIZE_MAX, entry.title_range);
+      if (contains(entry.title_range, pos))
+        return set(TargetKind::kTitle, SIZE_MAX, entry.title_range);
     }
     if (entry.keywords_line == pos.line) {
       for (std::size_t i = 0; i < entry.keywords.size(); ++i) {
@@ -77,9 +88,11 @@ Target target_at(const Model& m, Position pos) {
     }
     if (entry.venue && entry.venue->range.start.line == pos.line) {
       Range stars = entry.venue->range;  // the asterisks around the venue count too
-      if (stars.start.column > 0) --stars.start.column;
+      if (stars.start.column > 0)
+        --stars.start.column;
       ++stars.end.column;
-      if (contains(stars, pos)) return set(TargetKind::kVenue, SIZE_MAX, entry.venue->range);
+      if (contains(stars, pos))
+        return set(TargetKind::kVenue, SIZE_MAX, entry.venue->range);
     }
     return t;
   }
@@ -91,8 +104,9 @@ Target target_at(const Model& m, Position pos) {
       return t;
     }
   }
-  auto it = std::lower_bound(m.sections.begin(), m.sections.end(), pos.line,
-                             [](const Section& s, std::uint32_t l) { return s.range.start.line < l; });
+  auto it =
+      std::lower_bound(m.sections.begin(), m.sections.end(), pos.line,
+                       [](const Section& s, std::uint32_t l) { return s.range.start.line < l; });
   if (it != m.sections.end() && it->range.start.line == pos.line) {
     t.kind = TargetKind::kHeading;
     t.section = static_cast<std::size_t>(it - m.sections.begin());
@@ -103,7 +117,8 @@ Target target_at(const Model& m, Position pos) {
 
 std::size_t section_for_anchor(const Model& m, std::string_view anchor) {
   for (std::size_t i = 0; i < m.sections.size(); ++i) {
-    if (m.sections[i].level > 0 && m.sections[i].anchor == anchor) return i;
+    if (m.sections[i].level > 0 && m.sections[i].anchor == anchor)
+      return i;
   }
   return SIZE_MAX;
 }
@@ -119,7 +134,8 @@ namespace {
 /// when `last` is its last line): ending at a line start spares editors' position conversions
 /// a scan of long digest lines.
 Range whole_lines(const ListDocument& doc, std::uint32_t first, std::uint32_t last) {
-  if (last + 1 < doc.line_count()) return {{first, 0}, {last + 1, 0}};
+  if (last + 1 < doc.line_count())
+    return {{first, 0}, {last + 1, 0}};
   return {{first, 0}, {last, static_cast<std::uint32_t>(doc.line(last).size())}};
 }
 
@@ -136,10 +152,12 @@ Range entry_range(const ListDocument& doc, const Entry& e) {
 std::optional<Range> toc_text_range(const ListDocument& doc, const TocItem& t) {
   const std::uint32_t line = t.range.start.line;
   const std::uint32_t from = t.range.start.column + 1;
-  if (t.anchor_range.start.line != line || t.anchor_range.start.column < from + 3) return std::nullopt;
+  if (t.anchor_range.start.line != line || t.anchor_range.start.column < from + 3)
+    return std::nullopt;
   const std::uint32_t to = t.anchor_range.start.column - 3;
   const std::string_view text = doc.line(line);
-  if (text.substr(t.range.start.column, 1) != "[" || text.substr(to, 3) != "](#") return std::nullopt;
+  if (text.substr(t.range.start.column, 1) != "[" || text.substr(to, 3) != "](#")
+    return std::nullopt;
   return Range{{line, from}, {line, to}};
 }
 
@@ -148,10 +166,12 @@ std::vector<LineSpan> folding_spans(const ListDocument& doc, const Model& m) {
   for (const Section& s : m.sections) {
     std::uint32_t last = s.end_line;
     while (last > s.range.start.line && text::trim(doc.line(last)).empty()) --last;
-    if (last > s.range.start.line) spans.push_back({s.range.start.line, last});
+    if (last > s.range.start.line)
+      spans.push_back({s.range.start.line, last});
   }
   for (const Entry& e : m.entries) {
-    if (e.last_line > e.first_line) spans.push_back({e.first_line, e.last_line});
+    if (e.last_line > e.first_line)
+      spans.push_back({e.first_line, e.last_line});
   }
   std::stable_sort(spans.begin(), spans.end(),
                    [](const LineSpan& a, const LineSpan& b) { return a.first < b.first; });
@@ -163,13 +183,16 @@ std::vector<Occurrence> keyword_occurrences(const Model& m, std::string_view phr
   for (std::size_t e = 0; e < m.entries.size(); ++e) {
     const auto& keywords = m.entries[e].keywords;
     for (std::size_t i = 0; i < keywords.size(); ++i) {
-      if (keywords[i].text == phrase) out.push_back({e, i, keywords[i].range});
+      if (keywords[i].text == phrase)
+        out.push_back({e, i, keywords[i].range});
     }
   }
   return out;
 }
 
-std::optional<ArxivId> link_arxiv(const Link& link) { return parse_arxiv_url(link.url); }
+std::optional<ArxivId> link_arxiv(const Link& link) {
+  return parse_arxiv_url(link.url);
+}
 
 std::vector<Occurrence> arxiv_occurrences(const Model& m, const ArxivId& id) {
   std::vector<Occurrence> out;
@@ -186,30 +209,37 @@ std::vector<Occurrence> arxiv_occurrences(const Model& m, const ArxivId& id) {
 
 std::size_t first_copy(const Model& m, std::size_t e) {
   const std::string key = paper_key(m.entries[e]);
-  if (key.empty()) return SIZE_MAX;
+  if (key.empty())
+    return SIZE_MAX;
   for (std::size_t i = 0; i < e; ++i) {
-    if (paper_key(m.entries[i]) == key) return i;
+    if (paper_key(m.entries[i]) == key)
+      return i;
   }
   return SIZE_MAX;
 }
 
 std::string arxiv_month(const ArxivId& id) {
-  static constexpr std::string_view kMonths[] = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
+  static constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
   const std::uint32_t month = id.yymm % 100;
-  if (month < 1 || month > 12) return {};
+  if (month < 1 || month > 12)
+    return {};
   return std::string(kMonths[month - 1]) + " " + std::to_string(id.year());
 }
 
 int paper_match_score(std::string_view query, std::string_view title, std::string_view authors,
                       std::string_view arxiv_id) {
   query = text::trim(query);
-  if (query.empty()) return 1;
-  if (text::iequals(arxiv_id, query)) return 100;
-  if (!arxiv_id.empty() && text::istarts_with(arxiv_id, query)) return 90;
+  if (query.empty())
+    return 1;
+  if (text::iequals(arxiv_id, query))
+    return 100;
+  if (!arxiv_id.empty() && text::istarts_with(arxiv_id, query))
+    return 90;
   if (const std::size_t at = ifind(title, query); at != std::string_view::npos) {
-    if (at == 0) return 80;
+    if (at == 0)
+      return 80;
     return is_word_char(title[at - 1]) ? 60 : 70;
   }
   if (const std::size_t at = ifind(authors, query); at != std::string_view::npos) {
@@ -226,20 +256,27 @@ int paper_match_score(std::string_view query, std::string_view title, std::strin
 }
 
 std::string keyword_name_problem(std::string_view name) {
-  if (text::trim(name).empty()) return "A key word cannot be empty.";
-  if (name.find_first_of("\r\n") != std::string_view::npos) return "A key word is one line.";
+  if (text::trim(name).empty())
+    return "A key word cannot be empty.";
+  if (name.find_first_of("\r\n") != std::string_view::npos)
+    return "A key word is one line.";
   if (name.find(';') != std::string_view::npos) {
     return "A key word cannot contain ';': it separates key words.";
   }
-  if (text::trim(name).size() != name.size()) return "A key word cannot start or end with spaces.";
-  if (name.back() == '.') return "A key word cannot end with '.': it ends the key word line.";
+  if (text::trim(name).size() != name.size())
+    return "A key word cannot start or end with spaces.";
+  if (name.back() == '.')
+    return "A key word cannot end with '.': it ends the key word line.";
   return {};
 }
 
 std::string heading_name_problem(std::string_view name) {
-  if (text::trim(name).empty()) return "A heading cannot be empty.";
-  if (name.find_first_of("\r\n") != std::string_view::npos) return "A heading is one line.";
-  if (text::trim(name).size() != name.size()) return "A heading cannot start or end with spaces.";
+  if (text::trim(name).empty())
+    return "A heading cannot be empty.";
+  if (name.find_first_of("\r\n") != std::string_view::npos)
+    return "A heading is one line.";
+  if (text::trim(name).size() != name.size())
+    return "A heading cannot start or end with spaces.";
   return {};
 }
 
@@ -278,13 +315,16 @@ std::vector<TextEdit> rename_heading_edits(const ListDocument& doc, const Model&
   std::unordered_map<std::string, std::string> moved;  // old anchor -> new anchor
   for (std::size_t si = 0; si < m.sections.size(); ++si) {
     const Section& s = m.sections[si];
-    if (s.level == 0) continue;
+    if (s.level == 0)
+      continue;
     std::string anchor = slugs.next(renamed[si] ? *renamed[si] : s.title);
-    if (anchor != s.anchor) moved.emplace(s.anchor, std::move(anchor));
+    if (anchor != s.anchor)
+      moved.emplace(s.anchor, std::move(anchor));
   }
   for (const TocItem& t : m.toc) {
     const std::size_t si = section_for_anchor(m, t.anchor);
-    if (si == SIZE_MAX) continue;
+    if (si == SIZE_MAX)
+      continue;
     const auto text_range = toc_text_range(doc, t);
     if (renamed[si] && text_range) {
       const std::uint32_t from = text_range->start.column, to = text_range->end.column;
@@ -296,7 +336,8 @@ std::vector<TextEdit> rename_heading_edits(const ListDocument& doc, const Model&
       } else if (text::trim(label) == text::trim(heading_plain_text(old_title))) {
         text = std::string(text::trim(heading_plain_text(*renamed[si])));
       }
-      if (text && *text != label) edits.push_back({*text_range, std::move(*text)});
+      if (text && *text != label)
+        edits.push_back({*text_range, std::move(*text)});
     }
     if (auto it = moved.find(t.anchor); it != moved.end()) {
       edits.push_back({t.anchor_range, it->second});

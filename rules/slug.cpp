@@ -2,14 +2,16 @@
 
 #include <re2/re2.h>
 
+#include "rules/patterns.hpp"
+
 namespace awesome::rules {
 
 std::string heading_plain_text(std::string_view heading) {
   std::string s(heading);
-  static const RE2 image(R"(!\[[^\]]*\]\([^)]*\))");
-  static const RE2 link(R"(\[([^\]]*)\]\([^)]*\))");
-  static const RE2 shortcode(R"(:[a-z0-9_+\-]+:)");
-  static const RE2 html_tag(R"(</?[a-zA-Z][^>]*>)");
+  static const RE2 image(patterns::kSlugImage);
+  static const RE2 link(patterns::kSlugLink);
+  static const RE2 shortcode(patterns::kSlugShortcode);
+  static const RE2 html_tag(patterns::kSlugHtmlTag);
   RE2::GlobalReplace(&s, image, "");
   RE2::GlobalReplace(&s, link, "\\1");
   RE2::GlobalReplace(&s, shortcode, "");
@@ -23,16 +25,18 @@ namespace {
 std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
   const auto c = static_cast<unsigned char>(s[i]);
   std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (i + n > s.size()) n = 1;
+  if (i + n > s.size())
+    n = 1;
   cp = n == 1 ? c : c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  for (std::size_t k = 1; k < n; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   return n;
 }
 
 bool is_word_code_point(char32_t cp) {
   // Letters and digits of the scripts GitHub's slugger keeps; symbols and emoji are dropped.
-  return (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7) ||
-         (cp >= 0x3040 && cp < 0xA000) || (cp >= 0xAC00 && cp < 0xD7B0);
+  return (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x3040 && cp < 0xA000) ||
+         (cp >= 0xAC00 && cp < 0xD7B0);
 }
 
 }  // namespace

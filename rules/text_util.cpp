@@ -19,9 +19,13 @@ std::string_view trim_right(std::string_view s) {
   return s.substr(0, n);
 }
 
-std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
+std::string_view trim(std::string_view s) {
+  return trim_right(trim_left(s));
+}
 
-static char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+static char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
@@ -30,9 +34,11 @@ std::string to_lower_ascii(std::string_view s) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
+  if (a.size() != b.size())
+    return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (lower(a[i]) != lower(b[i]))
+      return false;
   }
   return true;
 }
@@ -57,22 +63,28 @@ std::size_t find_invalid_utf8(std::string_view s, std::size_t from, std::size_t&
       need = 1;
     } else if (c >= 0xE0 && c <= 0xEF) {
       need = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
+      if (c == 0xE0)
+        lo = 0xA0;
+      if (c == 0xED)
+        hi = 0x9F;
     } else if (c >= 0xF0 && c <= 0xF4) {
       need = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
+      if (c == 0xF0)
+        lo = 0x90;
+      if (c == 0xF4)
+        hi = 0x8F;
     } else {
       length = 1;
       return i;
     }
     std::size_t k = 1;
     for (; k <= need; ++k) {
-      if (i + k >= n) break;
+      if (i + k >= n)
+        break;
       unsigned char cc = p[i + k];
       unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-      if (cc < l || cc > h) break;
+      if (cc < l || cc > h)
+        break;
     }
     if (k <= need) {
       length = k;
@@ -86,7 +98,8 @@ std::size_t find_invalid_utf8(std::string_view s, std::size_t from, std::size_t&
 
 int edit_distance(std::string_view a, std::string_view b, int cap) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
-  if (std::abs(n - m) > cap) return cap + 1;
+  if (std::abs(n - m) > cap)
+    return cap + 1;
   // Three rolling rows; on the stack for the short words this is called with.
   constexpr int kStack = 64;
   std::array<int, kStack + 1> s0{}, s1{}, s2{};
@@ -114,7 +127,8 @@ int edit_distance(std::string_view a, std::string_view b, int cap) {
       }
       row_min = std::min(row_min, cur[j]);
     }
-    if (row_min > cap) return cap + 1;
+    if (row_min > cap)
+      return cap + 1;
     int* old = prev2;
     prev2 = prev;
     prev = cur;
@@ -180,7 +194,8 @@ std::vector<std::string> words(std::string_view s) {
       cur.clear();
     }
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
+  if (!cur.empty())
+    out.push_back(std::move(cur));
   return out;
 }
 

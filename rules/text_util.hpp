@@ -9,7 +9,9 @@
 
 namespace awesome::rules::text {
 
-inline bool is_space(char c) { return c == ' ' || c == '\t'; }
+inline bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
 std::string_view trim(std::string_view s);
 std::string_view trim_left(std::string_view s);
 std::string_view trim_right(std::string_view s);

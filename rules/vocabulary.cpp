@@ -8,27 +8,33 @@
 namespace awesome::rules {
 
 bool is_category_boundary(const Block& b) {
-  return b.kind == BlockKind::kHeading && b.heading && b.heading->level >= 1 && b.heading->level <= 2;
+  return b.kind == BlockKind::kHeading && b.heading && b.heading->level >= 1 &&
+         b.heading->level <= 2;
 }
 
 std::string category_before(const std::vector<BlockPtr>& blocks, std::size_t index) {
   for (std::size_t bi = std::min(index, blocks.size()); bi-- > 0;) {
     const Block& b = *blocks[bi];
-    if (is_category_boundary(b)) return b.heading->level == 2 ? b.heading->title : std::string();
+    if (is_category_boundary(b))
+      return b.heading->level == 2 ? b.heading->title : std::string();
   }
   return {};
 }
 
 void VocabularyIndex::removed(const BlockPtr& block) {
-  if (stale_ || !block->entry) return;
+  if (stale_ || !block->entry)
+    return;
   log_.push_back({block, {}, false});
-  if (log_.size() > kMaxPending) invalidate();
+  if (log_.size() > kMaxPending)
+    invalidate();
 }
 
 void VocabularyIndex::added(const BlockPtr& block, std::string category) {
-  if (stale_ || !block->entry) return;
+  if (stale_ || !block->entry)
+    return;
   log_.push_back({block, std::move(category), true});
-  if (log_.size() > kMaxPending) invalidate();
+  if (log_.size() > kMaxPending)
+    invalidate();
 }
 
 void VocabularyIndex::invalidate() {
@@ -37,21 +43,26 @@ void VocabularyIndex::invalidate() {
 }
 
 void VocabularyIndex::count(const Block& b, const std::string& category, int sign) {
-  const auto bump = [&](std::unordered_map<std::string, Vocabulary::Use>& map, const std::string& key) {
-    if (key.empty()) return;
+  const auto bump = [&](std::unordered_map<std::string, Vocabulary::Use>& map,
+                        const std::string& key) {
+    if (key.empty())
+      return;
     auto it = map.try_emplace(key).first;
     Vocabulary::Use& use = it->second;
     use.count += static_cast<std::uint32_t>(sign);
     if (!category.empty()) {
       auto c = use.categories.try_emplace(category, 0).first;
       c->second += static_cast<std::uint32_t>(sign);
-      if (c->second == 0) use.categories.erase(c);
+      if (c->second == 0)
+        use.categories.erase(c);
     }
-    if (use.count == 0) map.erase(it);
+    if (use.count == 0)
+      map.erase(it);
   };
   const Entry& e = *b.entry;
   for (const KeywordPhrase& k : e.keywords) bump(vocabulary_.phrases, k.text);
-  if (e.venue) bump(vocabulary_.venues, e.venue->name);
+  if (e.venue)
+    bump(vocabulary_.venues, e.venue->name);
 }
 
 const Vocabulary& VocabularyIndex::get(const std::vector<BlockPtr>& blocks) {
@@ -90,7 +101,8 @@ std::size_t LineOutline::section_at(std::uint32_t line) const {
                              [](std::uint32_t l, const Section& s) { return l < s.first_line; });
   while (it != sections.begin()) {
     --it;
-    if (it->last_line >= line) return static_cast<std::size_t>(it - sections.begin());
+    if (it->last_line >= line)
+      return static_cast<std::size_t>(it - sections.begin());
   }
   return SIZE_MAX;
 }

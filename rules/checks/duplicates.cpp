@@ -79,16 +79,20 @@ using Group = std::vector<const Block*>;
 void insert_sorted(Group& g, const Block* b) {
   auto it = std::lower_bound(g.begin(), g.end(), b->marks.label,
                              [](const Block* x, std::uint64_t l) { return x->marks.label < l; });
-  if (it != g.end() && *it == b) return;
+  if (it != g.end() && *it == b)
+    return;
   g.insert(it, b);
 }
 
 template <typename Map>
-void erase_member(Map& groups, std::uint64_t key, const Block* b, std::vector<std::uint64_t>& touched) {
+void erase_member(Map& groups, std::uint64_t key, const Block* b,
+                  std::vector<std::uint64_t>& touched) {
   auto it = groups.find(key);
-  if (it == groups.end()) return;
+  if (it == groups.end())
+    return;
   std::erase(it->second, b);
-  if (it->second.empty()) groups.erase(it);
+  if (it->second.empty())
+    groups.erase(it);
   touched.push_back(key);
 }
 
@@ -106,9 +110,11 @@ void DuplicateIndex::clear() {
 }
 
 bool DuplicateIndex::is_copy(const Block* b) const {
-  if (b->paper_key.empty()) return false;
+  if (b->paper_key.empty())
+    return false;
   auto it = paper_.find(b->paper_key_hash);
-  if (it == paper_.end()) return false;
+  if (it == paper_.end())
+    return false;
   for (const Block* m : it->second) {
     if (m == b)
       return false;
@@ -132,11 +138,15 @@ void DuplicateIndex::update(const std::vector<const Block*>& removed,
                             std::vector<const Block*>& recheck) {
   Touched t;
   for (const Block* b : removed) {
-    if (!b->paper_key.empty()) erase_member(paper_, b->paper_key_hash, b, t.paper);
-    if (!b->title_key.empty()) erase_member(title_, b->title_key_hash, b, t.title);
-    if (b->digest_hash != 0) erase_member(digest_, b->digest_hash, b, t.digest);
+    if (!b->paper_key.empty())
+      erase_member(paper_, b->paper_key_hash, b, t.paper);
+    if (!b->title_key.empty())
+      erase_member(title_, b->title_key_hash, b, t.title);
+    if (b->digest_hash != 0)
+      erase_member(digest_, b->digest_hash, b, t.digest);
     for (std::uint64_t h : b->shared_link_hashes) {
-      if (h != 0) erase_member(link_, h, b, t.link);
+      if (h != 0)
+        erase_member(link_, h, b, t.link);
     }
   }
   for (const Block* b : added) {
@@ -153,7 +163,8 @@ void DuplicateIndex::update(const std::vector<const Block*>& removed,
       t.digest.push_back(b->digest_hash);
     }
     for (std::uint64_t h : b->shared_link_hashes) {
-      if (h == 0) continue;
+      if (h == 0)
+        continue;
       insert_sorted(link_[h], b);
       t.link.push_back(h);
     }
@@ -162,16 +173,19 @@ void DuplicateIndex::update(const std::vector<const Block*>& removed,
   const auto members = [&](const Groups& groups, const std::vector<std::uint64_t>& keys) {
     for (std::uint64_t k : keys) {
       auto it = groups.find(k);
-      if (it != groups.end()) recheck.insert(recheck.end(), it->second.begin(), it->second.end());
+      if (it != groups.end())
+        recheck.insert(recheck.end(), it->second.begin(), it->second.end());
     }
   };
   // Whether an entry is a copy can change with its paper group; its link groups follow.
   for (std::uint64_t k : t.paper) {
     auto it = paper_.find(k);
-    if (it == paper_.end()) continue;
+    if (it == paper_.end())
+      continue;
     for (const Block* b : it->second) {
       for (std::uint64_t h : b->shared_link_hashes) {
-        if (h != 0) t.link.push_back(h);
+        if (h != 0)
+          t.link.push_back(h);
       }
     }
   }
@@ -183,84 +197,112 @@ void DuplicateIndex::update(const std::vector<const Block*>& removed,
   members(link_, t.link);
 }
 
+namespace {
+
+/// The section an entry's block is filed under.
+std::size_t home_of(const Analysis& a, const Block* x) {
+  return filing_section(a, a.block_section[a.index_of(x)]);
+}
+
+/// An identical copy filed under another section is how a list that cross-lists files a paper
+/// under each of its topics; a copy in the same place, or one that differs, is a slip.
+bool cross_listed(const Analysis& a, const Block& b, const Block* x) {
+  return a.conventions.cross_listed && x->copy_hash == b.copy_hash &&
+         home_of(a, x) != home_of(a, &b);
+}
+
+}  // namespace
+
 void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  if (is_copy(&a.block(bi))) {
+    check_paper(a, bi, sink);
+    return;
+  }
+  check_title(a, bi, sink);
+  check_digest(a, bi, sink);
+  check_links(a, bi, sink);
+}
+
+void DuplicateIndex::check_paper(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
   const Block& b = a.block(bi);
   const Entry& e = *b.entry;
-  const std::string& key = b.paper_key;
-  const auto index = [&](const Block* x) { return a.index_of(x); };
-  const std::size_t home = filing_section(a, a.block_section[bi]);
-  const auto home_of = [&](const Block* x) { return filing_section(a, a.block_section[index(x)]); };
-  // An identical copy filed under another section is how a list that cross-lists files a paper
-  // under each of its topics; a copy in the same place, or one that differs, is a slip.
-  const auto cross_listed = [&](const Block* x) {
-    return a.conventions.cross_listed && x->copy_hash == b.copy_hash && home_of(x) != home;
-  };
-  const bool duplicate = is_copy(&b);
-  if (duplicate) {
-    const Block* first = nullptr;
-    const Block* same_place = nullptr;
-    for (const Block* m : paper_.at(b.paper_key_hash)) {
-      if (m == &b)
-        break;
-      if (m->paper_key != key)
-        continue;
-      if (first == nullptr)
-        first = m;
-      if (same_place == nullptr && home_of(m) == home)
-        same_place = m;
-    }
-    const Block* other = same_place != nullptr ? same_place : first;
-    if (same_place != nullptr || !cross_listed(first)) {
-      const std::size_t fi = index(other);
-      const Entry& copy = a.entry(fi);
-      std::string message = "Paper listed twice";
-      if (a.conventions.cross_listed && same_place != nullptr)
-        message += " in one section";
-      if (e.arxiv)
-        message += " (arXiv " + e.arxiv->id + ")";
-      const std::string differ = differences(*other, b);
-      if (!differ.empty())
-        message += "; the copies differ: " + differ;
-      message += std::string("; the ") + (other == first ? "first" : "earlier") + " copy is '" +
-                 copy.title + "'.";
-      auto& d = sink.report("duplicate-paper", a.absolute(bi, e.links.front().range), message);
-      d.related.push_back({a.absolute(fi, copy.title_range),
-                           other == first ? "the first copy" : "the earlier copy"});
-      d.fixes.push_back(removal_fix(a, bi));
-    }
-  }
-  if (!b.title_key.empty() && !duplicate) {
-    // The first earlier entry of the same title (entries with the same paper key make this one
-    // a copy, duplicate-paper's) that is another work of the same kind (a thesis and the paper
-    // of the same title are two works) and no identical copy the list cross-lists.
-    const bool thesis = is_thesis(a, bi);
-    for (const Block* m : title_.at(b.title_key_hash)) {
-      if (m == &b)
-        break;
-      if (m->title_key != b.title_key)
-        continue;
-      const std::size_t fi = index(m);
-      if (is_thesis(a, fi) != thesis || cross_listed(m))
-        continue;
-      auto& d = sink.report("duplicate-title", a.absolute(bi, e.title_range),
-                            "Another entry has the same title '" + a.entry(fi).title + "'.");
-      d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
+  const std::size_t home = home_of(a, &b);
+  const Block* first = nullptr;
+  const Block* same_place = nullptr;
+  for (const Block* m : paper_.at(b.paper_key_hash)) {
+    if (m == &b)
       break;
-    }
+    if (m->paper_key != b.paper_key)
+      continue;
+    if (first == nullptr)
+      first = m;
+    if (same_place == nullptr && home_of(a, m) == home)
+      same_place = m;
   }
-  if (b.digest_hash != 0 && !duplicate) {
-    const Block* first = digest_.at(b.digest_hash).front();
-    if (first != &b && first->paper_key != key) {
-      const std::size_t fi = index(first);
-      auto& d = sink.report("duplicate-digest", a.absolute(bi, b.syntax.digest_text_range),
-                            "Another entry ('" + a.entry(fi).title + "') has the same digest.");
-      d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
-    }
+  const Block* other = same_place != nullptr ? same_place : first;
+  if (same_place == nullptr && cross_listed(a, b, first))
+    return;
+  const std::size_t fi = a.index_of(other);
+  const Entry& copy = a.entry(fi);
+  std::string message = "Paper listed twice";
+  if (a.conventions.cross_listed && same_place != nullptr)
+    message += " in one section";
+  if (e.arxiv)
+    message += " (arXiv " + e.arxiv->id + ")";
+  const std::string differ = differences(*other, b);
+  if (!differ.empty())
+    message += "; the copies differ: " + differ;
+  message += std::string("; the ") + (other == first ? "first" : "earlier") + " copy is '" +
+             copy.title + "'.";
+  auto& d = sink.report(RuleId::kDuplicatePaper, a.absolute(bi, e.links.front().range), message);
+  d.related.push_back(
+      {a.absolute(fi, copy.title_range), other == first ? "the first copy" : "the earlier copy"});
+  d.fixes.push_back(removal_fix(a, bi));
+}
+
+void DuplicateIndex::check_title(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  const Block& b = a.block(bi);
+  if (b.title_key.empty())
+    return;
+  // The first earlier entry of the same title (entries with the same paper key make this one
+  // a copy, duplicate-paper's) that is another work of the same kind (a thesis and the paper
+  // of the same title are two works) and no identical copy the list cross-lists.
+  const bool thesis = is_thesis(a, bi);
+  for (const Block* m : title_.at(b.title_key_hash)) {
+    if (m == &b)
+      break;
+    if (m->title_key != b.title_key)
+      continue;
+    const std::size_t fi = a.index_of(m);
+    if (is_thesis(a, fi) != thesis || cross_listed(a, b, m))
+      continue;
+    auto& d = sink.report(RuleId::kDuplicateTitle, a.absolute(bi, b.entry->title_range),
+                          "Another entry has the same title '" + a.entry(fi).title + "'.");
+    d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
+    break;
   }
-  if (duplicate) return;
+}
+
+void DuplicateIndex::check_digest(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  const Block& b = a.block(bi);
+  if (b.digest_hash == 0)
+    return;
+  const Block* first = digest_.at(b.digest_hash).front();
+  if (first == &b || first->paper_key == b.paper_key)
+    return;
+  const std::size_t fi = a.index_of(first);
+  auto& d = sink.report(RuleId::kDuplicateDigest, a.absolute(bi, b.syntax.digest_text_range),
+                        "Another entry ('" + a.entry(fi).title + "') has the same digest.");
+  d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
+}
+
+void DuplicateIndex::check_links(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
+  const Block& b = a.block(bi);
+  const Entry& e = *b.entry;
   for (std::size_t li = 0; li < e.links.size(); ++li) {
     const std::uint64_t h = b.shared_link_hashes[li];
-    if (h == 0) continue;
+    if (h == 0)
+      continue;
     const Block* first = nullptr;
     for (const Block* m : link_.at(h)) {
       if (!is_copy(m)) {
@@ -268,11 +310,13 @@ void DuplicateIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& si
         break;
       }
     }
-    if (first == nullptr || first == &b || first->paper_key == key) continue;
-    const std::size_t fi = index(first);
+    if (first == nullptr || first == &b || first->paper_key == b.paper_key)
+      continue;
+    const std::size_t fi = a.index_of(first);
     const Link& l = e.links[li];
-    auto& d = sink.report("duplicate-link", a.absolute(bi, l.url_range),
-                          "The " + l.label + " link is also given for '" + a.entry(fi).title + "'.");
+    auto& d =
+        sink.report(RuleId::kDuplicateLink, a.absolute(bi, l.url_range),
+                    "The " + l.label + " link is also given for '" + a.entry(fi).title + "'.");
     d.related.push_back({a.absolute(fi, a.entry(fi).title_range), "the other entry"});
   }
 }

@@ -37,11 +37,11 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   }
   if (!e.authors_line && bulletless_authors == nullptr) {
     sink.report(
-        "entry-shape", title_line,
+        RuleId::kEntryShape, title_line,
         "Entry has no author line; expected '  - Author One, Author Two.' after the title.");
   }
   if (!e.digest_line && a.conventions.digest) {
-    sink.report("entry-shape", title_line,
+    sink.report(RuleId::kEntryShape, title_line,
                 "Entry has no digest; expected " + std::string(dialect_digest_example(a.dialect)) +
                     " as its last line.");
   }
@@ -53,13 +53,13 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       continue;
     if (sub.kind == SubKind::kLinks) {
       if (!a.conventions.links_below) {
-        sink.report("entry-shape", whole,
+        sink.report(RuleId::kEntryShape, whole,
                     "Links on a line under the title; this list writes them after the title.");
       }
       continue;
     }
     if (sub.kind == SubKind::kContinuation) {
-      sink.report("entry-shape", whole,
+      sink.report(RuleId::kEntryShape, whole,
                   &sub == bulletless_authors
                       ? "The author line has no sub-bullet; expected '  - ' before the names."
                   : previous == SubKind::kDigest
@@ -71,7 +71,7 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     previous = sub.kind;
     if (sub.indent != 2 || sub.has_tab_indent) {
       sink.report(
-          "entry-shape", {{sub.line, 0}, {sub.line, sub.indent}},
+          RuleId::kEntryShape, {{sub.line, 0}, {sub.line, sub.indent}},
           "Sub-bullet indented by " +
               (sub.has_tab_indent ? std::string("a tab") : std::to_string(sub.indent) + " spaces") +
               "; expected 2 spaces.");
@@ -86,13 +86,13 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       continue;  // a sub-line this list writes on its entries (`Modality: ...`)
     }
     if (order < 0) {
-      sink.report("entry-shape", whole,
+      sink.report(RuleId::kEntryShape, whole,
                   "Unexpected sub-bullet; an entry has an author line, a key word line and a "
                   "digest, in that order.");
       continue;
     }
     if (order < last_order) {
-      sink.report("entry-shape", whole,
+      sink.report(RuleId::kEntryShape, whole,
                   "Sub-bullets out of order; expected authors, then key words, then the digest.");
     }
     last_order = std::max(last_order, order);
@@ -102,18 +102,19 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
 void check_title(const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
   if (e.title.empty()) {
-    sink.report("entry-shape", e.line_range, "Entry has no title before its links.");
+    sink.report(RuleId::kEntryShape, e.line_range, "Entry has no title before its links.");
     return;
   }
   const char last = e.title.back();
   if (last == '.' || last == '?' || last == '!')
     return;
   const Range end = point(0, e.title_range.end.column);
-  auto& d = sink.report("title-punctuation", {{0, e.title_range.end.column - 1}, e.title_range.end},
-                        b.syntax.links_below || e.links.empty()
-                            ? "Title does not end in '.', '?' or '!'."
-                            : "Title does not end in '.', '?' or '!'; expected a '.' before the "
-                              "links.");
+  auto& d =
+      sink.report(RuleId::kTitlePunctuation, {{0, e.title_range.end.column - 1}, e.title_range.end},
+                  b.syntax.links_below || e.links.empty()
+                      ? "Title does not end in '.', '?' or '!'."
+                      : "Title does not end in '.', '?' or '!'; expected a '.' before the "
+                        "links.");
   d.fixes.push_back(single_edit_fix("Add '.' after the title", end, "."));
 }
 
@@ -147,14 +148,58 @@ std::string intended_label(std::string_view label, const std::vector<std::string
   return best;
 }
 
+/// A list whose paper links are not labelled `paper` (`[[pdf]]`, `[[link]]`) takes any of the
+/// family's paper labels for its paper link.
+bool is_paper_label(const Conventions& c, std::string_view label) {
+  return text::iequals(label, c.paper_label) ||
+         (c.paper_label != "paper" && is_paper_link_label(label));
+}
+
+/// A link of a known label not written as `[[label]](url)`, or its label not in lower case.
+void check_link_form(const Link& link, const std::string& lower, DiagnosticSink& sink) {
+  const std::string canonical = "[[" + lower + "]](" + link.url + ")";
+  if (link.style != LinkStyle::kCanonical) {
+    const char* shape = link.style == LinkStyle::kInnerBracket    ? "[[label](url)]"
+                        : link.style == LinkStyle::kParenthesized ? "([label](url))"
+                                                                  : "[label](url)";
+    auto& d =
+        sink.report(RuleId::kLinkSyntax, link.range,
+                    std::string("Link written as ") + shape + "; expected [[" + lower + "]](url).");
+    d.fixes.push_back(single_edit_fix(
+        "Rewrite as " + canonical.substr(0, lower.size() + 4) + "(url)", link.range, canonical));
+  } else if (link.label != lower) {
+    auto& d = sink.report(RuleId::kLinkSyntax, link.label_range,
+                          "Link label '" + link.label + "' is written '" + lower + "'.");
+    d.fixes.push_back(single_edit_fix("Write '" + lower + "'", link.label_range, lower));
+  }
+}
+
+/// paper-link: the entry has a paper link, and it comes first.
+void check_paper_link(const Analysis& a, const Entry& e, DiagnosticSink& sink) {
+  std::size_t paper = e.links.size();
+  for (std::size_t i = 0; i < e.links.size(); ++i) {
+    if (is_paper_label(a.conventions, e.links[i].label)) {
+      paper = i;
+      break;
+    }
+  }
+  const std::string shown = "[[" + a.conventions.paper_label + "]]";
+  if (paper == e.links.size()) {
+    sink.report(RuleId::kPaperLink, e.links.empty() ? e.line_range : e.links[0].range,
+                "Entry has no " + shown + " link; expected one as the first link.");
+  } else if (paper != 0) {
+    sink.report(RuleId::kPaperLink, e.links[paper].range,
+                "The " + shown + " link is not the first link; expected it before '" +
+                    e.links[0].label + "'.");
+  }
+}
+
 void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const Entry& e = *b.entry;
-  // A list whose paper links are not labelled `paper` (`[[pdf]]`, `[[link]]`) takes any of the
-  // family's paper labels for its paper link.
   const std::string& paper_label = a.conventions.paper_label;
   const bool own_paper_label = paper_label != "paper";
   const auto is_paper = [&](std::string_view label) {
-    return text::iequals(label, paper_label) || (own_paper_label && is_paper_link_label(label));
+    return is_paper_label(a.conventions, label);
   };
   const auto& own = a.conventions.link_labels;
   for (const Link& link : e.links) {
@@ -162,14 +207,14 @@ void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
         is_known_link_label(link.label) || is_paper(link.label) ||
         std::find(own.begin(), own.end(), text::to_lower_ascii(link.label)) != own.end();
     if (link.url.empty()) {
-      sink.report("link-syntax", link.range, "Link '" + link.label + "' has an empty URL.");
+      sink.report(RuleId::kLinkSyntax, link.range, "Link '" + link.label + "' has an empty URL.");
     }
     bool lowercase = true;
     for (char c : link.label) lowercase = lowercase && !(c >= 'A' && c <= 'Z');
     std::string lower = text::to_lower_ascii(link.label);
     if (!known) {
       if (text::trim(link.label).empty()) {
-        sink.report("link-syntax", link.label_range,
+        sink.report(RuleId::kLinkSyntax, link.label_range,
                     "Link has no label; expected paper, code, dataset, project, slides, video "
                     "or blog.");
         continue;
@@ -184,7 +229,7 @@ void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       const std::string intended = intended_label(link.label, accepted);
       if (!intended.empty()) {
         auto& d = sink.report(
-            "link-syntax", link.label_range,
+            RuleId::kLinkSyntax, link.label_range,
             "Unknown link label '" + link.label + "'; did you mean '" + intended + "'?");
         Fix f = single_edit_fix("Write '" + intended + "'", link.label_range, intended);
         f.safe = false;  // a guess: the author may have meant a label of the entry's own
@@ -194,40 +239,10 @@ void check_links(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       lowercase = true;  // its spelling is the author's
       lower = link.label;
     }
-    if (link.style == LinkStyle::kCanonical && lowercase)
-      continue;  // the usual case
-    const std::string canonical = "[[" + lower + "]](" + link.url + ")";
-    if (link.style != LinkStyle::kCanonical) {
-      const char* shape = link.style == LinkStyle::kInnerBracket    ? "[[label](url)]"
-                          : link.style == LinkStyle::kParenthesized ? "([label](url))"
-                                                                    : "[label](url)";
-      auto& d = sink.report(
-          "link-syntax", link.range,
-          std::string("Link written as ") + shape + "; expected [[" + lower + "]](url).");
-      d.fixes.push_back(single_edit_fix(
-          "Rewrite as " + canonical.substr(0, lower.size() + 4) + "(url)", link.range, canonical));
-    } else if (link.label != lower) {
-      auto& d = sink.report("link-syntax", link.label_range,
-                            "Link label '" + link.label + "' is written '" + lower + "'.");
-      d.fixes.push_back(single_edit_fix("Write '" + lower + "'", link.label_range, lower));
-    }
+    if (link.style != LinkStyle::kCanonical || !lowercase)
+      check_link_form(link, lower, sink);
   }
-  std::size_t paper = e.links.size();
-  for (std::size_t i = 0; i < e.links.size(); ++i) {
-    if (is_paper(e.links[i].label)) {
-      paper = i;
-      break;
-    }
-  }
-  const std::string shown = "[[" + paper_label + "]]";
-  if (paper == e.links.size()) {
-    sink.report("paper-link", e.links.empty() ? e.line_range : e.links[0].range,
-                "Entry has no " + shown + " link; expected one as the first link.");
-  } else if (paper != 0) {
-    sink.report("paper-link", e.links[paper].range,
-                "The " + shown + " link is not the first link; expected it before '" +
-                    e.links[0].label + "'.");
-  }
+  check_paper_link(a, e, sink);
 }
 
 void check_arxiv_urls(const Analysis& a, const Block& b, DiagnosticSink& sink) {
@@ -264,7 +279,7 @@ void check_arxiv_urls(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       why = "has a version suffix";
     else
       why = "is not in canonical form";
-    auto& d = sink.report("arxiv-url", link.url_range,
+    auto& d = sink.report(RuleId::kArxivUrl, link.url_range,
                           "arXiv URL " + why + "; expected " + canonical + ".");
     d.fixes.push_back(single_edit_fix("Use " + canonical, link.url_range, canonical));
   }
@@ -355,7 +370,7 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
     }
     const std::string_view first = authors.substr(word, capital - word);
     const std::string_view second = authors.substr(capital, word_end - capital);
-    sink.report("author-line",
+    sink.report(RuleId::kAuthorLine,
                 {{row, static_cast<std::uint32_t>(begin + word)},
                  {row, static_cast<std::uint32_t>(begin + word_end)}},
                 "Author names run together in '" + std::string(first) + std::string(second) +
@@ -374,7 +389,7 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
         if (authors[q] == ',')
           last = q;
       }
-      auto& d = sink.report("author-line",
+      auto& d = sink.report(RuleId::kAuthorLine,
                             {{row, static_cast<std::uint32_t>(begin + pos)},
                              {row, static_cast<std::uint32_t>(begin + last + 1)}},
                             "Doubled comma in the author list.");
@@ -385,7 +400,7 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
       return;
     }
     if (next == authors.size() || authors[next] == '.') {
-      auto& d = sink.report("author-line",
+      auto& d = sink.report(RuleId::kAuthorLine,
                             {{row, static_cast<std::uint32_t>(begin + pos)},
                              {row, static_cast<std::uint32_t>(begin + pos + 1)}},
                             "Trailing comma at the end of the author list; expected '.'.");
@@ -399,7 +414,7 @@ void check_authors(const Block& b, DiagnosticSink& sink) {
     }
   }
   if (authors.back() != '.') {
-    auto& d = sink.report("author-line", {{row, authors_end - 1}, {row, authors_end}},
+    auto& d = sink.report(RuleId::kAuthorLine, {{row, authors_end - 1}, {row, authors_end}},
                           std::string("Author list does not end in '.'") +
                               (e.venue ? "; expected '.' before the venue." : "."));
     d.fixes.push_back(single_edit_fix("Add '.' after the authors", point(row, authors_end), "."));
@@ -411,7 +426,7 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   if (const auto& empty = b.syntax.empty_venue) {
     // Remove the `**` with the space before it.
     const Range removed = {{empty->start.line, b.syntax.authors_end}, empty->end};
-    auto& d = sink.report("venue", *empty, "Empty emphasis '**' where the venue goes.");
+    auto& d = sink.report(RuleId::kVenue, *empty, "Empty emphasis '**' where the venue goes.");
     d.fixes.push_back(single_edit_fix("Remove the empty '**'", removed, ""));
   }
   if (!e.venue)
@@ -431,12 +446,12 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       !(known && known->kind == VenueKind::kPreprint)) {
     if (a.conventions.venue_emphasis) {
       auto& d = sink.report(
-          "venue", v.range,
+          RuleId::kVenue, v.range,
           "Venue '" + v.text + "' without emphasis; this list writes *" + v.text + "*.");
       d.fixes.push_back(single_edit_fix("Write *" + v.text + "*", v.range, "*" + v.text + "*"));
     } else {
       const Range starred = {{row, col - 1}, {row, v.range.end.column + 1}};
-      auto& d = sink.report("venue", v.range,
+      auto& d = sink.report(RuleId::kVenue, v.range,
                             "Venue '" + v.text + "' in emphasis; this list writes venues plain.");
       d.fixes.push_back(single_edit_fix("Write " + v.text + " without '*'", starred, v.text));
     }
@@ -446,7 +461,7 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const bool prefixed = known && (base == "IEEE " + known->name || base == "ACM " + known->name);
   if (known && !known->accepts(base) && !prefixed && !text::iequals(base, known->full_name)) {
     auto& d = sink.report(
-        "venue", name_range,
+        RuleId::kVenue, name_range,
         "Venue '" + base + "' is written '" + known->name + "' (" + known->full_name + ").");
     d.fixes.push_back(single_edit_fix("Write '" + known->name + "'", name_range, known->name));
   }
@@ -457,7 +472,7 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
         std::isalnum(static_cast<unsigned char>(v.text[year_pos - 1]))) {
       const Range at = point(row, static_cast<std::uint32_t>(col + year_pos));
       auto& d =
-          sink.report("venue", v.range,
+          sink.report(RuleId::kVenue, v.range,
                       "Venue '" + v.text + "' has no space before the year; expected " + star +
                           v.text.substr(0, year_pos) + " " + v.text.substr(year_pos) + star + ".");
       d.fixes.push_back(single_edit_fix("Insert a space before the year", at, " "));
@@ -465,12 +480,12 @@ void check_venue(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     // A venue year one before the arXiv year is normal: papers of a conference held late in
     // the year (ACCV, NeurIPS in December) are often posted to arXiv after the proceedings.
     if (e.arxiv && *v.year + 1 < e.arxiv->year()) {
-      sink.report("venue", v.range,
+      sink.report(RuleId::kVenue, v.range,
                   "Venue year " + std::to_string(*v.year) + " is before the arXiv year " +
                       std::to_string(e.arxiv->year()) + " of " + e.arxiv->id + ".");
     }
   } else if (known && (known->kind == VenueKind::kConference)) {
-    sink.report("venue", v.range,
+    sink.report(RuleId::kVenue, v.range,
                 "Conference '" + v.text + "' has no year; expected *" + known->name + " YYYY*.");
   }
 }
@@ -482,12 +497,12 @@ void check_digest(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   const EntrySyntax& s = b.syntax;
   const std::uint32_t row = *e.digest_line;
   if (e.digest.empty()) {
-    sink.report("digest", s.digest_marker_range, "The digest is empty.");
+    sink.report(RuleId::kDigest, s.digest_marker_range, "The digest is empty.");
   }
   const Dialect style = e.digest_style == DigestStyle::kPlain ? Dialect::k2021 : Dialect::k2026;
   if (style != a.dialect) {
     const bool to_2026 = a.dialect == Dialect::k2026;
-    auto& d = sink.report("digest", s.digest_marker_range,
+    auto& d = sink.report(RuleId::kDigest, s.digest_marker_range,
                           std::string("Digest written in the ") + (to_2026 ? "2021" : "2026") +
                               " dialect; this list uses the " + (to_2026 ? "2026" : "2021") +
                               " dialect (" + std::string(dialect_digest_example(a.dialect)) + ").");
@@ -502,7 +517,7 @@ void check_digest(const Analysis& a, const Block& b, DiagnosticSink& sink) {
   if (e.digest_style == DigestStyle::kDetails && !s.digest_closed &&
       a.config.digest_require_close) {
     const std::uint32_t end = static_cast<std::uint32_t>(text::trim_right(b.line(row)).size());
-    auto& d = sink.report("digest", s.digest_marker_range,
+    auto& d = sink.report(RuleId::kDigest, s.digest_marker_range,
                           "<details> is not closed on the digest line; expected '</details>' "
                           "at its end.");
     d.fixes.push_back(single_edit_fix("Close the <details> tag",

@@ -24,7 +24,8 @@ namespace {
 enum class Difference { kCase, kSpelling, kPlural };
 
 Difference classify(std::string_view a, std::string_view b) {
-  if (text::iequals(a, b)) return Difference::kCase;
+  if (text::iequals(a, b))
+    return Difference::kCase;
   const auto wa = text::words(a), wb = text::words(b);
   return wa == wb ? Difference::kSpelling : Difference::kPlural;
 }
@@ -94,16 +95,19 @@ bool regional_pair(const std::string& a, const std::string& b) {
 /// British/American pair (modelling/modeling) is not a typo: decide() reports it as a
 /// spelling variant when the list uses the phrase the other way.
 bool typo_shape(const std::string& rare, const std::string& common) {
-  if (rare.size() < 5 || rare == common || rare[0] != common[0]) return false;
+  if (rare.size() < 5 || rare == common || rare[0] != common[0])
+    return false;
   const int cap = rare.size() >= 8 ? 2 : 1;
   const auto diff = static_cast<int>(rare.size()) - static_cast<int>(common.size());
-  if (diff > cap || diff < -cap) return false;
+  if (diff > cap || diff < -cap)
+    return false;
   // A word ending in "ss" never has a form ending in one "s": robustnes is a dropped letter,
   // not a stem of robustness (and singular() leaves robustness alone, so it is no plural).
   const bool dropped_s = common.ends_with("ss") && rare.size() + 1 == common.size();
   if ((rare.starts_with(common) || common.starts_with(rare)) && !dropped_s)
     return false;
-  if (text::edit_distance(rare, common, cap) > cap) return false;
+  if (text::edit_distance(rare, common, cap) > cap)
+    return false;
   if (regional_pair(rare, common))
     return false;
   return singular(rare) != singular(common);
@@ -134,8 +138,10 @@ std::pair<std::size_t, std::size_t> word_span(std::string_view phrase, std::size
     while (pos < phrase.size() && !is_word(phrase[pos])) ++pos;
     std::size_t end = pos;
     while (end < phrase.size() && is_word(phrase[end])) ++end;
-    if (end == pos) break;
-    if (seen++ == index) return {pos, end - pos};
+    if (end == pos)
+      break;
+    if (seen++ == index)
+      return {pos, end - pos};
     pos = end;
   }
   return {std::string_view::npos, 0};
@@ -161,7 +167,8 @@ void report_use(const Analysis& a, std::size_t block, const KeywordPhrase& kp, c
               "' (used " + used + "); expected '" + e.reference + "'.";
   } else {
     const auto [start, len] = word_span(kp.text, e.word_index);
-    if (start == std::string_view::npos) return;
+    if (start == std::string_view::npos)
+      return;
     r.start.column += static_cast<std::uint32_t>(start);
     r.end.column = r.start.column + static_cast<std::uint32_t>(len);
     const std::string wrong = kp.text.substr(start, len);
@@ -172,7 +179,7 @@ void report_use(const Analysis& a, std::size_t block, const KeywordPhrase& kp, c
               "', which looks like a misspelling of '" + replacement + "' (used " + used +
               " in key words).";
   }
-  auto& d = sink.report("keyword-variant", r, std::move(message));
+  auto& d = sink.report(RuleId::kKeywordVariant, r, std::move(message));
   Fix fix;
   fix.title = "Replace with '" + replacement + "'";
   fix.edits.push_back({r, replacement});
@@ -197,13 +204,13 @@ struct KeywordIndex::State {
     std::vector<std::pair<const Block*, std::size_t>> uses;
     // The conclusion: a variant of another phrase, or a phrase with a misspelled word.
     enum class Kind : std::uint8_t { kNone, kVariant, kWordTypo } kind = Kind::kNone;
-    Phrase* reference = nullptr;  ///< kVariant
-    std::string_view why;         ///< kVariant
-    std::size_t word_index = 0;   ///< kWordTypo
+    Phrase* reference = nullptr;           ///< kVariant
+    std::string_view why;                  ///< kVariant
+    std::size_t word_index = 0;            ///< kWordTypo
     const std::string* correct = nullptr;  ///< kWordTypo
     int used = 0;                          ///< kWordTypo: uses of `correct`
-    std::vector<Phrase*> referrers;  ///< the kVariant phrases whose reference this is
-    std::optional<Emit> emit;        ///< what its uses report, if anything
+    std::vector<Phrase*> referrers;        ///< the kVariant phrases whose reference this is
+    std::optional<Emit> emit;              ///< what its uses report, if anything
 
     std::pair<std::uint64_t, std::size_t> first() const {
       return {uses.front().first->marks.label, uses.front().second};
@@ -211,9 +218,9 @@ struct KeywordIndex::State {
   };
   struct Word {
     const std::string* text = nullptr;  ///< the map's key
-    int count = 0;              ///< uses in key words (a phrase used n times counts n)
-    std::uint64_t letters = 0;  ///< which ASCII letters and digits it has
-    bool frequent = false;      ///< used 3 times or more, now or before
+    int count = 0;                      ///< uses in key words (a phrase used n times counts n)
+    std::uint64_t letters = 0;          ///< which ASCII letters and digits it has
+    bool frequent = false;              ///< used 3 times or more, now or before
     bool near_known = false;
     /// Ever-frequent words of the same first byte with typo_shape(this, other), sorted, with
     /// whether they are one edit apart. Kept current once known.
@@ -241,10 +248,12 @@ struct KeywordIndex::State {
 
   const Phrase* best_of(const std::string& key) const {
     auto it = by_key.find(key);
-    if (it == by_key.end()) return nullptr;
+    if (it == by_key.end())
+      return nullptr;
     const Phrase* best = nullptr;
     for (const Phrase* p : it->second) {
-      if (p->count == 0) continue;
+      if (p->count == 0)
+        continue;
       if (best == nullptr || p->count > best->count ||
           (p->count == best->count && p->first() < best->first())) {
         best = p;
@@ -256,8 +265,10 @@ struct KeywordIndex::State {
   static std::uint64_t letters_of(const std::string& w) {
     std::uint64_t m = 0;
     for (char c : w) {
-      if (c >= 'a' && c <= 'z') m |= 1ull << (c - 'a');
-      if (c >= '0' && c <= '9') m |= 1ull << (26 + c - '0');
+      if (c >= 'a' && c <= 'z')
+        m |= 1ull << (c - 'a');
+      if (c >= '0' && c <= '9')
+        m |= 1ull << (26 + c - '0');
     }
     return m;
   }
@@ -265,7 +276,8 @@ struct KeywordIndex::State {
   /// typo_shape(), after a cheap bound: an edit changes which letters a word has by at most two.
   static bool near(const Word& rare, const Word& common) {
     const int cap = rare.text->size() >= 8 ? 2 : 1;
-    if (std::popcount(rare.letters ^ common.letters) > 2 * cap) return false;
+    if (std::popcount(rare.letters ^ common.letters) > 2 * cap)
+      return false;
     return typo_shape(*rare.text, *common.text);
   }
 
@@ -281,11 +293,13 @@ struct KeywordIndex::State {
   void count_word(Word& info, int by) {
     word_before.try_emplace(&info, info.count);
     info.count += by;
-    if (info.frequent || info.count < 3 || info.text->empty()) return;
+    if (info.frequent || info.count < 3 || info.text->empty())
+      return;
     info.frequent = true;
     const auto first = static_cast<unsigned char>((*info.text)[0]);
     for (Word* o : near_known_by_first[first]) {
-      if (!near(*o, info)) continue;
+      if (!near(*o, info))
+        continue;
       auto at = std::lower_bound(o->near.begin(), o->near.end(), *info.text,
                                  [](const auto& x, const std::string& y) { return *x.first < y; });
       o->near.insert(at, {info.text, text::edit_distance(*o->text, *info.text, 1) <= 1});
@@ -300,7 +314,8 @@ struct KeywordIndex::State {
       info.near_known = true;
       const auto first = static_cast<unsigned char>((*info.text)[0]);
       for (Word* other : frequent_by_first[first]) {
-        if (!near(info, *other)) continue;
+        if (!near(info, *other))
+          continue;
         info.near.emplace_back(other->text, text::edit_distance(*info.text, *other->text, 1) <= 1);
         other->near_of_others.push_back(&info);
       }
@@ -312,8 +327,8 @@ struct KeywordIndex::State {
   }
 
   void touch(Phrase& p) {
-    touched.try_emplace(&p, p.count, p.uses.empty() ? std::pair<std::uint64_t, std::size_t>{}
-                                                    : p.first());
+    touched.try_emplace(&p, p.count,
+                        p.uses.empty() ? std::pair<std::uint64_t, std::size_t>{} : p.first());
   }
 
   void add_use(const Block* b, std::size_t pi) {
@@ -328,26 +343,30 @@ struct KeywordIndex::State {
       for (const auto& w : p.words) {
         Word& info = word(w);
         p.word_info.push_back(&info);
-        if (info.phrases.empty() || info.phrases.back() != &p) info.phrases.push_back(&p);
+        if (info.phrases.empty() || info.phrases.back() != &p)
+          info.phrases.push_back(&p);
       }
       by_key[p.key].push_back(&p);
     }
     touch(p);
     ++p.count;
     const std::pair<std::uint64_t, std::size_t> where{b->marks.label, pi};
-    auto at = std::upper_bound(p.uses.begin(), p.uses.end(), where, [](const auto& w, const auto& x) {
-      return w < std::pair<std::uint64_t, std::size_t>{x.first->marks.label, x.second};
-    });
+    auto at =
+        std::upper_bound(p.uses.begin(), p.uses.end(), where, [](const auto& w, const auto& x) {
+          return w < std::pair<std::uint64_t, std::size_t>{x.first->marks.label, x.second};
+        });
     p.uses.insert(at, {b, pi});
     for (Word* w : p.word_info) count_word(*w, 1);
   }
 
   void remove_use(const Block* b, std::size_t pi) {
     auto it = phrases.find(b->entry->keywords[pi].text);
-    if (it == phrases.end()) return;
+    if (it == phrases.end())
+      return;
     Phrase& p = it->second;
     auto use = std::find(p.uses.begin(), p.uses.end(), std::pair<const Block*, std::size_t>{b, pi});
-    if (use == p.uses.end()) return;
+    if (use == p.uses.end())
+      return;
     touch(p);
     p.uses.erase(use);
     --p.count;
@@ -363,10 +382,21 @@ struct KeywordIndex::State {
 
   /// Decides again what `p` is; true when the conclusion changed.
   bool decide(Phrase& p);
+  // What decide() tries, in order: a more frequent phrase `p` is a variant of (with the words
+  // that say how), else a word of `p` that is a typo of a frequent word.
+  std::pair<Phrase*, std::string_view> key_variant(const Phrase& p) const;
+  Phrase* regional_variant(const Phrase& p) const;
+  Phrase* misspelt_variant(const Phrase& p);
+  void find_word_typo(Phrase& p);
   std::optional<Emit> emit_of(const Phrase& p) const;
   /// Brings the conclusions up to date with the changes recorded in `touched` and
   /// `word_before`; appends the uses whose findings change to `reemit`.
   void analyze(std::vector<const Block*>& reemit);
+  /// The phrases that can conclude differently after `changed` phrases and `counted` words.
+  std::vector<Phrase*> affected_by(const std::vector<Phrase*>& changed,
+                                   const std::vector<Word*>& counted);
+  /// Emits again the findings of `roots` and of the chains of variants that end in them.
+  void emit_again(const std::vector<const Phrase*>& roots, std::vector<const Block*>& reemit);
   void drop(Phrase& p);
 };
 
@@ -377,35 +407,46 @@ bool KeywordIndex::State::decide(Phrase& p) {
   const std::size_t word_index = p.word_index;
   const std::string* const correct = p.correct;
   const int used = p.used;
-  if (p.kind == Phrase::Kind::kVariant) std::erase(p.reference->referrers, &p);
+  if (p.kind == Phrase::Kind::kVariant)
+    std::erase(p.reference->referrers, &p);
   p.kind = Phrase::Kind::kNone;
   p.reference = nullptr;
   p.why = {};
   p.correct = nullptr;
   p.word_index = 0;
   p.used = 0;
-  const auto changed = [&] {
-    return p.kind != kind || p.reference != reference || p.why != why ||
-           p.word_index != word_index || p.correct != correct || p.used != used;
-  };
-  if (p.count == 0) return changed();
-  Phrase* best = const_cast<Phrase*>(best_of(p.key));
-  if (best != &p) {
-    const Difference diff = classify(p.text, best->text);
-    if (diff == Difference::kCase && best->count > p.count) {
-      set_variant(p, best, "differs only in case from");
-      return changed();
-    }
-    if (diff == Difference::kSpelling && best->count > p.count) {
-      set_variant(p, best, "is a spelling variant of");
-      return changed();
-    }
-    if (diff == Difference::kPlural && best->count >= 3 * p.count) {
-      set_variant(p, best, "is a singular/plural variant of");
-      return changed();
-    }
+  if (p.count > 0) {
+    auto [target, how] = key_variant(p);
+    if (target == nullptr && (target = regional_variant(p)) != nullptr)
+      how = "is a British/American spelling variant of";
+    if (target == nullptr && (target = misspelt_variant(p)) != nullptr)
+      how = "looks like a misspelling of";
+    if (target != nullptr)
+      set_variant(p, target, how);
+    else
+      find_word_typo(p);
   }
-  // The same phrase with one word in the other regional spelling, used more often.
+  return p.kind != kind || p.reference != reference || p.why != why || p.word_index != word_index ||
+         p.correct != correct || p.used != used;
+}
+
+std::pair<KeywordIndex::State::Phrase*, std::string_view> KeywordIndex::State::key_variant(
+    const Phrase& p) const {
+  Phrase* best = const_cast<Phrase*>(best_of(p.key));
+  if (best == &p)
+    return {nullptr, {}};
+  const Difference diff = classify(p.text, best->text);
+  if (diff == Difference::kCase && best->count > p.count)
+    return {best, "differs only in case from"};
+  if (diff == Difference::kSpelling && best->count > p.count)
+    return {best, "is a spelling variant of"};
+  if (diff == Difference::kPlural && best->count >= 3 * p.count)
+    return {best, "is a singular/plural variant of"};
+  return {nullptr, {}};
+}
+
+/// The same phrase with one word in the other regional spelling, used more often.
+KeywordIndex::State::Phrase* KeywordIndex::State::regional_variant(const Phrase& p) const {
   std::vector<std::string> replaced;
   Phrase* regional = nullptr;
   for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
@@ -420,20 +461,23 @@ bool KeywordIndex::State::decide(Phrase& p) {
       }
     }
   }
-  if (regional != nullptr) {
-    set_variant(p, regional, "is a British/American spelling variant of");
-    return changed();
-  }
-  // One rare word that is a typo of a frequent word: prefer a phrase that exists.
+  return regional;
+}
+
+/// One rare word that is a typo of a frequent word: prefer a phrase that exists.
+KeywordIndex::State::Phrase* KeywordIndex::State::misspelt_variant(const Phrase& p) {
+  std::vector<std::string> replaced;
   for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
     Word& w = *p.word_info[wi];
     const int wc = w.count;
-    if (w.text->size() < 5 || wc > 3) continue;  // only rare words can be typos
+    if (w.text->size() < 5 || wc > 3)
+      continue;  // only rare words can be typos
     Phrase* target = nullptr;
     int target_count = 0;
     for (const auto& [cand, one_edit] : near_of(w)) {
       const int cc = count_of(*cand);
-      if (cc < 3 || cc <= target_count || !typo_counts(wc, cc)) continue;
+      if (cc < 3 || cc <= target_count || !typo_counts(wc, cc))
+        continue;
       replaced = p.words;
       replaced[wi] = *cand;
       const Phrase* other = best_of(phrase_key(replaced));
@@ -442,21 +486,24 @@ bool KeywordIndex::State::decide(Phrase& p) {
         target_count = cc;
       }
     }
-    if (target != nullptr) {
-      set_variant(p, target, "looks like a misspelling of");
-      return changed();
-    }
+    if (target != nullptr)
+      return target;
   }
-  // No phrase to point at: a long rare word one edit away from a frequent word is a typo.
-  // Except one substituted letter between words under 8 letters: there, a one-letter change
-  // of a word is often another ordinary word (content/context, descent/descend), and only a
-  // phrase that differs in that word alone (above) tells a typo from a different word. Longer
-  // words rarely meet another word at one substitution, and the insertions, deletions and
-  // transpositions of real typos (Uncerntainty, Leraning, Languge) are not substitutions.
+  return nullptr;
+}
+
+/// No phrase to point at: a long rare word one edit away from a frequent word is a typo.
+/// Except one substituted letter between words under 8 letters: there, a one-letter change
+/// of a word is often another ordinary word (content/context, descent/descend), and only a
+/// phrase that differs in that word alone (above) tells a typo from a different word. Longer
+/// words rarely meet another word at one substitution, and the insertions, deletions and
+/// transpositions of real typos (Uncerntainty, Leraning, Languge) are not substitutions.
+void KeywordIndex::State::find_word_typo(Phrase& p) {
   for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
     Word& w = *p.word_info[wi];
     const int wc = w.count;
-    if (w.text->size() < 7 || wc > 2) continue;
+    if (w.text->size() < 7 || wc > 2)
+      continue;
     const std::string* best_word = nullptr;
     int best_count = 4;
     for (const auto& [cand, one_edit] : near_of(w)) {
@@ -473,40 +520,41 @@ bool KeywordIndex::State::decide(Phrase& p) {
       p.word_index = wi;
       p.correct = best_word;
       p.used = best_count;
-      break;
+      return;
     }
   }
-  return changed();
 }
 
 std::optional<Emit> KeywordIndex::State::emit_of(const Phrase& p) const {
-  if (p.count == 0) return std::nullopt;
+  if (p.count == 0)
+    return std::nullopt;
   if (p.kind == Phrase::Kind::kWordTypo) {
     return Emit{p.text, *p.correct, {}, p.used, p.word_index};
   }
-  if (p.kind != Phrase::Kind::kVariant) return std::nullopt;
+  if (p.kind != Phrase::Kind::kVariant)
+    return std::nullopt;
   const Phrase* reference = p.reference;
   for (int hops = 0; hops < 8; ++hops) {  // a reference that is a variant itself is followed
-    if (reference->kind != Phrase::Kind::kVariant || reference->reference == &p) break;
+    if (reference->kind != Phrase::Kind::kVariant || reference->reference == &p)
+      break;
     reference = reference->reference;
   }
   return Emit{p.text, reference->text, p.why, reference->count};
 }
 
 void KeywordIndex::State::drop(Phrase& p) {
-  if (p.kind == Phrase::Kind::kVariant) std::erase(p.reference->referrers, &p);
+  if (p.kind == Phrase::Kind::kVariant)
+    std::erase(p.reference->referrers, &p);
   for (Word* w : p.word_info) std::erase(w->phrases, &p);
   auto group = by_key.find(p.key);
   std::erase(group->second, &p);
-  if (group->second.empty()) by_key.erase(group);
+  if (group->second.empty())
+    by_key.erase(group);
   const std::string text = p.text;  // not a reference into the node being erased
   phrases.erase(text);
 }
 
 void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
-  // Which phrases can conclude differently: those of the changed phrases' key groups, those
-  // whose words changed in count, and those with a word that is a typo's distance from one
-  // of these words or from the words of a changed key (a misspelling points at a phrase).
   std::vector<Phrase*> changed;  // count or first use changed
   for (const auto& [p, before] : touched) {
     if (p->count != before.first || (p->count > 0 && p->first() != before.second)) {
@@ -515,11 +563,30 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
   }
   std::vector<Word*> counted;
   for (const auto& [w, before] : word_before) {
-    if (w->count != before) counted.push_back(w);
+    if (w->count != before)
+      counted.push_back(w);
   }
   touched.clear();
   word_before.clear();
-  if (changed.empty()) return;
+  if (changed.empty())
+    return;
+  std::vector<const Phrase*> roots(changed.begin(), changed.end());
+  for (Phrase* p : affected_by(changed, counted)) {
+    if (decide(*p))
+      roots.push_back(p);
+  }
+  emit_again(roots, reemit);
+  for (Phrase* p : changed) {
+    if (p->count == 0)
+      drop(*p);
+  }
+}
+
+// Which phrases can conclude differently: those of the changed phrases' key groups, those
+// whose words changed in count, and those with a word that is a typo's distance from one
+// of these words or from the words of a changed key (a misspelling points at a phrase).
+std::vector<KeywordIndex::State::Phrase*> KeywordIndex::State::affected_by(
+    const std::vector<Phrase*>& changed, const std::vector<Word*>& counted) {
   std::vector<Phrase*> affected;
   const auto add_phrases = [&](const Word& w) {
     affected.insert(affected.end(), w.phrases.begin(), w.phrases.end());
@@ -527,24 +594,24 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
   const auto add_near = [&](const Word& w) {
     for (const Word* o : w.near_of_others) add_phrases(*o);
   };
+  const auto add_word = [&](const std::string& form, bool near) {
+    auto w = words.find(form);
+    if (w != words.end())
+      near ? add_near(w->second) : add_phrases(w->second);
+  };
   for (Phrase* p : changed) {
     auto group = by_key.find(p->key);
-    if (group != by_key.end()) affected.insert(affected.end(), group->second.begin(), group->second.end());
+    if (group != by_key.end())
+      affected.insert(affected.end(), group->second.begin(), group->second.end());
     for (std::size_t from = 0; from <= p->key.size();) {
       std::size_t to = p->key.find(' ', from);
-      if (to == std::string::npos) to = p->key.size();
+      if (to == std::string::npos)
+        to = p->key.size();
       const std::string k = p->key.substr(from, to - from);
-      for (const std::string& form : {k, k + "s"}) {
-        auto w = words.find(form);
-        if (w != words.end()) add_near(w->second);
-      }
+      for (const std::string& form : {k, k + "s"}) add_word(form, true);
       // The phrases that name this one as their other regional spelling.
       for (const std::string& v : regional_variants(k)) {
-        for (const std::string& form : {v, v + "s"}) {
-          auto w = words.find(form);
-          if (w != words.end())
-            add_phrases(w->second);
-        }
+        for (const std::string& form : {v, v + "s"}) add_word(form, false);
       }
       from = to + 1;
     }
@@ -555,35 +622,36 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
   }
   std::sort(affected.begin(), affected.end());
   affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
-  std::vector<const Phrase*> roots(changed.begin(), changed.end());
-  for (Phrase* p : affected) {
-    if (decide(*p)) roots.push_back(p);
-  }
+  return affected;
+}
+
+void KeywordIndex::State::emit_again(const std::vector<const Phrase*>& roots,
+                                     std::vector<const Block*>& reemit) {
   // A finding names its reference at the end of a chain of variants, and its use count.
-  std::vector<const Phrase*> emit_again = roots;
+  std::vector<const Phrase*> again = roots;
   std::vector<const Phrase*> level = roots;
   for (int hops = 0; hops < 9 && !level.empty(); ++hops) {
     std::vector<const Phrase*> next;
     for (const Phrase* p : level) next.insert(next.end(), p->referrers.begin(), p->referrers.end());
-    emit_again.insert(emit_again.end(), next.begin(), next.end());
+    again.insert(again.end(), next.begin(), next.end());
     level = std::move(next);
   }
-  std::sort(emit_again.begin(), emit_again.end());
-  emit_again.erase(std::unique(emit_again.begin(), emit_again.end()), emit_again.end());
-  for (const Phrase* cp : emit_again) {
+  std::sort(again.begin(), again.end());
+  again.erase(std::unique(again.begin(), again.end()), again.end());
+  for (const Phrase* cp : again) {
     Phrase& p = const_cast<Phrase&>(*cp);
     std::optional<Emit> e = emit_of(p);
-    if (e == p.emit) continue;
+    if (e == p.emit)
+      continue;
     if (p.emit) {
       auto it = emits.find(p.hash);
-      if (it != emits.end() && it->second == &p) emits.erase(it);
+      if (it != emits.end() && it->second == &p)
+        emits.erase(it);
     }
-    if (e) emits.emplace(p.hash, &p);
+    if (e)
+      emits.emplace(p.hash, &p);
     p.emit = std::move(e);
     for (const auto& use : p.uses) reemit.push_back(use.first);
-  }
-  for (Phrase* p : changed) {
-    if (p->count == 0) drop(*p);
   }
 }
 
@@ -592,7 +660,9 @@ KeywordIndex::~KeywordIndex() = default;
 KeywordIndex::KeywordIndex(KeywordIndex&&) noexcept = default;
 KeywordIndex& KeywordIndex::operator=(KeywordIndex&&) noexcept = default;
 
-void KeywordIndex::clear() { state_ = std::make_unique<State>(); }
+void KeywordIndex::clear() {
+  state_ = std::make_unique<State>();
+}
 
 void KeywordIndex::update(const std::vector<const Block*>& removed,
                           const std::vector<const Block*>& added,
@@ -600,12 +670,14 @@ void KeywordIndex::update(const std::vector<const Block*>& removed,
   State& s = *state_;
   for (const Block* b : removed) {
     for (std::size_t pi = 0; pi < b->entry->keywords.size(); ++pi) {
-      if (!b->entry->keywords[pi].text.empty()) s.remove_use(b, pi);
+      if (!b->entry->keywords[pi].text.empty())
+        s.remove_use(b, pi);
     }
   }
   for (const Block* b : added) {
     for (std::size_t pi = 0; pi < b->entry->keywords.size(); ++pi) {
-      if (!b->entry->keywords[pi].text.empty()) s.add_use(b, pi);
+      if (!b->entry->keywords[pi].text.empty())
+        s.add_use(b, pi);
     }
     reemit.push_back(b);
   }
@@ -614,7 +686,8 @@ void KeywordIndex::update(const std::vector<const Block*>& removed,
 
 void KeywordIndex::check(const Analysis& a, std::size_t bi, DiagnosticSink& sink) const {
   const State& s = *state_;
-  if (s.emits.empty()) return;
+  if (s.emits.empty())
+    return;
   const Block& b = a.block(bi);
   for (std::size_t pi = 0; pi < b.entry->keywords.size(); ++pi) {
     auto it = s.emits.find(b.phrase_hashes[pi]);

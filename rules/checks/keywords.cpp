@@ -76,6 +76,99 @@ std::string misplaced_text(const Entry& e, std::string_view trimmed) {
   return {};
 }
 
+/// Reports keyword-syntax findings of one entry, each with the fix that normalizes the line
+/// (built on the first).
+class SyntaxReporter {
+ public:
+  SyntaxReporter(const Entry& e, const EntrySyntax& s, char separator, DiagnosticSink& sink)
+      : e_(e), s_(s), separator_(separator), sink_(sink) {}
+  void operator()(Range range, std::string message) {
+    auto& d = sink_.report(RuleId::kKeywordSyntax, range, std::move(message));
+    if (!normalized_)
+      normalized_ = normalized_keywords(e_, separator_);
+    if (normalized_->size() > 2) {
+      d.fixes.push_back(
+          single_edit_fix("Normalize the key words", s_.keywords_range, *normalized_));
+    }
+  }
+
+ private:
+  const Entry& e_;
+  const EntrySyntax& s_;
+  char separator_;
+  DiagnosticSink& sink_;
+  std::optional<std::string> normalized_;
+};
+
+void check_label(const EntrySyntax& s, const Conventions& c, DiagnosticSink& sink) {
+  if (s.keyword_label == c.keyword_label)
+    return;
+  const std::string label = c.keyword_label + ":";
+  auto& d =
+      sink.report(RuleId::kKeywordLabel, s.keyword_label_range,
+                  "Key word line labelled '" + s.keyword_label + ":'; expected '" + label + "'" +
+                      (c.keyword_label == "Key Word" ? "." : ", as this list writes it."));
+  d.fixes.push_back(single_edit_fix("Write '" + label + "'", s.keyword_label_range, label));
+}
+
+/// The separators of the trimmed key word text on line `row`: the list's separator, followed
+/// by one space.
+void check_separators(const Entry& e, const EntrySyntax& s, char sep, std::string_view trimmed,
+                      std::uint32_t row, SyntaxReporter& report) {
+  const std::uint32_t base = s.keywords_range.start.column;
+  const std::string sep_name =
+      sep == ';' ? "'; ' (a semicolon and one space)" : "', ' (a comma and one space)";
+  if (e.keywords.size() >= 2 && s.keyword_separator != sep) {
+    const auto col = static_cast<std::uint32_t>(base + trimmed.find(s.keyword_separator));
+    report({{row, col}, {row, col + 1}},
+           "Key words are separated by " + sep_name + " in this list.");
+    return;
+  }
+  for (std::size_t i = 0; i < trimmed.size(); ++i) {
+    if (trimmed[i] != sep)
+      continue;
+    const bool spaced = i + 1 < trimmed.size() && trimmed[i + 1] == ' ' &&
+                        (i + 2 >= trimmed.size() || trimmed[i + 2] != ' ');
+    if (!spaced && i + 1 < trimmed.size()) {
+      const auto col = static_cast<std::uint32_t>(base + i);
+      report({{row, col}, {row, col + 1}}, "Key words are separated by " + sep_name + ".");
+      break;
+    }
+  }
+}
+
+/// Empty and repeated phrases; returns the number of phrases that are not empty.
+std::size_t check_phrases(const Entry& e, std::string_view trimmed, bool ends_with_separator,
+                          SyntaxReporter& report) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < e.keywords.size(); ++i) {
+    const auto& p = e.keywords[i];
+    if (p.text.empty()) {
+      const bool trailing = ends_with_separator && i + 1 == e.keywords.size();
+      if (!trailing && (e.keywords.size() > 1 || !trimmed.empty()))
+        report(p.range, "Empty key word phrase.");
+      continue;
+    }
+    ++count;
+    if (repeats(e, i))
+      report(p.range, "Key word '" + p.text + "' appears twice in this entry.");
+  }
+  return count;
+}
+
+void check_count(const Analysis& a, const Entry& e, const EntrySyntax& s, std::size_t count,
+                 DiagnosticSink& sink) {
+  const int min = a.config.keyword_min, max = a.config.keyword_max;
+  if (static_cast<int>(count) >= min && static_cast<int>(count) <= max)
+    return;
+  Range phrases = s.keywords_range;
+  if (!e.keywords.empty())
+    phrases.start = e.keywords.front().range.start;
+  sink.report(RuleId::kKeywordCount, phrases,
+              "Entry has " + std::to_string(count) + " key word" + (count == 1 ? "" : "s") +
+                  "; expected " + std::to_string(min) + " to " + std::to_string(max) + ".");
+}
+
 }  // namespace
 
 void check_entry_keywords(const Analysis& a, std::size_t block_index, DiagnosticSink& sink) {
@@ -86,29 +179,13 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
     return;
   const std::uint32_t row = *e.keywords_line;
   const Conventions& c = a.conventions;
-  if (s.keyword_label != c.keyword_label) {
-    const std::string label = c.keyword_label + ":";
-    auto& d =
-        sink.report("keyword-label", s.keyword_label_range,
-                    "Key word line labelled '" + s.keyword_label + ":'; expected '" + label + "'" +
-                        (c.keyword_label == "Key Word" ? "." : ", as this list writes it."));
-    d.fixes.push_back(single_edit_fix("Write '" + label + "'", s.keyword_label_range, label));
-  }
+  check_label(s, c, sink);
   std::string_view raw = s.keywords_raw;
   if (std::string why = misplaced_text(e, text::trim(raw)); !why.empty()) {
-    sink.report("keyword-syntax", s.keywords_range, std::move(why));
+    sink.report(RuleId::kKeywordSyntax, s.keywords_range, std::move(why));
     return;
   }
-  // The fix is the same for every finding; built when the first one is reported.
-  std::optional<std::string> normalized;
-  auto report = [&](Range range, std::string message) {
-    auto& d = sink.report("keyword-syntax", range, std::move(message));
-    if (!normalized)
-      normalized = normalized_keywords(e, c.keyword_separator);
-    if (normalized->size() > 2) {
-      d.fixes.push_back(single_edit_fix("Normalize the key words", s.keywords_range, *normalized));
-    }
-  };
+  SyntaxReporter report(e, s, c.keyword_separator, sink);
   if (!raw.empty() && raw[0] != ' ') {
     report({s.keyword_label_range.end, s.keyword_label_range.end},
            "Missing space after '" + s.keyword_label + ":'.");
@@ -120,51 +197,9 @@ void check_entry_keywords(const Analysis& a, std::size_t block_index, Diagnostic
     report({{row, end - 1}, {row, end}}, ends_with_separator ? "Key words end in ';'; expected '.'."
                                                              : "Key words do not end in '.'.");
   }
-  const std::uint32_t base = s.keywords_range.start.column;
-  const char sep = c.keyword_separator;
-  const std::string sep_name =
-      sep == ';' ? "'; ' (a semicolon and one space)" : "', ' (a comma and one space)";
-  if (e.keywords.size() >= 2 && s.keyword_separator != sep) {
-    const auto col = static_cast<std::uint32_t>(base + trimmed.find(s.keyword_separator));
-    report({{row, col}, {row, col + 1}},
-           "Key words are separated by " + sep_name + " in this list.");
-  } else {
-    for (std::size_t i = 0; i < trimmed.size(); ++i) {
-      if (trimmed[i] != sep)
-        continue;
-      const bool spaced = i + 1 < trimmed.size() && trimmed[i + 1] == ' ' &&
-                          (i + 2 >= trimmed.size() || trimmed[i + 2] != ' ');
-      if (!spaced && i + 1 < trimmed.size()) {
-        const auto col = static_cast<std::uint32_t>(base + i);
-        report({{row, col}, {row, col + 1}}, "Key words are separated by " + sep_name + ".");
-        break;
-      }
-    }
-  }
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < e.keywords.size(); ++i) {
-    const auto& p = e.keywords[i];
-    if (p.text.empty()) {
-      const bool trailing = ends_with_separator && i + 1 == e.keywords.size();
-      if (!trailing && (e.keywords.size() > 1 || !trimmed.empty())) {
-        report(p.range, "Empty key word phrase.");
-      }
-      continue;
-    }
-    ++count;
-    if (repeats(e, i)) {
-      report(p.range, "Key word '" + p.text + "' appears twice in this entry.");
-    }
-  }
-  const int min = a.config.keyword_min, max = a.config.keyword_max;
-  if (static_cast<int>(count) < min || static_cast<int>(count) > max) {
-    Range phrases = s.keywords_range;
-    if (!e.keywords.empty())
-      phrases.start = e.keywords.front().range.start;
-    sink.report("keyword-count", phrases,
-                "Entry has " + std::to_string(count) + " key word" + (count == 1 ? "" : "s") +
-                    "; expected " + std::to_string(min) + " to " + std::to_string(max) + ".");
-  }
+  check_separators(e, s, c.keyword_separator, trimmed, row, report);
+  const std::size_t count = check_phrases(e, trimmed, ends_with_separator, report);
+  check_count(a, e, s, count, sink);
 }
 
 }  // namespace awesome::rules

@@ -97,18 +97,15 @@ std::optional<EntryUnit> entry_unit(const Analysis& a, std::size_t bi) {
   return unit;
 }
 
-std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s) {
-  if (s.entries.empty())
-    return std::nullopt;
+namespace {
+
+/// The units that hold an arXiv id (`slots`, indexes into `units`), sorted in the configured
+/// direction; each group of order_groups() on its own, so no entry crosses the comment that
+/// starts a group.
+std::vector<std::size_t> sorted_slots(const Analysis& a, const SectionRec& s,
+                                      const std::vector<EntryUnit>& units,
+                                      const std::vector<std::size_t>& slots) {
   const bool descending = a.config.order == SortDirection::kDescending;
-  // Each entry moves as a unit: with the wrapper that belongs to it, if any.
-  std::vector<EntryUnit> units;
-  for (std::size_t bi : s.entries) {
-    auto unit = entry_unit(a, bi);
-    if (!unit || (!units.empty() && unit->begin < units.back().end))
-      return std::nullopt;
-    units.push_back(*unit);
-  }
   // Units are the section's entries, one each: a group's range of entries is its units.
   std::vector<std::size_t> group(units.size());
   const std::vector<OrderGroup> groups = order_groups(a, s);
@@ -116,28 +113,26 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
     std::fill(group.begin() + static_cast<std::ptrdiff_t>(groups[g].begin),
               group.begin() + static_cast<std::ptrdiff_t>(groups[g].end), g);
   }
-  std::vector<std::size_t> slots;  // indexes into units
-  for (std::size_t k = 0; k < units.size(); ++k) {
-    if (a.entry(units[k].entry).arxiv)
-      slots.push_back(k);
-  }
   std::vector<std::size_t> sorted = slots;
   const auto in_order = [&](std::size_t x, std::size_t y) {
     const auto kx = sort_key(*a.entry(units[x].entry).arxiv);
     const auto ky = sort_key(*a.entry(units[y].entry).arxiv);
     return descending ? kx > ky : kx < ky;
   };
-  // Each group on its own: no entry crosses the comment that starts a group.
   for (auto from = sorted.begin(); from != sorted.end();) {
     const auto to =
         std::find_if(from, sorted.end(), [&](std::size_t k) { return group[k] != group[*from]; });
     std::stable_sort(from, to, in_order);
     from = to;
   }
-  if (sorted == slots)
-    return std::nullopt;
-  // Nor across a suppression comment inside a group (a region), and the entry right under a
-  // suppression of the next line stays under it: else no sort.
+  return sorted;
+}
+
+/// Whether the sort carries an entry across a suppression comment inside a group (a region),
+/// or moves the entry right under a suppression of the next line away from it.
+bool crosses_suppression(const Analysis& a, const std::vector<EntryUnit>& units,
+                         const std::vector<std::size_t>& slots,
+                         const std::vector<std::size_t>& sorted) {
   std::vector<std::size_t> comments_above(units.size(), 0);
   for (std::size_t k = 1; k < units.size(); ++k) {
     comments_above[k] = comments_above[k - 1];
@@ -149,11 +144,18 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
     const auto* above = begin > 0 ? &a.block(begin - 1).suppression : nullptr;
     const bool pinned = above && *above && (*above)->kind == Suppression::Kind::kNextLine;
     if (comments_above[sorted[i]] != comments_above[k] || (pinned && sorted[i] != k))
-      return std::nullopt;
+      return true;
   }
-  const std::size_t first = units.front().begin, last = units.back().end;
-  // Between units only blank lines and plain text stay in place; HTML there could open or
-  // close a block the sort would move entries across.
+  return false;
+}
+
+/// The text of the units from the first to the last, the slots filled in sorted order; nullopt
+/// when HTML between units could open or close a block the sort would move entries across, or
+/// a block does not end in a line break.
+std::optional<std::string> sorted_text(const Analysis& a, const std::vector<EntryUnit>& units,
+                                       const std::vector<std::size_t>& slots,
+                                       const std::vector<std::size_t>& sorted) {
+  // Between units only blank lines and plain text stay in place.
   const auto append = [&](std::string& text, std::size_t from, std::size_t to) {
     for (std::size_t bi = from; bi < to; ++bi) {
       const Block& b = a.block(bi);
@@ -164,7 +166,7 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
     return true;
   };
   std::string text;
-  std::size_t next = 0, at = first;
+  std::size_t next = 0, at = units.front().begin;
   for (std::size_t k = 0; k < units.size(); ++k) {
     for (std::size_t bi = at; bi < units[k].begin; ++bi) {
       const BlockKind kind = a.block(bi).kind;
@@ -179,9 +181,37 @@ std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s
       return std::nullopt;
     at = units[k].end;
   }
+  return text;
+}
+
+}  // namespace
+
+std::optional<TextEdit> sort_section_edit(const Analysis& a, const SectionRec& s) {
+  if (s.entries.empty())
+    return std::nullopt;
+  // Each entry moves as a unit: with the wrapper that belongs to it, if any.
+  std::vector<EntryUnit> units;
+  for (std::size_t bi : s.entries) {
+    auto unit = entry_unit(a, bi);
+    if (!unit || (!units.empty() && unit->begin < units.back().end))
+      return std::nullopt;
+    units.push_back(*unit);
+  }
+  std::vector<std::size_t> slots;  // indexes into units
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    if (a.entry(units[k].entry).arxiv)
+      slots.push_back(k);
+  }
+  const std::vector<std::size_t> sorted = sorted_slots(a, s, units, slots);
+  if (sorted == slots || crosses_suppression(a, units, slots, sorted))
+    return std::nullopt;
+  std::optional<std::string> text = sorted_text(a, units, slots, sorted);
+  if (!text)
+    return std::nullopt;
+  const std::size_t first = units.front().begin, last = units.back().end;
   const std::uint32_t from = a.first_line[first];
   const std::uint32_t to = a.first_line[last - 1] + a.block(last - 1).line_count();
-  return TextEdit{{{from, 0}, {to, 0}}, std::move(text)};
+  return TextEdit{{{from, 0}, {to, 0}}, std::move(*text)};
 }
 
 OrderConventions order_conventions(const Analysis& a) {
@@ -375,7 +405,8 @@ void check_group_order(const Analysis& a, const SectionRec& s, const OrderGroup&
       msg += grouped ? "it first among its group's entries with an id."
                      : "it first among the section's entries with an id.";
     const Link& paper = e.links.front();
-    auto& d = sink.report("entry-order", a.absolute(blocks[i], paper.url_range), std::move(msg));
+    auto& d =
+        sink.report(RuleId::kEntryOrder, a.absolute(blocks[i], paper.url_range), std::move(msg));
     if (target != SIZE_MAX) {
       d.related.push_back(
           {a.absolute(target, a.entry(target).title_range), "the entry it should follow"});
@@ -487,7 +518,7 @@ void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
     if (year == *h.year || (h.year_and_before && year <= *h.year))
       continue;
     auto& d =
-        sink.report("entry-year", a.absolute(bi, e.links.front().url_range),
+        sink.report(RuleId::kEntryYear, a.absolute(bi, e.links.front().url_range),
                     "Entry " + e.arxiv->id + (by_venue ? " was published in " : " is from ") +
                         std::to_string(year) + " but sits in the year section '" + h.title + "'.");
     d.related.push_back({a.absolute(a.sections[ys].block, h.title_range), "the year section"});

@@ -7,9 +7,10 @@
 namespace awesome::rules {
 
 void check_block_local(const Analysis& a, std::size_t block_index, std::vector<Diagnostic>& out) {
-  DiagnosticSink sink(out);
+  DiagnosticSink sink(out, Scope::kBlock);
   check_block_text(a, block_index, sink);
-  if (!a.is_paper(block_index)) return;
+  if (!a.is_paper(block_index))
+    return;
   check_entry_format(a, block_index, sink);
   check_entry_keywords(a, block_index, sink);
 }

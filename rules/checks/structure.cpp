@@ -39,7 +39,7 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
         s.kind == SectionKind::kCategory || s.kind == SectionKind::kYear || s.holds_papers;
     if (structure && s.level > 1 && s.parent != SIZE_MAX && a.sections[s.parent].level > 0 &&
         s.level > a.sections[s.parent].level + 1) {
-      sink.report("heading-hierarchy", title,
+      sink.report(RuleId::kHeadingHierarchy, title,
                   "Heading level " + std::to_string(s.level) + " under a level " +
                       std::to_string(a.sections[s.parent].level) +
                       " heading skips a level; expected level " +
@@ -54,7 +54,7 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
       if (s.holds_papers && s.parent == a.paper_root && h.category.empty())
         continue;
       if (s.holds_papers || s.parent == SIZE_MAX) {
-        sink.report("heading-hierarchy", title,
+        sink.report(RuleId::kHeadingHierarchy, title,
                     "Year section '" + h.title +
                         "' is outside any category; expected it under "
                         "a '## Category' heading.");
@@ -63,7 +63,7 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
     }
     const std::string& cat_title = heading_of(a, a.sections[cat]).title;
     if (!h.category.empty() && !text::iequals(text::trim(h.category), text::trim(cat_title))) {
-      auto& d = sink.report("heading-hierarchy", title,
+      auto& d = sink.report(RuleId::kHeadingHierarchy, title,
                             "Year section '" + h.title + "' is under '" +
                                 heading_text(a, a.sections[cat]) + "'; expected it under '## " +
                                 h.category + "' or titled '" + cat_title + ": " +
@@ -93,9 +93,10 @@ void check_year_sequence(const Analysis& a, const std::vector<std::size_t>& year
     const auto& cur = heading_of(a, a.sections[years[k]]);
     if (*cur.year <= *prev.year)
       continue;
-    auto& d = sink.report("year-order", a.absolute(a.sections[years[k]].block, cur.title_range),
-                          "Year section " + std::to_string(*cur.year) + " comes after " +
-                              std::to_string(*prev.year) + "; year sections go newest first.");
+    auto& d =
+        sink.report(RuleId::kYearOrder, a.absolute(a.sections[years[k]].block, cur.title_range),
+                    "Year section " + std::to_string(*cur.year) + " comes after " +
+                        std::to_string(*prev.year) + "; year sections go newest first.");
     d.related.push_back({a.absolute(a.sections[years[k - 1]].block, prev.title_range),
                          "the older year section before it"});
     // Fix: reorder the year sections' text chunks, newest first (stable).
@@ -180,7 +181,7 @@ void check_empty(const Analysis& a, DiagnosticSink& sink) {
     if (!s.holds_papers || subtree_has_entries(a, si))
       continue;
     const HeadingInfo& h = heading_of(a, s);
-    sink.report("empty-section", a.absolute(s.block, h.title_range),
+    sink.report(RuleId::kEmptySection, a.absolute(s.block, h.title_range),
                 std::string(s.kind == SectionKind::kYear ? "Year section" : "Category") + " '" +
                     h.title + "' has no entries.")
         .tag = Tag::kUnnecessary;

@@ -1,13 +1,14 @@
 // Text-level rules: whitespace (trailing spaces, tabs, doubled spaces, blank lines between
 // entries), placeholder (TBD/TODO/XXX left in the list) and encoding (invalid UTF-8, U+FFFD,
 // control characters).
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 
-#include <re2/re2.h>
-
 #include "rules/analysis.hpp"
+#include "rules/patterns.hpp"
 #include "rules/text_util.hpp"
 
 namespace awesome::rules {
@@ -22,7 +23,7 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
   if (content_end < line.size() && content_end > 0) {
     const Range r = {{row, static_cast<std::uint32_t>(content_end)},
                      {row, static_cast<std::uint32_t>(line.size())}};
-    auto& d = sink.report("whitespace", r, "Trailing whitespace.");
+    auto& d = sink.report(RuleId::kWhitespace, r, "Trailing whitespace.");
     d.fixes.push_back(single_edit_fix("Remove trailing whitespace", r, ""));
   }
   std::size_t indent = 0;
@@ -31,8 +32,9 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
   if (const std::size_t tab = line.substr(0, indent).find('\t'); tab != std::string_view::npos) {
     std::string spaces;
     for (std::size_t i = tab; i < indent; ++i) spaces += line[i] == '\t' ? "  " : " ";
-    const Range r = {{row, static_cast<std::uint32_t>(tab)}, {row, static_cast<std::uint32_t>(indent)}};
-    auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
+    const Range r = {{row, static_cast<std::uint32_t>(tab)},
+                     {row, static_cast<std::uint32_t>(indent)}};
+    auto& d = sink.report(RuleId::kWhitespace, r, "Tab character; expected spaces.");
     d.fixes.push_back(single_edit_fix("Replace the tab with spaces", r, spaces));
   }
   // Inside the text, each run of blanks is one finding with one fix, however many tabs and
@@ -49,10 +51,10 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
     if (has_tab) {
       std::string replacement = inner_spaces ? " " : std::string(line.substr(i, j - i));
       std::replace(replacement.begin(), replacement.end(), '\t', ' ');
-      auto& d = sink.report("whitespace", r, "Tab character; expected spaces.");
+      auto& d = sink.report(RuleId::kWhitespace, r, "Tab character; expected spaces.");
       d.fixes.push_back(single_edit_fix("Replace the tab with spaces", r, replacement));
     } else if (inner_spaces && j - i >= 2) {
-      auto& d = sink.report("whitespace", r, "Doubled space inside the text.");
+      auto& d = sink.report(RuleId::kWhitespace, r, "Doubled space inside the text.");
       d.fixes.push_back(single_edit_fix("Use a single space", r, " "));
     }
     i = j;
@@ -60,24 +62,27 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
 }
 
 const RE2& placeholder_re() {
-  static const RE2 re(R"(\b(TBD|TODO|FIXME|XXX+)\b)");
+  static const RE2 re(patterns::kPlaceholder);
   return re;
 }
 
 bool may_hold_placeholder(std::string_view text) {
   for (std::string_view word : {"TBD", "TODO", "FIXME", "XXX"}) {
-    if (text.find(word) != std::string_view::npos) return true;
+    if (text.find(word) != std::string_view::npos)
+      return true;
   }
   return false;
 }
 
 void check_placeholders(std::string_view line, std::uint32_t row, std::uint32_t from,
                         std::uint32_t to, DiagnosticSink& sink) {
-  if (!may_hold_placeholder(line.substr(from, to - from))) return;  // skip the regex
+  if (!may_hold_placeholder(line.substr(from, to - from)))
+    return;  // skip the regex
   re2::StringPiece input(line.data() + from, to - from), match;
   while (RE2::FindAndConsume(&input, placeholder_re(), &match)) {
     const auto col = static_cast<std::uint32_t>(match.data() - line.data());
-    sink.report("placeholder", {{row, col}, {row, static_cast<std::uint32_t>(col + match.size())}},
+    sink.report(RuleId::kPlaceholder,
+                {{row, col}, {row, static_cast<std::uint32_t>(col + match.size())}},
                 "Placeholder '" + std::string(match.data(), match.size()) +
                     "' left in the list; replace it with the real text.");
   }
@@ -97,8 +102,10 @@ void check_entry_placeholders(const Block& b, DiagnosticSink& sink) {
       from = link.url_range.end.column;
     }
     std::uint32_t to = static_cast<std::uint32_t>(line.size());
-    if (e.venue && e.authors_line && *e.authors_line == row) to = e.venue->range.start.column;
-    if (from < to) check_placeholders(line, row, from, to, sink);
+    if (e.venue && e.authors_line && *e.authors_line == row)
+      to = e.venue->range.start.column;
+    if (from < to)
+      check_placeholders(line, row, from, to, sink);
   }
 }
 
@@ -112,7 +119,7 @@ void check_placeholder_authors(const Block& b, DiagnosticSink& sink) {
   const std::size_t at = b.line(row).find(e.authors, b.syntax.authors_range.start.column);
   if (at == std::string_view::npos)
     return;
-  sink.report("placeholder",
+  sink.report(RuleId::kPlaceholder,
               {{row, static_cast<std::uint32_t>(at)},
                {row, static_cast<std::uint32_t>(at + e.authors.size())}},
               "Placeholder author line '" + e.authors + "'; replace it with the paper's authors.");
@@ -128,31 +135,39 @@ bool plain_ascii(std::string_view text) {
     std::uint64_t w;
     std::memcpy(&w, text.data() + i, 8);
     const std::uint64_t del = w ^ (0x7F * kOnes);
-    if ((w & kHigh) != 0 || ((del - kOnes) & ~del & kHigh) != 0) return false;
-    if (((w - 0x20 * kOnes) & ~w & kHigh) == 0) continue;
+    if ((w & kHigh) != 0 || ((del - kOnes) & ~del & kHigh) != 0)
+      return false;
+    if (((w - 0x20 * kOnes) & ~w & kHigh) == 0)
+      continue;
     for (std::size_t k = i; k < i + 8; ++k) {
       const auto c = static_cast<unsigned char>(text[k]);
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        return false;
     }
   }
   for (char ch : text.substr(i)) {
     const auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x7F) return false;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x7F)
+      return false;
   }
   return true;
 }
 
 void check_encoding(const Block& b, DiagnosticSink& sink) {
-  if (plain_ascii(b.text)) return;
+  if (plain_ascii(b.text))
+    return;
   int reported = 0;
   for (std::uint32_t row = 0; row < b.line_count() && reported < kMaxPerBlock; ++row) {
     std::string_view line = b.line(row);
     std::size_t len = 0;
     for (std::size_t pos = text::find_invalid_utf8(line, 0, len); pos != std::string_view::npos;
          pos = text::find_invalid_utf8(line, pos + len, len)) {
-      sink.report("encoding", {{row, static_cast<std::uint32_t>(pos)}, {row, static_cast<std::uint32_t>(pos + len)}},
-                  "Invalid UTF-8 byte sequence.");
-      if (++reported >= kMaxPerBlock) return;
+      sink.report(
+          RuleId::kEncoding,
+          {{row, static_cast<std::uint32_t>(pos)}, {row, static_cast<std::uint32_t>(pos + len)}},
+          "Invalid UTF-8 byte sequence.");
+      if (++reported >= kMaxPerBlock)
+        return;
     }
     for (std::size_t i = 0; i < line.size(); ++i) {
       const auto c = static_cast<unsigned char>(line[i]);
@@ -161,20 +176,26 @@ void check_encoding(const Block& b, DiagnosticSink& sink) {
       if ((c < 0x20 && c != '\t') || c == 0x7F) {
         what = "Control character U+00" + std::string(1, "0123456789ABCDEF"[c >> 4]) +
                std::string(1, "0123456789ABCDEF"[c & 15]) + ".";
-      } else if (c == 0xEF && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0xBF &&
+      } else if (c == 0xEF && i + 2 < line.size() &&
+                 static_cast<unsigned char>(line[i + 1]) == 0xBF &&
                  static_cast<unsigned char>(line[i + 2]) == 0xBD) {
         what = "Replacement character U+FFFD: the text was decoded with the wrong encoding.";
         n = 3;
-      } else if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) >= 0x80 &&
+      } else if (c == 0xC2 && i + 1 < line.size() &&
+                 static_cast<unsigned char>(line[i + 1]) >= 0x80 &&
                  static_cast<unsigned char>(line[i + 1]) <= 0x9F) {
         what = "C1 control character.";
         n = 2;
       } else {
         continue;
       }
-      if (row == 0 && i == 0 && b.text.starts_with("\xEF\xBB\xBF")) continue;
-      sink.report("encoding", {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(i + n)}}, what);
-      if (++reported >= kMaxPerBlock) return;
+      if (row == 0 && i == 0 && b.text.starts_with("\xEF\xBB\xBF"))
+        continue;
+      sink.report(RuleId::kEncoding,
+                  {{row, static_cast<std::uint32_t>(i)}, {row, static_cast<std::uint32_t>(i + n)}},
+                  what);
+      if (++reported >= kMaxPerBlock)
+        return;
       i += n - 1;
     }
   }
@@ -184,7 +205,8 @@ void check_encoding(const Block& b, DiagnosticSink& sink) {
 
 void check_block_text(const Analysis& a, std::size_t block_index, DiagnosticSink& sink) {
   const Block& b = a.block(block_index);
-  if (b.kind != BlockKind::kFence) check_encoding(b, sink);
+  if (b.kind != BlockKind::kFence)
+    check_encoding(b, sink);
   const bool is_paper = b.entry && a.block_section[block_index] != SIZE_MAX &&
                         a.sections[a.block_section[block_index]].holds_papers;
   if (is_paper || b.kind == BlockKind::kHeading || b.kind == BlockKind::kSummary) {
@@ -204,34 +226,39 @@ void check_document_text(const Analysis& a, DiagnosticSink& sink) {
     const auto& entries = a.sections[s].entries;
     for (std::size_t k = 1; k < entries.size(); ++k) {
       const std::size_t prev = entries[k - 1], next = entries[k];
-      if (next - prev <= 2) continue;
+      if (next - prev <= 2)
+        continue;
       bool all_blank = true;
       for (std::size_t bi = prev + 1; bi < next && all_blank; ++bi) {
         all_blank = a.block(bi).kind == BlockKind::kBlank;
       }
-      if (!all_blank) continue;
+      if (!all_blank)
+        continue;
       const std::uint32_t from = a.first_line[prev + 2], to = a.first_line[next];
       const Range r = {{from, 0}, {to, 0}};
-      auto& d = sink.report("whitespace", {{from, 0}, {to - 1, 0}},
-                            std::to_string(next - prev - 1) +
-                                " blank lines between entries; expected one.");
+      auto& d = sink.report(
+          RuleId::kWhitespace, {{from, 0}, {to - 1, 0}},
+          std::to_string(next - prev - 1) + " blank lines between entries; expected one.");
       d.fixes.push_back(single_edit_fix("Remove the extra blank lines", r, ""));
     }
   }
   // Placeholder paragraphs in sections that hold papers (e.g. a lone "TBD").
   for (std::size_t bi = a.block_begin; bi < a.blocks_end(); ++bi) {
     const Block& b = a.block(bi);
-    if (b.kind != BlockKind::kParagraph) continue;
+    if (b.kind != BlockKind::kParagraph)
+      continue;
     const std::size_t s = a.block_section[bi];
-    if (s == SIZE_MAX || !a.sections[s].holds_papers) continue;
+    if (s == SIZE_MAX || !a.sections[s].holds_papers)
+      continue;
     for (std::uint32_t row = 0; row < b.line_count(); ++row) {
       std::string_view line = b.line(row);
-      if (!may_hold_placeholder(line)) continue;
+      if (!may_hold_placeholder(line))
+        continue;
       re2::StringPiece input(line.data(), line.size()), match;
       while (RE2::FindAndConsume(&input, placeholder_re(), &match)) {
         const auto col = static_cast<std::uint32_t>(match.data() - line.data());
         const std::uint32_t abs_row = a.first_line[bi] + row;
-        sink.report("placeholder",
+        sink.report(RuleId::kPlaceholder,
                     {{abs_row, col}, {abs_row, static_cast<std::uint32_t>(col + match.size())}},
                     "Placeholder '" + std::string(match.data(), match.size()) +
                         "' left in the list; replace it with entries or remove it.");

@@ -1,10 +1,11 @@
 // Safe fixes on the real lists keep every entry: the same arXiv ids and titles, a second run
 // changes nothing, and no finding with a safe fix is left.
+#include "rules/fixes.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
 #include "rules/text_util.hpp"
 #include "tests/support/files.hpp"
@@ -28,7 +29,8 @@ std::vector<std::string> entry_keys(ListDocument& doc) {
 }  // namespace
 
 TEST_CASE("fix_all keeps every entry of the real lists and converges") {
-  for (const char* name : {"trustworthy-2021.md", "trustworthy-2026-readme.md", "trustworthy-2026-full.md"}) {
+  for (const char* name :
+       {"trustworthy-2021.md", "trustworthy-2026-readme.md", "trustworthy-2026-full.md"}) {
     CAPTURE(name);
     const std::string text = awesome::test::corpus(name);
     ListDocument before(text);
@@ -45,7 +47,8 @@ TEST_CASE("fix_all keeps every entry of the real lists and converges") {
 TEST_CASE("apply_edits applies non-overlapping edits and skips overlapping ones") {
   using awesome::rules::TextEdit;
   const std::string text = "abc\ndef\n";
-  std::vector<TextEdit> edits{{{{0, 1}, {0, 2}}, "B"}, {{{1, 0}, {1, 3}}, "XYZ"}, {{{0, 1}, {0, 3}}, "no"}};
+  std::vector<TextEdit> edits{
+      {{{0, 1}, {0, 2}}, "B"}, {{{1, 0}, {1, 3}}, "XYZ"}, {{{0, 1}, {0, 3}}, "no"}};
   std::size_t applied = 0;
   CHECK(awesome::rules::apply_edits(text, edits, &applied) == "aBc\nXYZ\n");
   CHECK(applied == 2);

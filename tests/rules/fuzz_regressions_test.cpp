@@ -18,9 +18,11 @@ using CheckFn = std::string (*)(std::string_view);
 std::size_t replay(const char* target, CheckFn check) {
   const fs::path dir = fs::path(AWESOME_FIXTURES_DIR) / "fuzz-regressions" / target;
   std::size_t count = 0;
-  if (!fs::is_directory(dir)) return count;
+  if (!fs::is_directory(dir))
+    return count;
   for (const auto& file : fs::directory_iterator(dir)) {
-    if (!file.is_regular_file() || file.path().filename().string().starts_with(".")) continue;
+    if (!file.is_regular_file() || file.path().filename().string().starts_with("."))
+      continue;
     ++count;
     CAPTURE(file.path().filename().string());
     CHECK(check(awesome::test::read_file(file.path())) == "");
@@ -31,10 +33,18 @@ std::size_t replay(const char* target, CheckFn check) {
 }  // namespace
 
 TEST_CASE("inputs that crashed a fuzz target pass its invariants now") {
-  SUBCASE("fuzz_rules") { replay("fuzz_rules", awesome::fuzz::check_rules); }
-  SUBCASE("fuzz_incremental") { replay("fuzz_incremental", awesome::fuzz::check_incremental); }
-  SUBCASE("fuzz_fix") { replay("fuzz_fix", awesome::fuzz::check_fix); }
-  SUBCASE("fuzz_framing") { replay("fuzz_framing", awesome::fuzz::check_framing); }
+  SUBCASE("fuzz_rules") {
+    replay("fuzz_rules", awesome::fuzz::check_rules);
+  }
+  SUBCASE("fuzz_incremental") {
+    replay("fuzz_incremental", awesome::fuzz::check_incremental);
+  }
+  SUBCASE("fuzz_fix") {
+    replay("fuzz_fix", awesome::fuzz::check_fix);
+  }
+  SUBCASE("fuzz_framing") {
+    replay("fuzz_framing", awesome::fuzz::check_framing);
+  }
 }
 
 TEST_CASE("the fuzz invariants accept small well-formed inputs") {

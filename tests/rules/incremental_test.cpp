@@ -20,7 +20,8 @@ namespace {
 /// Byte offset of a position, clamped the way ListDocument clamps.
 std::size_t offset_of(const std::string& text, Position p) {
   const auto lines = awesome::rules::split_lines(text, true);
-  if (p.line >= lines.size()) return text.size();
+  if (p.line >= lines.size())
+    return text.size();
   return lines[p.line].start + std::min(p.column, lines[p.line].length);
 }
 
@@ -43,22 +44,38 @@ void random_edits(const std::string& name, int steps, unsigned seed, int batch =
   std::string reference = awesome::test::corpus(name);
   ListDocument doc(reference);
   std::mt19937 rng(seed);
-  static const std::array<std::string, 16> snippets{
-      "\n", "\n\n", "- ", "  - ", "### 2020\n", "<!--", "-->", "```\n", "x",
-      "[[paper]](https://arxiv.org/abs/2101.00001)", "  - Key Word: ", "é", "\xF0\x9F\x99\x82",
-      "<summary>Privacy: 2024</summary>\n", "\r\n", "## Privacy\n"};
+  static const std::array<std::string, 16> snippets{"\n",
+                                                    "\n\n",
+                                                    "- ",
+                                                    "  - ",
+                                                    "### 2020\n",
+                                                    "<!--",
+                                                    "-->",
+                                                    "```\n",
+                                                    "x",
+                                                    "[[paper]](https://arxiv.org/abs/2101.00001)",
+                                                    "  - Key Word: ",
+                                                    "é",
+                                                    "\xF0\x9F\x99\x82",
+                                                    "<summary>Privacy: 2024</summary>\n",
+                                                    "\r\n",
+                                                    "## Privacy\n"};
   for (int step = 0; step < steps; ++step) {
     const auto lines = static_cast<std::uint32_t>(doc.line_count());
-    Position a{static_cast<std::uint32_t>(rng() % (lines + 1)), static_cast<std::uint32_t>(rng() % 120)};
+    Position a{static_cast<std::uint32_t>(rng() % (lines + 1)),
+               static_cast<std::uint32_t>(rng() % 120)};
     Position b = a;
-    if (rng() % 3 == 0) b.line += rng() % 3;
+    if (rng() % 3 == 0)
+      b.line += rng() % 3;
     b.column = static_cast<std::uint32_t>(rng() % 160);
-    if (b < a) std::swap(a, b);
+    if (b < a)
+      std::swap(a, b);
     const std::string insert = rng() % 4 == 0 ? std::string() : snippets[rng() % snippets.size()];
     const std::size_t from = offset_of(reference, a), to = offset_of(reference, b);
     reference.replace(from, to - from, insert);
     doc.edit(Range{a, b}, insert);
-    if ((step + 1) % batch != 0) continue;
+    if ((step + 1) % batch != 0)
+      continue;
     CAPTURE(step);
     check_same_as_fresh(doc, reference);
   }
@@ -189,11 +206,13 @@ TEST_CASE("typing inside entries of the full list matches a fresh parse at every
     const auto column = static_cast<std::uint32_t>(rng() % (doc.line(line).size() + 1));
     const std::string& c = chars[rng() % chars.size()];
     Position a{line, column}, b = a;
-    if (c.empty()) b.column = column + 1;  // delete one byte
+    if (c.empty())
+      b.column = column + 1;  // delete one byte
     const std::size_t from = offset_of(reference, a), to = offset_of(reference, b);
     reference.replace(from, to - from, c);
     doc.edit(Range{a, b}, c);
-    if (step % 2 == 0) continue;
+    if (step % 2 == 0)
+      continue;
     CAPTURE(step);
     check_same_as_fresh(doc, reference);
   }
@@ -207,13 +226,14 @@ TEST_CASE("many blocks inserted at one place match a fresh parse") {
   doc.diagnostics();
   const Position at{120, 0};
   for (int i = 0; i < 90; ++i) {
-    const std::string entry = "- Paper " + std::to_string(i) +
-                              ". [[paper]](https://arxiv.org/abs/2101." + std::to_string(10000 + i) +
-                              ")\n  - A, B.\n  - Key Word: Robustnes; Attack.\n\n";
+    const std::string entry =
+        "- Paper " + std::to_string(i) + ". [[paper]](https://arxiv.org/abs/2101." +
+        std::to_string(10000 + i) + ")\n  - A, B.\n  - Key Word: Robustnes; Attack.\n\n";
     const std::size_t from = offset_of(reference, at);
     reference.insert(from, entry);
     doc.edit(Range{at, at}, entry);
-    if (i % 3 != 0) continue;
+    if (i % 3 != 0)
+      continue;
     CAPTURE(i);
     check_same_as_fresh(doc, reference);
   }
@@ -266,7 +286,8 @@ TEST_CASE("edits past the end of a line or the document are clamped") {
   CHECK(doc.line_count() == 1);
 }
 
-TEST_CASE("an opened comment re-parses everything it swallows, and closing it restores the blocks") {
+TEST_CASE(
+    "an opened comment re-parses everything it swallows, and closing it restores the blocks") {
   const std::string text = awesome::test::corpus("trustworthy-2021.md");
   ListDocument doc(text);
   const auto before = doc.diagnostics();

@@ -15,16 +15,19 @@ using awesome::rules::ListDocument;
 namespace {
 
 std::string entry(const std::string& title, const std::string& id) {
-  return "- " + title + ". [[paper]](https://arxiv.org/abs/" + id + ")\n"
+  return "- " + title + ". [[paper]](https://arxiv.org/abs/" + id +
+         ")\n"
          "  - Ada Lovelace.\n"
          "  - Key Word: Robustness.\n"
-         "  - Digest: A digest of " + title + ".\n";
+         "  - Digest: A digest of " +
+         title + ".\n";
 }
 
 std::vector<Diagnostic> findings(ListDocument& doc, std::string_view rule) {
   std::vector<Diagnostic> out;
   for (const auto& d : doc.diagnostics()) {
-    if (d.rule == rule) out.push_back(d);
+    if (d.rule == rule)
+      out.push_back(d);
   }
   return out;
 }
@@ -36,7 +39,8 @@ std::vector<std::string> arxiv_ids(ListDocument& doc) {
   return ids;
 }
 
-std::string with_edits(const std::string& text, const std::vector<awesome::rules::TextEdit>& edits) {
+std::string with_edits(const std::string& text,
+                       const std::vector<awesome::rules::TextEdit>& edits) {
   return awesome::rules::apply_edits(text, edits);
 }
 
@@ -50,9 +54,14 @@ TEST_CASE("update ToC adds missing categories, re-points and orders items, keeps
       "- [Survey](#surveys)\n"
       "- [Old Stuff](#old-stuff)\n"
       "  - [Nested](#nested)\n\n"
-      "## Survey\n\n### Survey: 2021\n\n" + entry("A", "2101.00001") + "\n"
-      "## Fairness\n\n### Fairness: 2021\n\n" + entry("B", "2101.00002") + "\n"
-      "## Privacy\n\n### Privacy: 2021\n\n" + entry("C", "2101.00003");
+      "## Survey\n\n### Survey: 2021\n\n" +
+      entry("A", "2101.00001") +
+      "\n"
+      "## Fairness\n\n### Fairness: 2021\n\n" +
+      entry("B", "2101.00002") +
+      "\n"
+      "## Privacy\n\n### Privacy: 2021\n\n" +
+      entry("C", "2101.00003");
   ListDocument doc(text);
   const auto missing = findings(doc, "toc-missing");
   REQUIRE(missing.size() == 2);  // Survey (its link is broken) and Fairness
@@ -88,8 +97,12 @@ TEST_CASE("update ToC puts new categories at the level that lists categories, wi
       "  - [Privacy](#privacy)\n"
       "- [Toolboxes](#toolboxes)\n\n"
       "# Paper List\n\n"
-      "## Survey\n\n### 2021\n\n" + entry("A", "2101.00001") + "\n"
-      "## Privacy\n\n### 2021\n\n" + entry("C", "2101.00003") + "\n"
+      "## Survey\n\n### 2021\n\n" +
+      entry("A", "2101.00001") +
+      "\n"
+      "## Privacy\n\n### 2021\n\n" +
+      entry("C", "2101.00003") +
+      "\n"
       "# Toolboxes\n\n- [Robustness Gym](https://github.com/robustness-gym/robustness-gym)\n";
   ListDocument doc(text);
   const auto edits = doc.update_toc_edits();
@@ -102,7 +115,8 @@ TEST_CASE("update ToC puts new categories at the level that lists categories, wi
 }
 
 TEST_CASE("update ToC on the real lists changes only what the ToC rules report") {
-  for (const char* name : {"trustworthy-2021.md", "trustworthy-2026-readme.md", "trustworthy-2026-full.md"}) {
+  for (const char* name :
+       {"trustworthy-2021.md", "trustworthy-2026-readme.md", "trustworthy-2026-full.md"}) {
     CAPTURE(name);
     ListDocument doc(awesome::test::corpus(name));
     // The real ToCs list every category in order; their one broken link names no heading.
@@ -128,10 +142,12 @@ TEST_CASE("entry-year moves an entry to its year section, in arXiv id order") {
   const std::string text =
       "# Awesome List\n\n"
       "## Privacy\n\n"
-      "### Privacy: 2021\n\n" + entry("New", "2105.00001") + "\n" + entry("Stray", "2012.00009") +
-      "\n" + entry("Newer", "2104.00001") + "\n"
-      "### Privacy: 2020\n\n" + entry("Late", "2011.00005") + "\n" + entry("Early", "2001.00001") +
-      "\n## Fairness\n";
+      "### Privacy: 2021\n\n" +
+      entry("New", "2105.00001") + "\n" + entry("Stray", "2012.00009") + "\n" +
+      entry("Newer", "2104.00001") +
+      "\n"
+      "### Privacy: 2020\n\n" +
+      entry("Late", "2011.00005") + "\n" + entry("Early", "2001.00001") + "\n## Fairness\n";
   ListDocument doc(text);
   const auto year = findings(doc, "entry-year");
   REQUIRE(year.size() == 1);
@@ -141,10 +157,12 @@ TEST_CASE("entry-year moves an entry to its year section, in arXiv id order") {
   CHECK(fixed ==
         "# Awesome List\n\n"
         "## Privacy\n\n"
-        "### Privacy: 2021\n\n" + entry("New", "2105.00001") + "\n" + entry("Newer", "2104.00001") +
-        "\n"
-        "### Privacy: 2020\n\n" + entry("Stray", "2012.00009") + "\n" + entry("Late", "2011.00005") +
-        "\n" + entry("Early", "2001.00001") + "\n## Fairness\n");
+        "### Privacy: 2021\n\n" +
+            entry("New", "2105.00001") + "\n" + entry("Newer", "2104.00001") +
+            "\n"
+            "### Privacy: 2020\n\n" +
+            entry("Stray", "2012.00009") + "\n" + entry("Late", "2011.00005") + "\n" +
+            entry("Early", "2001.00001") + "\n## Fairness\n");
   ListDocument after(fixed);
   CHECK(arxiv_ids(after) == arxiv_ids(doc));
   CHECK(findings(after, "entry-year").empty());
@@ -171,10 +189,11 @@ TEST_CASE("entry-year moves into the 2026 dialect's <details> sections, also to 
   };
   const std::string text =
       "# Paper List\n\n## Privacy\n\n"
-      "<details>\n<summary>Privacy: 2025</summary>\n\n" + entry26("A", "2502.00001") + "\n" +
-      entry26("Old", "2401.00001") + "\n</details>\n\n"
-      "<details>\n<summary>Privacy: 2024</summary>\n\n" + entry26("B", "2405.00001") +
-      "\n</details>\n";
+      "<details>\n<summary>Privacy: 2025</summary>\n\n" +
+      entry26("A", "2502.00001") + "\n" + entry26("Old", "2401.00001") +
+      "\n</details>\n\n"
+      "<details>\n<summary>Privacy: 2024</summary>\n\n" +
+      entry26("B", "2405.00001") + "\n</details>\n";
   ListDocument doc(text);
   const auto year = findings(doc, "entry-year");
   REQUIRE(year.size() == 1);
@@ -182,10 +201,11 @@ TEST_CASE("entry-year moves into the 2026 dialect's <details> sections, also to 
   const std::string fixed = awesome::rules::fix_all(text, {});
   CHECK(fixed ==
         "# Paper List\n\n## Privacy\n\n"
-        "<details>\n<summary>Privacy: 2025</summary>\n\n" + entry26("A", "2502.00001") +
-        "\n</details>\n\n"
-        "<details>\n<summary>Privacy: 2024</summary>\n\n" + entry26("B", "2405.00001") + "\n" +
-        entry26("Old", "2401.00001") + "\n</details>\n");
+        "<details>\n<summary>Privacy: 2025</summary>\n\n" +
+            entry26("A", "2502.00001") +
+            "\n</details>\n\n"
+            "<details>\n<summary>Privacy: 2024</summary>\n\n" +
+            entry26("B", "2405.00001") + "\n" + entry26("Old", "2401.00001") + "\n</details>\n");
 }
 
 TEST_CASE("entry-year has no fix when the category has no section for the year") {
@@ -202,7 +222,8 @@ TEST_CASE("a fix of several edits is applied whole or not at all") {
   Diagnostic replace_line, move;
   replace_line.fixes.push_back(Fix{"replace", {TextEdit{{{1, 0}, {1, 3}}, "XYZ"}}, true, true});
   // A move: delete line 1 and insert it after line 2. Its deletion clashes with the edit above.
-  move.fixes.push_back(Fix{"move", {TextEdit{{{1, 0}, {2, 0}}, ""}, TextEdit{{{3, 0}, {3, 0}}, "def\n"}}, true, true});
+  move.fixes.push_back(Fix{
+      "move", {TextEdit{{{1, 0}, {2, 0}}, ""}, TextEdit{{{3, 0}, {3, 0}}, "def\n"}}, true, true});
   const std::vector<Diagnostic> diagnostics{replace_line, move};
   const auto edits = awesome::rules::safe_fix_edits(diagnostics);
   REQUIRE(edits.size() == 1);  // the insertion of the move must not be applied on its own
@@ -210,16 +231,18 @@ TEST_CASE("a fix of several edits is applied whole or not at all") {
 }
 
 TEST_CASE("sort section sorts the entries around a line, keeping entries without an id") {
-  const std::string no_id = "- No id. [[paper]](https://example.org/paper)\n  - Ada Lovelace.\n"
-                            "  - Key Word: Robustness.\n  - Digest: None.\n";
+  const std::string no_id =
+      "- No id. [[paper]](https://example.org/paper)\n  - Ada Lovelace.\n"
+      "  - Key Word: Robustness.\n  - Digest: None.\n";
   const std::string text = "## Privacy\n\n### Privacy: 2021\n\n" + entry("A", "2101.00001") + "\n" +
                            no_id + "\n" + entry("B", "2103.00001") + "\n";
   ListDocument doc(text);
   CHECK(doc.sort_section_edits(0).empty());  // the category holds no entries itself
   const auto edits = doc.sort_section_edits(5);
   REQUIRE(edits.size() == 1);
-  CHECK(with_edits(text, edits) == "## Privacy\n\n### Privacy: 2021\n\n" + entry("B", "2103.00001") +
-                                  "\n" + no_id + "\n" + entry("A", "2101.00001") + "\n");
+  CHECK(with_edits(text, edits) == "## Privacy\n\n### Privacy: 2021\n\n" +
+                                       entry("B", "2103.00001") + "\n" + no_id + "\n" +
+                                       entry("A", "2101.00001") + "\n");
   ListDocument sorted(with_edits(text, edits));
   CHECK(sorted.sort_section_edits(5).empty());
   CHECK(doc.sort_section_edits(10000).empty());

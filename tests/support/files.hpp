@@ -22,7 +22,8 @@ inline std::string corpus(const std::string& name) {
 /// 1-based number of the first line of `text` containing `needle`, or 0.
 inline unsigned line_of(const std::string& text, const std::string& needle) {
   const auto pos = text.find(needle);
-  if (pos == std::string::npos) return 0;
+  if (pos == std::string::npos)
+    return 0;
   unsigned line = 1;
   for (std::size_t i = 0; i < pos; ++i) line += text[i] == '\n';
   return line;
