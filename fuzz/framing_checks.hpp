@@ -13,7 +13,7 @@
 #include "fuzz/rules_checks.hpp"
 #include "protocol/framing.hpp"
 #include "protocol/jsonrpc.hpp"
-#include "server/lsp_server.hpp"
+#include "server/lsp/lsp_server.hpp"
 
 namespace awesome::fuzz {
 

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "server/cli.hpp"
-#include "server/output_formats.hpp"
-#include "server/stdio_loop.hpp"
+#include "server/cli/cli.hpp"
+#include "server/cli/output_formats.hpp"
+#include "server/lsp/stdio_loop.hpp"
 
 namespace {
 

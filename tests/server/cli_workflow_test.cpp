@@ -13,7 +13,7 @@
 #include "process_runner.hpp"
 #include "rules/catalog.hpp"
 #include "rules/list_document.hpp"
-#include "server/baseline.hpp"
+#include "server/cli/baseline.hpp"
 #include "temp_dir.hpp"
 
 namespace awesome::test {

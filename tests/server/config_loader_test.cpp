@@ -1,4 +1,4 @@
-#include "server/config_loader.hpp"
+#include "server/common/config_loader.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>

@@ -7,7 +7,7 @@
 #include <regex>
 
 #include "rules/catalog.hpp"
-#include "server/config_loader.hpp"
+#include "server/common/config_loader.hpp"
 #include "temp_dir.hpp"
 
 namespace awesome::test {

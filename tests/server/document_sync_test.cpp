@@ -7,7 +7,7 @@
 #include <map>
 #include <random>
 
-#include "server/diagnostics_convert.hpp"
+#include "server/lsp/diagnostics_convert.hpp"
 #include "tests/server/fake_client.hpp"
 
 using awesome::test::FakeClient;

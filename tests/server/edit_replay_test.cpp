@@ -7,7 +7,7 @@
 #include <random>
 #include <sstream>
 
-#include "server/diagnostics_convert.hpp"
+#include "server/lsp/diagnostics_convert.hpp"
 #include "tests/server/fake_client.hpp"
 #include "tests/support/files.hpp"
 #include "tests/support/sha256.hpp"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "rules/fixes.hpp"
-#include "server/lsp_server.hpp"
+#include "server/lsp/lsp_server.hpp"
 
 namespace awesome::test {
 

@@ -1,4 +1,4 @@
-#include "server/glob_match.hpp"
+#include "server/common/glob_match.hpp"
 
 #include <doctest/doctest.h>
 

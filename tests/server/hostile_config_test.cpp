@@ -9,7 +9,7 @@
 
 #include "lsp_process.hpp"
 #include "process_runner.hpp"
-#include "server/config_loader.hpp"
+#include "server/common/config_loader.hpp"
 #include "temp_dir.hpp"
 
 namespace awesome::test {

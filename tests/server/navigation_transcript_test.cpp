@@ -8,7 +8,7 @@
 
 #include "rules/list_document.hpp"
 #include "rules/queries.hpp"
-#include "server/workspace_index.hpp"
+#include "server/common/file_walk.hpp"
 #include "tests/server/serve_once.hpp"
 #include "tests/server/temp_dir.hpp"
 #include "tests/support/files.hpp"

@@ -11,7 +11,7 @@
 #include "rules/list_document.hpp"
 #include "rules/queries.hpp"
 #include "rules/slug.hpp"
-#include "server/workspace_index.hpp"
+#include "server/lsp/workspace_index.hpp"
 #include "tests/server/fake_client.hpp"
 #include "tests/server/temp_dir.hpp"
 #include "tests/support/files.hpp"
@@ -122,7 +122,7 @@ TEST_CASE("navigation: the workspace walk honours its limits") {
   awesome::test::write_bytes(root.path / "two.md", list);
   awesome::test::write_bytes(root.path / "x" / "y" / "deep.md", list);
   const auto never = [](const std::filesystem::path&) { return false; };
-  auto lists = [&](awesome::server::WorkspaceLimits limits) {
+  auto lists = [&](awesome::server::WalkLimits limits) {
     awesome::server::WorkspaceIndex index(limits);
     index.set_roots({root.path, root.path / "."});
     return index.refresh(awesome::protocol::PositionEncoding::kUtf16, {}, never).size();

@@ -1,4 +1,4 @@
-#include "server/output_formats.hpp"
+#include "server/cli/output_formats.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // file:// URIs to paths and the settings section of a client's settings object.
-#include "server/session_config.hpp"
+#include "server/lsp/session_config.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "server/unified_diff.hpp"
+#include "server/common/unified_diff.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,290 @@
+// LspServer: code actions (a quick fix per fixable diagnostic, source.fixAll.awesome-ls, sort
+// the section's entries, update the ToC), document and range formatting, which apply the safe
+// fixes exactly as `awesome-ls check --fix` does, and the editor commands behind the actions.
+// Fix edits are rebuilt here from the held document, never carried in diagnostics' data.
+#include <algorithm>
+
+#include "rules/blocks.hpp"
+#include "rules/completion.hpp"
+#include "rules/fixes.hpp"
+#include "server/common/docs_link.hpp"
+#include "server/common/unified_diff.hpp"
+#include "server/lsp/lsp_server.hpp"
+
+namespace awesome::server {
+
+using nlohmann::json;
+using protocol::ErrorCode;
+using protocol::ResponseError;
+
+namespace {
+
+constexpr std::string_view kFixAllKind = "source.fixAll.awesome-ls";
+constexpr std::string_view kSortKind = "source.sortEntries.awesome-ls";
+constexpr std::string_view kTocKind = "source.updateToc.awesome-ls";
+constexpr std::string_view kSortCommand = "awesome-ls.sortSection";
+constexpr std::string_view kTocCommand = "awesome-ls.updateToc";
+constexpr std::string_view kFixAllCommand = "awesome-ls.fixAll";
+
+/// Edits sorted by position with any edit overlapping an earlier one dropped: a WorkspaceEdit
+/// must not overlap.
+std::vector<rules::TextEdit> non_overlapping(std::vector<rules::TextEdit> edits) {
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const auto& a, const auto& b) { return a.range.start < b.range.start; });
+  std::vector<rules::TextEdit> out;
+  for (auto& e : edits) {
+    if (!out.empty() && e.range.start < out.back().range.end)
+      continue;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+/// Whether the client asked for `kind` (an empty `only` asks for everything).
+bool wanted(const std::vector<std::string>& only, std::string_view kind) {
+  if (only.empty())
+    return true;
+  for (const std::string& prefix : only) {
+    if (kind == prefix ||
+        (kind.starts_with(prefix) && kind.size() > prefix.size() && kind[prefix.size()] == '.')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool overlaps_lines(const rules::Range& a, const rules::Range& b) {
+  return a.start.line <= b.end.line && b.start.line <= a.end.line;
+}
+
+/// The edits turning `before` into `after`, one per run of changed lines: an editor keeps the
+/// cursor, folds and marks of every line a fix did not change.
+std::vector<rules::TextEdit> edits_between(std::string_view before, std::string_view after) {
+  const auto line_starts = [](std::string_view text) {  // the diff's lines end at '\n'
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n')
+        starts.push_back(i + 1);
+    }
+    if (starts.back() != text.size())
+      starts.push_back(text.size());
+    return starts;
+  };
+  const std::vector<std::size_t> old_starts = line_starts(before);
+  const std::vector<std::size_t> new_starts = line_starts(after);
+  // Positions in the document's own lines ('\r' alone ends a line there too).
+  const std::vector<rules::BlockLine> lines = rules::split_lines(before, true);
+  const auto position_of = [&](std::size_t offset) {
+    auto it =
+        std::upper_bound(lines.begin(), lines.end(), offset,
+                         [](std::size_t o, const rules::BlockLine& l) { return o < l.start; });
+    const auto line = static_cast<std::uint32_t>(std::distance(lines.begin(), it) - 1);
+    return rules::Position{line, static_cast<std::uint32_t>(offset - lines[line].start)};
+  };
+  std::vector<rules::TextEdit> edits;
+  for (const LineChange& c : line_changes(before, after)) {
+    const std::size_t from = old_starts[c.old_first];
+    const std::size_t to = old_starts[c.old_first + c.old_count];
+    const std::size_t new_from = new_starts[c.new_first];
+    const std::size_t new_to = new_starts[c.new_first + c.new_count];
+    edits.push_back({{position_of(from), position_of(to)},
+                     std::string(after.substr(new_from, new_to - new_from))});
+  }
+  return edits;
+}
+
+/// Every safe fix as `check --fix` applies them (round after round until none is left), as
+/// edits of the document's current text.
+std::vector<rules::TextEdit> fix_all_edits(const rules::ListDocument& doc) {
+  const std::string text = doc.text();
+  return edits_between(text, rules::fix_all(text, doc.config()));
+}
+
+}  // namespace
+
+std::vector<lsp::TextEdit> LspServer::text_edits(const OpenDocument& doc,
+                                                 const std::vector<rules::TextEdit>& edits) const {
+  std::vector<lsp::TextEdit> out;
+  out.reserve(edits.size());
+  for (const auto& e : edits) {
+    out.push_back({to_lsp_range(doc.list, e.range, store_.encoding()), e.new_text});
+  }
+  return out;
+}
+
+json LspServer::workspace_edit(std::string_view uri, const OpenDocument& doc,
+                               const std::vector<rules::TextEdit>& edits) const {
+  json lsp_edits = text_edits(doc, edits);
+  if (document_changes_) {
+    return {{"documentChanges",
+             json::array({{{"textDocument", {{"uri", uri}, {"version", doc.version}}},
+                           {"edits", std::move(lsp_edits)}}})}};
+  }
+  return {{"changes", {{std::string(uri), std::move(lsp_edits)}}}};
+}
+
+LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) {
+  const std::string& uri = params.textDocument.uri;
+  OpenDocument* doc = store_.find(uri);
+  if (doc == nullptr)
+    return json::array();
+  const std::vector<std::string>& only = params.only;
+  const rules::Range wanted_range{
+      to_byte_position(doc->list, params.range.start, store_.encoding()),
+      to_byte_position(doc->list, params.range.end, store_.encoding())};
+  const auto& diagnostics = doc->list.diagnostics();
+  const ConvertOptions convert{store_.encoding(), related_information_, true,
+                               rules_doc_url(doc->list.config().docs_url)};
+  json actions = json::array();
+  if (wanted(only, "quickfix")) {
+    for (const auto& d : diagnostics) {
+      if (d.fixes.empty() || !overlaps_lines(d.range, wanted_range))
+        continue;
+      const json lsp_diagnostic = to_lsp_diagnostic(d, doc->list, uri, convert);
+      for (std::size_t i = 0; i < d.fixes.size(); ++i) {
+        const rules::Fix& fix = d.fixes[i];
+        actions.push_back({{"title", fix.title},
+                           {"kind", "quickfix"},
+                           {"diagnostics", json::array({lsp_diagnostic})},
+                           {"isPreferred", fix.preferred && i == 0},
+                           {"edit", workspace_edit(uri, *doc, non_overlapping(fix.edits))}});
+      }
+    }
+  }
+  if (wanted(only, kFixAllKind)) {
+    const bool any_safe = std::any_of(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
+      return std::any_of(d.fixes.begin(), d.fixes.end(), [](const auto& f) { return f.safe; });
+    });
+    if (any_safe && !only.empty()) {
+      // Asked for by kind (fix on save, the source action menu): the edit itself, every round
+      // of fixes as `check --fix` makes them.
+      actions.push_back({{"title", "Fix all safe awesome-ls problems"},
+                         {"kind", kFixAllKind},
+                         {"edit", workspace_edit(uri, *doc, fix_all_edits(doc->list))}});
+    } else if (any_safe) {
+      // Offered with everything at the cursor: a command, computed only when chosen.
+      actions.push_back({{"title", "Fix all safe awesome-ls problems"},
+                         {"kind", kFixAllKind},
+                         {"command",
+                          {{"title", "Fix all safe awesome-ls problems"},
+                           {"command", kFixAllCommand},
+                           {"arguments", json::array({{{"uri", uri}}})}}}});
+    }
+  }
+  // Whole-section actions run as commands: their edits are computed only when chosen.
+  const json arguments = json::array({{{"uri", uri}, {"position", params.range.start}}});
+  const rules::LineOutline& outline = doc->list.line_outline();
+  const std::size_t section = outline.section_at(wanted_range.start.line);
+  if (wanted(only, kSortKind) && section != SIZE_MAX && outline.sections[section].holds_papers) {
+    actions.push_back({{"title", "Sort entries of this section by arXiv id"},
+                       {"kind", kSortKind},
+                       {"command",
+                        {{"title", "Sort entries of this section"},
+                         {"command", kSortCommand},
+                         {"arguments", arguments}}}});
+  }
+  const bool has_toc =
+      std::any_of(outline.sections.begin(), outline.sections.end(),
+                  [](const auto& s) { return s.kind == rules::SectionKind::kToc; });
+  if (wanted(only, kTocKind) && has_toc) {
+    actions.push_back({{"title", "Update table of contents"},
+                       {"kind", kTocKind},
+                       {"command",
+                        {{"title", "Update table of contents"},
+                         {"command", kTocCommand},
+                         {"arguments", arguments}}}});
+  }
+  return actions;
+}
+
+LspServer::Reply LspServer::on_formatting(const lsp::TextDocumentParams& params) {
+  const OpenDocument* doc = store_.find(params.textDocument.uri);
+  if (doc == nullptr)
+    return json::array();
+  return json(text_edits(*doc, fix_all_edits(doc->list)));
+}
+
+LspServer::Reply LspServer::on_range_formatting(const lsp::TextDocumentRangeParams& params) {
+  OpenDocument* doc = store_.find(params.textDocument.uri);
+  if (doc == nullptr)
+    return json::array();
+  const auto encoding = store_.encoding();
+  const std::uint32_t first = to_byte_position(doc->list, params.range.start, encoding).line;
+  const std::uint32_t last = to_byte_position(doc->list, params.range.end, encoding).line;
+  // The safe fixes of findings in the range whose every edit stays inside its lines.
+  std::vector<rules::Diagnostic> inside;
+  for (const auto& d : doc->list.diagnostics()) {
+    if (d.range.start.line < first || d.range.start.line > last)
+      continue;
+    rules::Diagnostic kept = d;
+    std::erase_if(kept.fixes, [&](const rules::Fix& f) {
+      return std::any_of(f.edits.begin(), f.edits.end(), [&](const rules::TextEdit& e) {
+        return e.range.start.line < first || e.range.end.line > last;
+      });
+    });
+    if (!kept.fixes.empty())
+      inside.push_back(std::move(kept));
+  }
+  return json(text_edits(*doc, rules::safe_fix_edits(inside)));
+}
+
+void LspServer::apply_command_edits(std::string_view uri, const OpenDocument& doc,
+                                    std::string_view label,
+                                    const std::vector<rules::TextEdit>& edits,
+                                    std::string_view nothing) {
+  if (edits.empty()) {
+    show_message(lsp::MessageType::kInfo, nothing);
+    return;
+  }
+  send_request("workspace/applyEdit", {{"label", label}, {"edit", workspace_edit(uri, doc, edits)}},
+               [this, label = std::string(label)](const protocol::Response& response) {
+                 const json& result = response.result;
+                 if (response.error || !result.is_object() || !result.value("applied", false)) {
+                   log(lsp::MessageType::kWarning, label + ": the editor did not apply the edit");
+                 }
+               });
+}
+
+LspServer::Reply LspServer::on_execute_command(const lsp::ExecuteCommandParams& params) {
+  const auto bad = [](std::string message) {
+    return ResponseError{ErrorCode::kInvalidParams, std::move(message)};
+  };
+  const std::string& command = params.command;
+  if (command != kSortCommand && command != kTocCommand && command != kFixAllCommand) {
+    return bad("unknown command '" + command + "'");
+  }
+  const json& arguments = params.arguments;
+  if (!arguments.is_array() || arguments.empty() || !arguments[0].is_object() ||
+      !arguments[0].contains("uri") || !arguments[0]["uri"].is_string()) {
+    return bad(command + " expects arguments [{uri, position}]");
+  }
+  const std::string uri = arguments[0]["uri"].get<std::string>();
+  OpenDocument* doc = store_.find(uri);
+  if (doc == nullptr)
+    return bad(command + ": " + uri + " is not open");
+  if (command == kTocCommand) {
+    apply_command_edits(uri, *doc, "Update table of contents", doc->list.update_toc_edits(),
+                        "awesome-ls: the table of contents is up to date.");
+    return json(nullptr);
+  }
+  if (command == kFixAllCommand) {
+    apply_command_edits(uri, *doc, "Fix all safe awesome-ls problems", fix_all_edits(doc->list),
+                        "awesome-ls: nothing to fix.");
+    return json(nullptr);
+  }
+  auto position = lsp::parse_params<lsp::Position>(arguments[0].value("position", json()));
+  if (!position)
+    return bad(command + " expects a position");
+  const std::uint32_t line = to_byte_position(doc->list, *position, store_.encoding()).line;
+  const rules::LineOutline& outline = doc->list.line_outline();
+  const std::size_t section = outline.section_at(line);
+  if (section == SIZE_MAX || !outline.sections[section].holds_papers) {
+    show_message(lsp::MessageType::kInfo, "awesome-ls: the cursor is not in a section of papers.");
+    return json(nullptr);
+  }
+  apply_command_edits(uri, *doc, "Sort entries of this section", doc->list.sort_section_edits(line),
+                      "awesome-ls: the entries of this section are already in order.");
+  return json(nullptr);
+}
+
+}  // namespace awesome::server

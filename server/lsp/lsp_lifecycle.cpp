@@ -1,0 +1,151 @@
+// LspServer: initialize (capability negotiation), initialized, shutdown and $/setTrace.
+#include <algorithm>
+
+#include "server/lsp/lsp_server.hpp"
+
+namespace awesome::server {
+
+using nlohmann::json;
+using protocol::ErrorCode;
+using protocol::ResponseError;
+
+namespace {
+
+bool valid_trace(std::string_view value) {
+  return value == "off" || value == "messages" || value == "verbose";
+}
+
+/// The workspace root: rootUri, else rootPath, else the first workspace folder.
+std::optional<std::filesystem::path> workspace_root(const lsp::InitializeParams& params) {
+  if (params.rootUri)
+    return file_uri_to_path(*params.rootUri);
+  if (params.rootPath && !params.rootPath->empty())
+    return std::filesystem::path(*params.rootPath);
+  if (!params.workspaceFolders.empty())
+    return file_uri_to_path(params.workspaceFolders[0].uri);
+  return std::nullopt;
+}
+
+}  // namespace
+
+LspServer::Reply LspServer::on_initialize(const json& params) {
+  if (initialized_)
+    return ResponseError{ErrorCode::kInvalidRequest, "initialize was already received"};
+  std::string error;
+  auto init = lsp::parse_params<lsp::InitializeParams>(params, &error);
+  if (!init)
+    return ResponseError{ErrorCode::kInvalidParams, error};
+  client_pid_ = init->processId;
+  if (init->trace && valid_trace(*init->trace))
+    trace_ = *init->trace;
+  negotiate(*init);
+  if (auto root = workspace_root(*init)) {
+    const std::string problem = config_.load_workspace_file(*root);
+    for (const auto& skipped : config_.skipped_files())
+      log(lsp::MessageType::kWarning, "ignoring " + skipped);
+    if (!problem.empty()) {
+      report_config_error(".awesome-ls.json", problem);
+    } else if (config_.file()) {
+      log(lsp::MessageType::kInfo, "using " + config_.file()->string());
+    }
+  }
+  if (!init->initializationOptions.is_null()) {
+    if (auto problem = config_.set_init_options(init->initializationOptions); !problem.empty()) {
+      report_config_error("initializationOptions", problem);
+    }
+  }
+  initialized_ = true;
+  return json{{"capabilities", server_capabilities()}, {"serverInfo", {{"name", "awesome-ls"}}}};
+}
+
+void LspServer::negotiate(const lsp::InitializeParams& params) {
+  const json& caps = params.capabilities;
+  store_.set_encoding(protocol::PositionEncoding::kUtf16);
+  json::json_pointer encodings_at("/general/positionEncodings");
+  if (caps.contains(encodings_at) && caps.at(encodings_at).is_array()) {
+    const json& offered = caps.at(encodings_at);
+    if (std::find(offered.begin(), offered.end(), "utf-8") != offered.end()) {
+      store_.set_encoding(protocol::PositionEncoding::kUtf8);
+    }
+  }
+  json::json_pointer diagnostic_at("/textDocument/diagnostic");
+  pull_diagnostics_ = caps.contains(diagnostic_at) && caps.at(diagnostic_at).is_object();
+  related_information_ =
+      lsp::flag_at(caps, "/textDocument/publishDiagnostics/relatedInformation") ||
+      lsp::flag_at(caps, "/textDocument/diagnostic/relatedInformation");
+  configuration_pull_ = lsp::flag_at(caps, "/workspace/configuration");
+  configuration_registration_ =
+      lsp::flag_at(caps, "/workspace/didChangeConfiguration/dynamicRegistration");
+  diagnostic_refresh_ = lsp::flag_at(caps, "/workspace/diagnostics/refreshSupport");
+  document_changes_ = lsp::flag_at(caps, "/workspace/workspaceEdit/documentChanges");
+  snippet_support_ = lsp::flag_at(caps, "/textDocument/completion/completionItem/snippetSupport");
+  const json* resolvable = caps.is_object() ? &caps : nullptr;
+  for (const char* key :
+       {"textDocument", "completion", "completionItem", "resolveSupport", "properties"}) {
+    if (resolvable == nullptr || !resolvable->is_object() || !resolvable->contains(key)) {
+      resolvable = nullptr;
+      break;
+    }
+    resolvable = &(*resolvable)[key];
+  }
+  resolve_documentation_ =
+      resolvable != nullptr && resolvable->is_array() &&
+      std::find(resolvable->begin(), resolvable->end(), "documentation") != resolvable->end();
+  negotiate_navigation(params);
+}
+
+json LspServer::server_capabilities() const {
+  json caps = {
+      {"positionEncoding", protocol::to_string(store_.encoding())},
+      {"textDocumentSync",
+       {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"codeActionProvider",
+       {{"codeActionKinds",
+         {"quickfix", "source.fixAll.awesome-ls", "source.sortEntries.awesome-ls",
+          "source.updateToc.awesome-ls"}}}},
+      {"documentFormattingProvider", true},
+      {"documentRangeFormattingProvider", true},
+      {"completionProvider",
+       {{"triggerCharacters", {"*", "[", ";", ":", " ", "#"}}, {"resolveProvider", true}}},
+      {"executeCommandProvider",
+       {{"commands", {"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll"}}}},
+  };
+  add_navigation_capabilities(caps);
+  if (pull_diagnostics_) {
+    caps["diagnosticProvider"] = {{"identifier", "awesome-ls"},
+                                  {"interFileDependencies", false},
+                                  {"workspaceDiagnostics", false}};
+  }
+  return caps;
+}
+
+void LspServer::on_initialized(const json& /*params*/) {
+  if (configuration_registration_) {
+    // Clients that pull settings only notify changes of a section someone registered for.
+    json registration = {{"id", "awesome-ls-configuration"},
+                         {"method", "workspace/didChangeConfiguration"},
+                         {"registerOptions", {{"section", "awesomeLs"}}}};
+    send_request("client/registerCapability",
+                 {{"registrations", json::array({std::move(registration)})}},
+                 [](const protocol::Response&) {});
+  }
+  if (configuration_pull_) {
+    configuration_deadline_ = Clock::now() + options_.configuration_wait;
+    pull_configuration();
+  }
+}
+
+LspServer::Reply LspServer::on_shutdown(const json& /*params*/) {
+  shutdown_ = true;
+  return json(nullptr);
+}
+
+void LspServer::on_set_trace(const lsp::SetTraceParams& params) {
+  if (!valid_trace(params.value)) {
+    log(lsp::MessageType::kWarning, "$/setTrace: invalid value");
+    return;
+  }
+  trace_ = params.value;
+}
+
+}  // namespace awesome::server
