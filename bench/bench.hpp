@@ -24,7 +24,7 @@ struct LspOptions {
   std::size_t keystrokes = 1000;
   std::size_t completions = 300;  ///< completion requests after the keystrokes (push mode)
   std::uint32_t seed = 1;
-  bool pull = false;   ///< announce pull diagnostics and ask after each change
+  bool pull = false;  ///< announce pull diagnostics and ask after each change
   double timeout_ms = 5000;
 };
 int run_lsp(const LspOptions& options);

@@ -1,13 +1,13 @@
 // awesome_bench: argument parsing, the synthetic list and the Markdown report. The figures
 // themselves come from engine_bench.cpp and lsp_bench.cpp; bench/run.sh drives all of it.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <optional>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "bench/bench.hpp"
@@ -27,10 +27,12 @@ const char* kUsage =
 
 std::optional<double> number(const Results& r, const std::string& key) {
   auto it = r.find(key);
-  if (it == r.end()) return std::nullopt;
+  if (it == r.end())
+    return std::nullopt;
   char* end = nullptr;
   double value = std::strtod(it->second.c_str(), &end);
-  if (end == it->second.c_str()) return std::nullopt;
+  if (end == it->second.c_str())
+    return std::nullopt;
   return value;
 }
 
@@ -52,13 +54,15 @@ std::string cell(const Results& r, const std::string& key, const char* format = 
 
 /// "p50 / p95 / p99 / max" of `prefix`_p50_us etc.
 std::string pcts(const Results& r, const std::string& prefix) {
-  if (!number(r, prefix + "_p50_us")) return "–";
-  return cell(r, prefix + "_p50_us", "%.0f") + " / " + cell(r, prefix + "_p95_us", "%.0f") +
-         " / " + cell(r, prefix + "_p99_us", "%.0f") + " / " + cell(r, prefix + "_max_us", "%.0f");
+  if (!number(r, prefix + "_p50_us"))
+    return "–";
+  return cell(r, prefix + "_p50_us", "%.0f") + " / " + cell(r, prefix + "_p95_us", "%.0f") + " / " +
+         cell(r, prefix + "_p99_us", "%.0f") + " / " + cell(r, prefix + "_max_us", "%.0f");
 }
 
 std::string verdict(std::optional<double> value, double limit, bool below = true) {
-  if (!value) return "not measured";
+  if (!value)
+    return "not measured";
   return (below ? *value < limit : *value >= limit) ? "met" : "**missed**";
 }
 
@@ -70,83 +74,103 @@ int report(const Results& r) {
     for (const auto& w : lists) std::printf(" %s |", make(w).c_str());
     std::printf(" %s | %s |\n", target.c_str(), result.c_str());
   };
-  std::printf("| measure | 2021 (60 KB) | readme (80 KB) | full (1 MB) | synthetic (10 MB) | "
-              "target | result |\n|---|---|---|---|---|---|---|\n");
-  row("diagnostics", [&](const std::string& w) { return cell(r, w + ".diagnostics", "%.0f"); },
-      "", "");
-  row("parse + all checks, in-process: ms (MB/s)",
+  std::printf(
+      "| measure | 2021 (60 KB) | readme (80 KB) | full (1 MB) | synthetic (10 MB) | "
+      "target | result |\n|---|---|---|---|---|---|---|\n");
+  row(
+      "diagnostics", [&](const std::string& w) { return cell(r, w + ".diagnostics", "%.0f"); }, "",
+      "");
+  row(
+      "parse + all checks, in-process: ms (MB/s)",
       [&](const std::string& w) {
         return cell(r, w + ".parse_ms", "%.2f") + " (" + cell(r, w + ".parse_mbps", "%.0f") + ")";
       },
       "1 MB < 5 ms", verdict(number(r, "full.parse_ms"), 5.0));
-  row("keystroke, in-process edit + diagnostics: p50 / p95 / p99 / max µs",
+  row(
+      "keystroke, in-process edit + diagnostics: p50 / p95 / p99 / max µs",
       [&](const std::string& w) { return pcts(r, w + ".key"); }, "", "");
   auto push_p50 = number(r, "full.push_key_p50_us");
   auto push_p99 = number(r, "full.push_key_p99_us");
   auto synth_p50 = number(r, "synth10.push_key_p50_us");
   std::optional<double> scale;
-  if (push_p50 && synth_p50) scale = *synth_p50 / *push_p50;
-  row("keystroke over stdio, didChange → publishDiagnostics: p50 / p95 / p99 / max µs",
+  if (push_p50 && synth_p50)
+    scale = *synth_p50 / *push_p50;
+  row(
+      "keystroke over stdio, didChange → publishDiagnostics: p50 / p95 / p99 / max µs",
       [&](const std::string& w) { return pcts(r, w + ".push_key"); },
       "1 MB p50 < 1 ms, p99 < 3 ms; 10 MB p50 ≤ 2× 1 MB",
       verdict(push_p50, 1000) + ", " + verdict(push_p99, 3000) + ", " +
           (scale ? fmt("%.1f×", *scale) + " " + verdict(scale, 2.0001) : "not measured"));
-  row("publishDiagnostics body per keystroke, KB",
+  row(
+      "publishDiagnostics body per keystroke, KB",
       [&](const std::string& w) {
         auto bytes = number(r, w + ".push_bytes");
         return bytes ? fmt("%.0f", *bytes / 1024.0) : std::string("–");
       },
       "", "");
-  row("keystroke over stdio, didChange + pull diagnostic → reply: p50 / p95 / p99 / max µs",
+  row(
+      "keystroke over stdio, didChange + pull diagnostic → reply: p50 / p95 / p99 / max µs",
       [&](const std::string& w) { return pcts(r, w + ".pull_key"); }, "", "");
-  row("server open (didOpen → first diagnostics), ms",
+  row(
+      "server open (didOpen → first diagnostics), ms",
       [&](const std::string& w) { return cell(r, w + ".open_ms", "%.1f"); }, "", "");
   auto rss = number(r, "synth10.push_rss_kb");
-  row("server peak RSS (VmHWM), MB",
+  row(
+      "server peak RSS (VmHWM), MB",
       [&](const std::string& w) {
         auto kb = number(r, w + ".push_rss_kb");
         return kb ? fmt("%.1f", *kb / 1024.0) : std::string("–");
       },
       "10 MB < 150 MB", rss ? verdict(*rss / 1024.0, 150) : "not measured");
-  row("trace replay, per didChange + pull: p50 / p95 / p99 / max µs (steps, total ms)",
+  row(
+      "trace replay, per didChange + pull: p50 / p95 / p99 / max µs (steps, total ms)",
       [&](const std::string& w) {
         std::string t = w == "readme" ? "trace_readme" : w == "full" ? "trace_full" : "";
-        if (t.empty() || !number(r, t + ".trace_step_p50_us")) return std::string("–");
-        return pcts(r, t + ".trace_step") + " (" + cell(r, t + ".trace_step_count", "%.0f") +
-               ", " + cell(r, t + ".trace_total_ms", "%.0f") + ")";
+        if (t.empty() || !number(r, t + ".trace_step_p50_us"))
+          return std::string("–");
+        return pcts(r, t + ".trace_step") + " (" + cell(r, t + ".trace_step_count", "%.0f") + ", " +
+               cell(r, t + ".trace_total_ms", "%.0f") + ")";
       },
       "", "");
   auto completion_p99 = number(r, "synth10.completion_p99_us");
-  row("completion over stdio (key word, venue): p50 / p95 / p99 / max µs",
+  row(
+      "completion over stdio (key word, venue): p50 / p95 / p99 / max µs",
       [&](const std::string& w) { return pcts(r, w + ".completion"); }, "10 MB p99 < 2 ms",
       completion_p99 ? verdict(*completion_p99, 2000) : "not measured");
-  row("documentSymbol over stdio, one request",
+  row(
+      "documentSymbol over stdio, one request",
       [&](const std::string& w) { return text(r, w + ".documentSymbol"); }, "", "");
   const auto node_ratio = [&](const std::string& w) -> std::string {
     auto ours = number(r, w + ".node_awesome_ls_key_p50_us");
     auto theirs = number(r, w + ".node_mdls_key_p50_us");
-    if (!ours || !theirs || *ours <= 0) return "–";
+    if (!ours || !theirs || *ours <= 0)
+      return "–";
     return fmt("%.0f×", *theirs / *ours);
   };
-  row("keystroke via a Node client (vscode-jsonrpc), didChange + pull → reply, awesome-ls: "
+  row(
+      "keystroke via a Node client (vscode-jsonrpc), didChange + pull → reply, awesome-ls: "
       "p50 / p95 / p99 / max µs",
       [&](const std::string& w) { return pcts(r, w + ".node_awesome_ls_key"); }, "", "");
-  row("the same for vscode-markdown-languageserver (VS Code's Markdown server; its client "
+  row(
+      "the same for vscode-markdown-languageserver (VS Code's Markdown server; its client "
       "parses with markdown-it): p50 / p95 / p99 / max µs",
       [&](const std::string& w) { return pcts(r, w + ".node_mdls_key"); }, "", "");
   row("its p50 as a multiple of awesome-ls's", node_ratio, "", "");
-  row("`awesome-ls check`, wall ms (median)",
+  row(
+      "`awesome-ls check`, wall ms (median)",
       [&](const std::string& w) { return cell(r, w + ".check_awesome_ls_ms", "%.0f"); }, "", "");
   auto ratio = [&](const std::string& w, const std::string& other) -> std::optional<double> {
     auto ours = number(r, w + ".check_awesome_ls_ms");
     auto theirs = number(r, w + "." + other);
-    if (!ours || !theirs || *ours <= 0) return std::nullopt;
+    if (!ours || !theirs || *ours <= 0)
+      return std::nullopt;
     return *theirs / *ours;
   };
   for (const auto& [tool, label, limit] :
        {std::tuple<std::string, std::string, double>{"check_awesome_lint_ms", "awesome-lint", 100},
         {"check_markdownlint_ms", "markdownlint-cli2", 20}}) {
-    row("`" + label + "`, wall ms (median; ratio to awesome-ls)",
+    row(
+        "`" + label + "`, wall ms (median; ratio to awesome-ls)",
         [&](const std::string& w) {
           auto x = ratio(w, tool);
           return cell(r, w + "." + tool, "%.0f") + (x ? fmt(" (%.0f×)", *x) : std::string());
@@ -163,12 +187,14 @@ int report(const Results& r) {
 
 int run_report(const std::string& results_path) {
   std::ifstream in(results_path);
-  if (!in) return 2;
+  if (!in)
+    return 2;
   Results results;
   std::string line;
   while (std::getline(in, line)) {
     auto eq = line.find('=');
-    if (eq != std::string::npos) results[line.substr(0, eq)] = line.substr(eq + 1);
+    if (eq != std::string::npos)
+      results[line.substr(0, eq)] = line.substr(eq + 1);
   }
   return report(results);
 }
@@ -180,7 +206,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   auto flag = [&](const std::string& name) -> std::optional<std::string> {
     for (std::size_t i = 0; i + 1 < args.size(); ++i)
-      if (args[i] == name) return args[i + 1];
+      if (args[i] == name)
+        return args[i + 1];
     return std::nullopt;
   };
   auto has = [&](const std::string& name) {
@@ -190,30 +217,40 @@ int main(int argc, char** argv) {
     EngineOptions o;
     o.name = args[1];
     o.file = args[2];
-    if (auto v = flag("--runs")) o.runs = std::stoi(*v);
-    if (auto v = flag("--keystrokes")) o.keystrokes = std::stoul(*v);
-    if (auto v = flag("--seed")) o.seed = static_cast<std::uint32_t>(std::stoul(*v));
+    if (auto v = flag("--runs"))
+      o.runs = std::stoi(*v);
+    if (auto v = flag("--keystrokes"))
+      o.keystrokes = std::stoul(*v);
+    if (auto v = flag("--seed"))
+      o.seed = static_cast<std::uint32_t>(std::stoul(*v));
     return run_engine(o);
   }
   if (args.size() >= 3 && args[0] == "lsp") {
     LspOptions o;
     o.name = args[1];
     o.server = args[2];
-    if (auto v = flag("--file")) o.file = *v;
-    if (auto v = flag("--trace")) o.trace = *v;
-    if (auto v = flag("--keystrokes")) o.keystrokes = std::stoul(*v);
-    if (auto v = flag("--completions")) o.completions = std::stoul(*v);
-    if (auto v = flag("--seed")) o.seed = static_cast<std::uint32_t>(std::stoul(*v));
+    if (auto v = flag("--file"))
+      o.file = *v;
+    if (auto v = flag("--trace"))
+      o.trace = *v;
+    if (auto v = flag("--keystrokes"))
+      o.keystrokes = std::stoul(*v);
+    if (auto v = flag("--completions"))
+      o.completions = std::stoul(*v);
+    if (auto v = flag("--seed"))
+      o.seed = static_cast<std::uint32_t>(std::stoul(*v));
     o.pull = has("--pull");
     return run_lsp(o);
   }
   if (args.size() >= 3 && args[0] == "synth") {
     int copies = args.size() >= 4 ? std::stoi(args[3]) : 10;
     std::string full = read_file(args[1]);
-    if (full.empty()) return 2;
+    if (full.empty())
+      return 2;
     return write_file(args[2], make_synthetic(full, copies)) ? 0 : 2;
   }
-  if (args.size() >= 2 && args[0] == "report") return run_report(args[1]);
+  if (args.size() >= 2 && args[0] == "report")
+    return run_report(args[1]);
   std::fputs(kUsage, stderr);
   return 2;
 }

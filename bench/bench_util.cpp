@@ -10,7 +10,8 @@ namespace awesome::bench {
 
 Percentiles percentiles(std::vector<double>& samples) {
   Percentiles out;
-  if (samples.empty()) return out;
+  if (samples.empty())
+    return out;
   std::sort(samples.begin(), samples.end());
   auto rank = [&](double p) {
     auto index = static_cast<std::size_t>(std::ceil(p * static_cast<double>(samples.size())));
@@ -24,7 +25,9 @@ Percentiles percentiles(std::vector<double>& samples) {
   return out;
 }
 
-double median(std::vector<double> samples) { return percentiles(samples).p50; }
+double median(std::vector<double> samples) {
+  return percentiles(samples).p50;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -40,7 +43,9 @@ bool write_file(const std::string& path, std::string_view text) {
 }
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 }  // namespace
 
 /// Copy `k` of one line: entry titles, non-arXiv URLs and digests made distinct per copy, so
@@ -52,9 +57,11 @@ std::string distinct_line(std::string_view line, int k) {
     std::size_t at = out.find("](");
     while (at != std::string::npos) {
       const std::size_t close = out.find(')', at + 2);
-      if (close == std::string::npos) break;
+      if (close == std::string::npos)
+        break;
       std::string_view url = std::string_view(out).substr(at + 2, close - at - 2);
-      if (url.find("arxiv.org/") == std::string_view::npos && url.find('#') == std::string_view::npos) {
+      if (url.find("arxiv.org/") == std::string_view::npos &&
+          url.find('#') == std::string_view::npos) {
         out.insert(close, "#copy" + tag);
       }
       at = out.find("](", close);
@@ -130,8 +137,9 @@ std::uint32_t utf16_column(std::string_view line, std::uint32_t bytes) {
   std::uint32_t units = 0;
   for (std::size_t i = 0; i < bytes && i < line.size(); ++i) {
     auto c = static_cast<unsigned char>(line[i]);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
-    units += c >= 0xF0 ? 2 : 1;        // 4-byte sequences are surrogate pairs
+    if ((c & 0xC0) == 0x80)
+      continue;                  // continuation byte
+    units += c >= 0xF0 ? 2 : 1;  // 4-byte sequences are surrogate pairs
   }
   return units;
 }
@@ -142,8 +150,10 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> entry_lines(rules::ListDocu
   return out;
 }
 
-bool same_visible(const std::vector<rules::Diagnostic>& a, const std::vector<rules::Diagnostic>& b) {
-  if (a.size() != b.size()) return false;
+bool same_visible(const std::vector<rules::Diagnostic>& a,
+                  const std::vector<rules::Diagnostic>& b) {
+  if (a.size() != b.size())
+    return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     const auto& x = a[i];
     const auto& y = b[i];
@@ -184,7 +194,8 @@ std::vector<CharEdit> pick_edits(rules::ListDocument& doc, std::size_t count, st
       doc.edit(at, c);
       if (!must_change || !same_visible(doc.diagnostics(), before)) {
         edits.push_back({line, column, std::string(c)});
-        if (must_change) before = doc.diagnostics();
+        if (must_change)
+          before = doc.diagnostics();
         done = true;
         break;
       }

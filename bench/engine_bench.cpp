@@ -32,7 +32,8 @@ int run_engine(const EngineOptions& options) {
               diagnostic_count);
   std::printf("%s.parse_ms=%.3f\n%s.parse_mbps=%.1f\n", key.c_str(), ms, key.c_str(),
               mb / (ms / 1000.0));
-  if (options.keystrokes == 0) return 0;
+  if (options.keystrokes == 0)
+    return 0;
 
   rules::ListDocument doc(text);
   doc.diagnostics();
@@ -45,8 +46,7 @@ int run_engine(const EngineOptions& options) {
     std::uint32_t line = first + static_cast<std::uint32_t>(rng() % (last - first + 1));
     std::string_view current = doc.line(line);
     auto column = static_cast<std::uint32_t>(rng() % (current.size() + 1));
-    while (column < current.size() &&
-           (static_cast<unsigned char>(current[column]) & 0xC0) == 0x80)
+    while (column < current.size() && (static_cast<unsigned char>(current[column]) & 0xC0) == 0x80)
       ++column;
     auto start = Clock::now();
     doc.edit({{line, column}, {line, column}}, "x");

@@ -29,7 +29,8 @@ class ServerProcess {
   explicit ServerProcess(const std::string& path) {
     int to_child[2];
     int from_child[2];
-    if (pipe(to_child) != 0 || pipe(from_child) != 0) return;
+    if (pipe(to_child) != 0 || pipe(from_child) != 0)
+      return;
     pid_ = fork();
     if (pid_ == 0) {
       dup2(to_child[0], 0);
@@ -47,8 +48,10 @@ class ServerProcess {
     out_ = from_child[0];
   }
   ~ServerProcess() {
-    if (in_ >= 0) close(in_);
-    if (out_ >= 0) close(out_);
+    if (in_ >= 0)
+      close(in_);
+    if (out_ >= 0)
+      close(out_);
     if (pid_ > 0) {
       kill(pid_, SIGTERM);
       waitpid(pid_, nullptr, 0);
@@ -66,7 +69,8 @@ class ServerProcess {
     std::size_t done = 0;
     while (done < frame.size()) {
       ssize_t n = write(in_, frame.data() + done, frame.size() - done);
-      if (n <= 0) return false;
+      if (n <= 0)
+        return false;
       done += static_cast<std::size_t>(n);
     }
     return true;
@@ -77,14 +81,18 @@ class ServerProcess {
   std::optional<std::string> receive(double timeout_ms) {
     auto deadline = Clock::now() + std::chrono::microseconds(static_cast<long>(timeout_ms * 1000));
     while (true) {
-      if (auto body = take_frame()) return body;
+      if (auto body = take_frame())
+        return body;
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-      if (left.count() < 0) return std::nullopt;
+      if (left.count() < 0)
+        return std::nullopt;
       pollfd fd{out_, POLLIN, 0};
-      if (poll(&fd, 1, static_cast<int>(left.count()) + 1) <= 0) return std::nullopt;
+      if (poll(&fd, 1, static_cast<int>(left.count()) + 1) <= 0)
+        return std::nullopt;
       char chunk[1 << 16];
       ssize_t n = read(out_, chunk, sizeof chunk);
-      if (n <= 0) return std::nullopt;
+      if (n <= 0)
+        return std::nullopt;
       buffer_.append(chunk, static_cast<std::size_t>(n));
     }
   }
@@ -92,14 +100,16 @@ class ServerProcess {
  private:
   std::optional<std::string> take_frame() {
     std::size_t header_end = buffer_.find("\r\n\r\n");
-    if (header_end == std::string::npos) return std::nullopt;
+    if (header_end == std::string::npos)
+      return std::nullopt;
     std::size_t at = buffer_.find("Content-Length:");
     if (at == std::string::npos || at > header_end) {
       buffer_.erase(0, header_end + 4);
       return std::nullopt;
     }
     std::size_t length = std::stoul(buffer_.substr(at + 15, header_end - at - 15));
-    if (buffer_.size() < header_end + 4 + length) return std::nullopt;
+    if (buffer_.size() < header_end + 4 + length)
+      return std::nullopt;
     std::string body = buffer_.substr(header_end + 4, length);
     buffer_.erase(0, header_end + 4 + length);
     return body;
@@ -115,7 +125,8 @@ long peak_rss_kb(int pid) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    if (line.rfind("VmHWM:", 0) == 0)
+      return std::stol(line.substr(6));
   }
   return -1;
 }
@@ -123,18 +134,21 @@ long peak_rss_kb(int pid) {
 /// Whether `body` is the reply to request `id`: no method, and `"id":<id>` at its top level
 /// (a quote inside a JSON string is escaped, so the key cannot appear inside one).
 bool is_reply(const std::string& body, int id) {
-  if (body.find("\"method\":") != std::string::npos) return false;
+  if (body.find("\"method\":") != std::string::npos)
+    return false;
   const std::string key = "\"id\":" + std::to_string(id);
   for (std::size_t at = body.find(key); at != std::string::npos; at = body.find(key, at + 1)) {
     const char next = at + key.size() < body.size() ? body[at + key.size()] : '}';
-    if (next == ',' || next == '}') return true;
+    if (next == ',' || next == '}')
+      return true;
   }
   return false;
 }
 
 /// The `"version":N` of a publishDiagnostics body, or -1 for any other message.
 long published_version(const std::string& body) {
-  if (body.find("\"method\":\"textDocument/publishDiagnostics\"") == std::string::npos) return -1;
+  if (body.find("\"method\":\"textDocument/publishDiagnostics\"") == std::string::npos)
+    return -1;
   const std::size_t at = body.find("\"version\":");  // the only one: not a key of diagnostics
   return at == std::string::npos ? -1 : std::strtol(body.c_str() + at + 10, nullptr, 10);
 }
@@ -147,10 +161,13 @@ class Client {
   /// Small replies are parsed; a large one (a full diagnostics report) comes back as null.
   std::optional<json> request(const std::string& method, json params) {
     int id = ++last_id_;
-    server_.send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+    server_.send(
+        {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
     while (auto body = server_.receive(timeout_ms_)) {
-      if (!is_reply(*body, id)) continue;
-      if (body->size() > (1u << 16)) return json();
+      if (!is_reply(*body, id))
+        continue;
+      if (body->size() > (1u << 16))
+        return json();
       json parsed = json::parse(*body, nullptr, false);
       return parsed.is_discarded() ? json() : parsed;
     }
@@ -172,7 +189,9 @@ class Client {
   }
   /// Mean size of the publishDiagnostics bodies waited for, bytes.
   double mean_published_bytes() const {
-    return published_ == 0 ? 0 : static_cast<double>(published_bytes_) / static_cast<double>(published_);
+    return published_ == 0
+               ? 0
+               : static_cast<double>(published_bytes_) / static_cast<double>(published_);
   }
 
  private:
@@ -222,18 +241,21 @@ void measure_completion(Client& client, rules::ListDocument& doc, const std::str
         at.emplace(line, static_cast<std::uint32_t>(text.find('*') + 3));
       }
     }
-    if (!at) continue;
+    if (!at)
+      continue;
     const std::uint32_t character = utf16_column(doc.line(at->first), at->second);
     json params = {{"textDocument", {{"uri", kUri}}},
                    {"position", {{"line", at->first}, {"character", character}}}};
     auto start = Clock::now();
     auto reply = client.request("textDocument/completion", params);
     const double us = micros_since(start);
-    if (!reply || reply->contains("error")) continue;
+    if (!reply || reply->contains("error"))
+      continue;
     samples.push_back(us);
     const json& result = (*reply)["result"];
     const json& items = result.is_object() ? result.value("items", json::array()) : result;
-    if (!items.is_array() || items.empty()) ++empty;
+    if (!items.is_array() || items.empty())
+      ++empty;
   }
   if (samples.empty()) {
     std::printf("%s.completion=n/a\n", key.c_str());
@@ -252,20 +274,25 @@ int run_lsp(const LspOptions& options) {
     std::ifstream in(options.trace);
     std::string line;
     while (std::getline(in, line)) {
-      if (line.empty()) continue;
+      if (line.empty())
+        continue;
       json step = json::parse(line, nullptr, false);
-      if (step.is_discarded()) continue;
-      if (steps.empty() && text.empty()) text = step.value("text", "");
+      if (step.is_discarded())
+        continue;
+      if (steps.empty() && text.empty())
+        text = step.value("text", "");
       steps.push_back(std::move(step));
     }
-    if (!steps.empty()) steps.erase(steps.begin());
+    if (!steps.empty())
+      steps.erase(steps.begin());
   }
   if (text.empty()) {
     std::fprintf(stderr, "awesome_bench: nothing to open\n");
     return 2;
   }
   ServerProcess server(options.server);
-  if (!server.ok()) return 2;
+  if (!server.ok())
+    return 2;
   Client client(server, options.timeout_ms);
   // What a full editor announces: related places on diagnostics (the server then sends them,
   // and a change in them is a change to publish), and completion documentation resolved when
@@ -275,11 +302,13 @@ int run_lsp(const LspOptions& options) {
        {{"publishDiagnostics", {{"relatedInformation", true}}},
         {"completion",
          {{"completionItem",
-           {{"resolveSupport", {{"properties", {"documentation", "detail", "additionalTextEdits"}}}}}}}}}}};
-  if (options.pull) capabilities["textDocument"]["diagnostic"] = json::object();
-  auto init = client.request("initialize", {{"processId", getpid()},
-                                            {"rootUri", nullptr},
-                                            {"capabilities", capabilities}});
+           {{"resolveSupport",
+             {{"properties", {"documentation", "detail", "additionalTextEdits"}}}}}}}}}}};
+  if (options.pull)
+    capabilities["textDocument"]["diagnostic"] = json::object();
+  auto init = client.request(
+      "initialize",
+      {{"processId", getpid()}, {"rootUri", nullptr}, {"capabilities", capabilities}});
   if (!init) {
     std::fprintf(stderr, "awesome_bench: no initialize reply\n");
     return 2;
@@ -288,9 +317,10 @@ int run_lsp(const LspOptions& options) {
   const std::string& key = options.name;
   int version = 1;
   auto open_start = Clock::now();
-  client.notify("textDocument/didOpen",
-                {{"textDocument",
-                  {{"uri", kUri}, {"languageId", "markdown"}, {"version", version}, {"text", text}}}});
+  client.notify(
+      "textDocument/didOpen",
+      {{"textDocument",
+        {{"uri", kUri}, {"languageId", "markdown"}, {"version", version}, {"text", text}}}});
   if (options.pull) {
     client.request("textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}});
   } else if (!client.wait_published(version)) {
@@ -300,7 +330,8 @@ int run_lsp(const LspOptions& options) {
 
   // One request each, as a probe (completion is measured below, many times).
   for (const char* method : {"textDocument/documentSymbol"}) {
-    json params = {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 0}}}};
+    json params = {{"textDocument", {{"uri", kUri}}},
+                   {"position", {{"line", 0}, {"character", 0}}}};
     auto start = Clock::now();
     auto reply = client.request(method, params);
     double us = micros_since(start);
@@ -324,14 +355,15 @@ int run_lsp(const LspOptions& options) {
       std::uint32_t character = utf16_column(positions.line(edit.line), edit.column);
       positions.edit({{edit.line, edit.column}, {edit.line, edit.column}}, edit.text);
       json pos = {{"line", edit.line}, {"character", character}};
-      json changes = json::array({{{"range", {{"start", pos}, {"end", pos}}}, {"text", edit.text}}});
+      json changes =
+          json::array({{{"range", {{"start", pos}, {"end", pos}}}, {"text", edit.text}}});
       ++version;
       auto start = Clock::now();
       client.notify("textDocument/didChange", change_params(version, std::move(changes)));
-      bool ok = options.pull ? client.request("textDocument/diagnostic",
-                                              {{"textDocument", {{"uri", kUri}}}})
-                                   .has_value()
-                             : client.wait_published(version);
+      bool ok = options.pull
+                    ? client.request("textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}})
+                          .has_value()
+                    : client.wait_published(version);
       if (ok)
         samples.push_back(micros_since(start));
       else
@@ -342,7 +374,8 @@ int run_lsp(const LspOptions& options) {
     if (!options.pull) {
       std::printf("%s.push_bytes=%.0f\n", key.c_str(), client.mean_published_bytes());
     }
-    if (!options.pull) measure_completion(client, positions, key, options);
+    if (!options.pull)
+      measure_completion(client, positions, key, options);
   }
   if (!steps.empty()) {
     // Replay: every step is one didChange; the pull reply (or, in push mode, the publish if any)

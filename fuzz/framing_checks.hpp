@@ -4,11 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "fuzz/rules_checks.hpp"
 #include "protocol/framing.hpp"
@@ -19,16 +18,18 @@ namespace awesome::fuzz {
 
 inline bool same_frames(const std::vector<protocol::Frame>& a,
                         const std::vector<protocol::Frame>& b) {
-  if (a.size() != b.size()) return false;
+  if (a.size() != b.size())
+    return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].kind != b[i].kind || a[i].text != b[i].text) return false;
+    if (a[i].kind != b[i].kind || a[i].text != b[i].text)
+      return false;
   }
   return true;
 }
 
 /// Feeds one body to `server` and checks the replies sent while handling it.
-inline std::string check_server_step(server::LspServer& server,
-                                     std::vector<nlohmann::json>& out, std::string_view body) {
+inline std::string check_server_step(server::LspServer& server, std::vector<nlohmann::json>& out,
+                                     std::string_view body) {
   const protocol::Message message = protocol::parse_message(body);
   out.clear();
   server.handle(body);
@@ -37,9 +38,11 @@ inline std::string check_server_step(server::LspServer& server,
   const auto* request = std::get_if<protocol::Request>(&message);
   const nlohmann::json request_id = request ? protocol::id_to_json(request->id) : nlohmann::json();
   for (const auto& m : out) {
-    if (!m.is_object() || m.contains("method")) continue;  // server-to-client request or note
+    if (!m.is_object() || m.contains("method"))
+      continue;  // server-to-client request or note
     ++replies;
-    if (request && m.value("id", nlohmann::json()) == request_id) ++to_request;
+    if (request && m.value("id", nlohmann::json()) == request_id)
+      ++to_request;
   }
   if (request) {
     if (to_request != 1 || replies != 1) {
@@ -71,22 +74,24 @@ inline std::string check_framing(std::string_view data) {
     rest.remove_prefix(std::min(size, rest.size()));
   }
   protocol::FrameDecoder whole;
-  if (!same_frames(frames, whole.push(data))) return "frames depend on chunking";
-  if (chunked.mid_message() != whole.mid_message()) return "mid_message depends on chunking";
+  if (!same_frames(frames, whole.push(data)))
+    return "frames depend on chunking";
+  if (chunked.mid_message() != whole.mid_message())
+    return "mid_message depends on chunking";
 
   std::vector<nlohmann::json> out;
   server::LspServer server([&out](const nlohmann::json& m) { out.push_back(m); });
-  const nlohmann::json init = {
-      {"jsonrpc", "2.0"},
-      {"id", "fuzz-init"},
-      {"method", "initialize"},
-      {"params",
-       {{"processId", nullptr},
-        {"rootUri", nullptr},
-        {"capabilities",
-         {{"textDocument", {{"diagnostic", nlohmann::json::object()}}},
-          {"workspace", {{"configuration", true}}}}}}}};
-  if (auto why = check_server_step(server, out, init.dump()); !why.empty()) return why;
+  const nlohmann::json init = {{"jsonrpc", "2.0"},
+                               {"id", "fuzz-init"},
+                               {"method", "initialize"},
+                               {"params",
+                                {{"processId", nullptr},
+                                 {"rootUri", nullptr},
+                                 {"capabilities",
+                                  {{"textDocument", {{"diagnostic", nlohmann::json::object()}}},
+                                   {"workspace", {{"configuration", true}}}}}}}};
+  if (auto why = check_server_step(server, out, init.dump()); !why.empty())
+    return why;
   if (auto why = check_server_step(server, out, R"({"jsonrpc":"2.0","method":"initialized"})");
       !why.empty()) {
     return why;
@@ -103,15 +108,19 @@ inline std::string check_framing(std::string_view data) {
   }
   std::size_t bodies = 0;
   for (const auto& frame : frames) {
-    if (server.exit_requested()) break;
+    if (server.exit_requested())
+      break;
     if (frame.kind == protocol::Frame::Kind::kError) {
       server.on_frame_error(frame.text);
       continue;
     }
-    if (++bodies > 64) break;  // keeps one input fast; longer sessions add little coverage
-    if (auto why = check_server_step(server, out, frame.text); !why.empty()) return why;
+    if (++bodies > 64)
+      break;  // keeps one input fast; longer sessions add little coverage
+    if (auto why = check_server_step(server, out, frame.text); !why.empty())
+      return why;
   }
-  if (!server.exit_requested()) server.on_input_closed();
+  if (!server.exit_requested())
+    server.on_input_closed();
   return {};
 }
 

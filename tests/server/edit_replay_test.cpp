@@ -19,7 +19,6 @@ namespace {
 
 constexpr std::string_view kUri = "file:///list.md";
 
-
 /// Keeps the diagnostics the server last published for kUri.
 class PublishedDiagnostics {
  public:

@@ -16,8 +16,8 @@
 #include "tests/server/temp_dir.hpp"
 #include "tests/support/files.hpp"
 
-using awesome::test::FakeClient;
 using awesome::test::apply_lsp_edits;
+using awesome::test::FakeClient;
 using nlohmann::json;
 namespace rules = awesome::rules;
 
@@ -29,8 +29,8 @@ struct Paper {
 
 /// A list of one category holding `papers` (2021 dialect, one year section).
 std::string make_list(std::string_view category, const std::vector<Paper>& papers) {
-  std::string text = "## " + std::string(category) + "\n\n### " + std::string(category) +
-                     ": 2020\n\n";
+  std::string text =
+      "## " + std::string(category) + "\n\n### " + std::string(category) + ": 2020\n\n";
   for (const Paper& p : papers) {
     text += "- " + p.title + " [[paper]](https://arxiv.org/abs/" + p.id + ")\n  - " + p.authors +
             ".\n  - Key Word: Robustness.\n  - Digest: Text.\n\n";
@@ -71,8 +71,7 @@ TEST_CASE("navigation: workspace/symbol searches open documents and the workspac
   }
   write_bytes(root.path / "notes.md", "# Notes\n\nRobust thoughts, no list.\n");
   FakeClient client;
-  client.initialize(json::object(),
-                    {{"rootUri", awesome::server::path_to_file_uri(root.path)}});
+  client.initialize(json::object(), {{"rootUri", awesome::server::path_to_file_uri(root.path)}});
   const std::string a_uri = awesome::server::path_to_file_uri(root.path / "a.md");
   const std::string b_uri = awesome::server::path_to_file_uri(root.path / "sub" / "b.md");
 
@@ -86,12 +85,15 @@ TEST_CASE("navigation: workspace/symbol searches open documents and the workspac
                          {"kind", 19},
                          {"location",
                           {{"uri", a_uri},
-                           {"range", {{"start", {{"line", 14}, {"character", 2}}},
-                                      {"end", {{"line", 14}, {"character", 21}}}}}}},
+                           {"range",
+                            {{"start", {{"line", 14}, {"character", 2}}},
+                             {"end", {{"line", 14}, {"character", 21}}}}}}},
                          {"containerName", "Robustness: 2020"}});
-  CHECK(names(workspace_symbols(client, "ann lee")) == json{"Robust Training.", "Private Learning."});
+  CHECK(names(workspace_symbols(client, "ann lee")) ==
+        json{"Robust Training.", "Private Learning."});
   CHECK(names(workspace_symbols(client, "lee private")) == json{"Private Learning."});
-  CHECK(names(workspace_symbols(client, "crtfd")) == json{"Certified Robustness."});  // letters in order
+  CHECK(names(workspace_symbols(client, "crtfd")) ==
+        json{"Certified Robustness."});  // letters in order
   CHECK(workspace_symbols(client, "zzz").empty());
 
   SUBCASE("an open document's text wins over the file on disk") {
@@ -107,7 +109,8 @@ TEST_CASE("navigation: workspace/symbol searches open documents and the workspac
   SUBCASE("at most 200 results") {
     std::vector<Paper> many;
     for (int i = 0; i < 300; ++i) {
-      many.push_back({"Paper " + std::to_string(i) + ".", "2001." + std::to_string(10000 + i), "Z"});
+      many.push_back(
+          {"Paper " + std::to_string(i) + ".", "2001." + std::to_string(10000 + i), "Z"});
     }
     write_bytes(root.path / "many.md", make_list("Many", many));
     CHECK(workspace_symbols(client, "").size() == 200);
@@ -161,7 +164,8 @@ TEST_CASE("navigation: on the real full list") {
     auto count = [&](const json& symbols, auto&& self) -> void {
       for (const auto& s : symbols) {
         (s["kind"] == 19 ? entries : sections)++;
-        if (s.contains("children")) self(s["children"], self);
+        if (s.contains("children"))
+          self(s["children"], self);
       }
     };
     count(timed("textDocument/documentSymbol", doc), count);
@@ -181,8 +185,8 @@ TEST_CASE("navigation: on the real full list") {
   SUBCASE("every resolvable ToC link's definition lands on its heading") {
     std::size_t resolved = 0;
     for (const auto& t : m.toc) {
-      const json def = timed("textDocument/definition",
-                             at(uri, t.range.start.line, t.range.start.column + 1));
+      const json def =
+          timed("textDocument/definition", at(uri, t.range.start.line, t.range.start.column + 1));
       const std::size_t si = rules::section_for_anchor(m, t.anchor);
       CAPTURE(t.anchor);
       if (si == SIZE_MAX) {
@@ -202,12 +206,14 @@ TEST_CASE("navigation: on the real full list") {
     std::size_t duplicates = 0;
     for (std::size_t e = 0; e < m.entries.size(); ++e) {
       const std::size_t first = rules::first_copy(m, e);
-      if (first == SIZE_MAX) continue;
+      if (first == SIZE_MAX)
+        continue;
       ++duplicates;
       const json def = timed("textDocument/definition", at(uri, m.entries[e].first_line, 2));
       CHECK(def["range"]["start"]["line"] == m.entries[first].first_line);
       const auto& link = m.entries[e].links[0];
-      if (!link.url.starts_with("https://arxiv.org/abs/")) continue;
+      if (!link.url.starts_with("https://arxiv.org/abs/"))
+        continue;
       json params = at(uri, link.range.start.line, link.range.start.column + 1);
       params["context"] = {{"includeDeclaration", true}};
       const json refs = timed("textDocument/references", params);
@@ -222,7 +228,8 @@ TEST_CASE("navigation: on the real full list") {
     for (std::uint32_t i = 0; i < reference.line_count(); ++i) {
       std::string_view line = reference.line(i);
       const auto colon = line.find(':');
-      if (!line.starts_with("  - K") || colon == std::string_view::npos || colon > 14) continue;
+      if (!line.starts_with("  - K") || colon == std::string_view::npos || colon > 14)
+        continue;
       std::string_view rest = line.substr(colon + 1);
       while (!rest.empty() && (rest.back() == ' ' || rest.back() == '.')) rest.remove_suffix(1);
       for (std::size_t from = 0; from <= rest.size();) {
@@ -238,7 +245,8 @@ TEST_CASE("navigation: on the real full list") {
     std::uint32_t line = 0, column = 0;
     for (const auto& e : m.entries) {
       for (const auto& k : e.keywords) {
-        if (k.text == phrase && line == 0) line = k.range.start.line, column = k.range.start.column;
+        if (k.text == phrase && line == 0)
+          line = k.range.start.line, column = k.range.start.column;
       }
     }
     json prepared = timed("textDocument/prepareRename", at(uri, line, column));
@@ -258,7 +266,8 @@ TEST_CASE("navigation: on the real full list") {
   SUBCASE("renaming a category keeps its ToC link and year sections consistent") {
     std::size_t privacy = SIZE_MAX;
     for (std::size_t si = 0; si < m.sections.size(); ++si) {
-      if (m.sections[si].title == "Privacy") privacy = si;
+      if (m.sections[si].title == "Privacy")
+        privacy = si;
     }
     REQUIRE(privacy != SIZE_MAX);
     json params = at(uri, m.sections[privacy].range.start.line, 4);
@@ -282,8 +291,10 @@ TEST_CASE("navigation: on the real full list") {
     CHECK(found[0]["name"] == "NeuroAI for AI Safety.");
     CHECK(timed("workspace/symbol", {{"query", "learning"}}).size() == 200);
     const auto& e = m.entries[1];
-    const json hover = timed("textDocument/hover", at(uri, e.first_line, e.links[0].range.start.column + 2));
-    CHECK(hover["contents"]["value"].get<std::string>().starts_with("**arXiv 2411.18526** · November 2024"));
+    const json hover =
+        timed("textDocument/hover", at(uri, e.first_line, e.links[0].range.start.column + 2));
+    CHECK(hover["contents"]["value"].get<std::string>().starts_with(
+        "**arXiv 2411.18526** · November 2024"));
   }
   // Figures only: speed is asserted by no test (bench/ measures it).
   for (const auto& [method, ms] : millis) MESSAGE(method << ": " << ms << " ms");
