@@ -76,7 +76,7 @@ void read_header_line(std::string_view line, HeaderBlock& block) {
     }
     // Everything before is garbage from a lost message, not part of this header block.
     block = HeaderBlock{};
-    block.problems.push_back("skipped garbage before a Content-Length header");
+    block.problems.emplace_back("skipped garbage before a Content-Length header");
     line.remove_prefix(at);
     colon = kContentLength.size();
     name = line.substr(0, colon);

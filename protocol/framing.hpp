@@ -24,7 +24,7 @@ class FrameDecoder {
   /// Bodies longer than this are refused and skipped without being stored.
   static constexpr std::size_t kDefaultMaxBody = std::size_t{256} << 20;
   /// A header block longer than this is malformed (protects against a stream without "\r\n\r\n").
-  static constexpr std::size_t kMaxHeaderBlock = 64 * 1024;
+  static constexpr std::size_t kMaxHeaderBlock = std::size_t{64} * 1024;
 
   explicit FrameDecoder(std::size_t max_body = kDefaultMaxBody) : max_body_(max_body) {}
 

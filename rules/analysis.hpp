@@ -105,7 +105,8 @@ struct Analysis {
 
 /// Collects the findings of one check family. Each family reports only the rules whose
 /// catalog scopes include its own (a per-block check reporting a rule that reads a neighbour
-/// is a programmer error, asserted), since Findings re-runs it only when its scope changes.
+/// is a programmer error: report() throws std::logic_error), since Findings re-runs it only when
+/// its scope changes.
 class DiagnosticSink {
  public:
   DiagnosticSink(std::vector<Diagnostic>& out, Scope scope) : out_(out), scope_(scope) {}

@@ -1,4 +1,4 @@
-// The rule catalog of FORMAT.md: every rule's id, default severity, fix kind and summary, in
+// The rule catalog of docs/format.md: every rule's id, default severity, fix kind and summary, in
 // the deterministic order used for output. The checks themselves live in rules/checks/.
 #pragma once
 

@@ -322,7 +322,7 @@ std::vector<CompletionItem> complete_heading(ListDocument& doc, std::uint32_t li
   while (to > from && text::is_space(line[to - 1])) --to;
   const LineOutline& v = doc.line_outline();
   std::vector<CompletionItem> items;
-  const auto add = [&](std::string text, std::string detail) {
+  const auto add = [&](const std::string& text, std::string detail) {
     CompletionItem item;
     item.kind = CompletionKind::kHeading;
     item.label = text;

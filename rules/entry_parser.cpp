@@ -101,7 +101,7 @@ void parse_title_line(std::string_view line, ParsedItem& item) {
   while (pos < line.size() &&
          link_re().Match(re2::StringPiece(line.data(), line.size()), pos, line.size(),
                          RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
-    const std::size_t begin = static_cast<std::size_t>(g[0].data() - line.data());
+    const auto begin = static_cast<std::size_t>(g[0].data() - line.data());
     const std::size_t end = begin + g[0].size();
     const int alt = matched_alternative(g);
     const std::string_view label(g[alt].data(), g[alt].size());
@@ -343,7 +343,7 @@ bool plain_venue(std::string_view body, std::size_t content, std::uint32_t row, 
   }
   if (std::count(name.begin(), name.end(), ' ') > 5)
     return false;  // a sentence, not a venue
-  const std::size_t start = static_cast<std::size_t>(name.data() - body.data());
+  const auto start = static_cast<std::size_t>(name.data() - body.data());
   const bool year_inside = comma.find(',') == re2::StringPiece::npos;
   const std::size_t end =
       year_inside ? body.size() - (body.back() == '.' ? 1 : 0) : start + name.size();

@@ -62,13 +62,13 @@ std::vector<std::string> regional_variants(const std::string& w) {
     else if (rest.starts_with("or"))
       swap_at(i, 2, "our");
     // randomise(d)/randomize(d), optimisation/optimization, analyse/analyze.
-    if ((rest.starts_with("is") || rest.starts_with("iz")) && i >= 3 && rest.size() > 2 &&
-        (rest[2] == 'e' || rest[2] == 'a' || rest.substr(2).starts_with("ing"))) {
+    const bool ise = (rest.starts_with("is") || rest.starts_with("iz")) && i >= 3 &&
+                     rest.size() > 2 &&
+                     (rest[2] == 'e' || rest[2] == 'a' || rest.substr(2).starts_with("ing"));
+    const bool yse = (rest.starts_with("ys") || rest.starts_with("yz")) && rest.size() > 2 &&
+                     (rest[2] == 'e' || rest.substr(2).starts_with("ing"));
+    if (ise || yse)
       swap_at(i + 1, 1, rest[1] == 's' ? "z" : "s");
-    } else if ((rest.starts_with("ys") || rest.starts_with("yz")) && rest.size() > 2 &&
-               (rest[2] == 'e' || rest.substr(2).starts_with("ing"))) {
-      swap_at(i + 1, 1, rest[1] == 's' ? "z" : "s");
-    }
     // centre(s)/center(s), defence(s)/defense(s): at the end of the word.
     if (rest == "tre" || rest == "tres")
       swap_at(i, 3, "ter");
@@ -432,7 +432,7 @@ bool KeywordIndex::State::decide(Phrase& p) {
 
 std::pair<KeywordIndex::State::Phrase*, std::string_view> KeywordIndex::State::key_variant(
     const Phrase& p) const {
-  Phrase* best = const_cast<Phrase*>(best_of(p.key));
+  auto* best = const_cast<Phrase*>(best_of(p.key));
   if (best == &p)
     return {nullptr, {}};
   const Difference diff = classify(p.text, best->text);
@@ -639,7 +639,7 @@ void KeywordIndex::State::emit_again(const std::vector<const Phrase*>& roots,
   std::sort(again.begin(), again.end());
   again.erase(std::unique(again.begin(), again.end()), again.end());
   for (const Phrase* cp : again) {
-    Phrase& p = const_cast<Phrase&>(*cp);
+    auto& p = const_cast<Phrase&>(*cp);
     std::optional<Emit> e = emit_of(p);
     if (e == p.emit)
       continue;

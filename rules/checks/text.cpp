@@ -101,7 +101,7 @@ void check_entry_placeholders(const Block& b, DiagnosticSink& sink) {
       check_placeholders(line, row, from, link.url_range.start.column, sink);
       from = link.url_range.end.column;
     }
-    std::uint32_t to = static_cast<std::uint32_t>(line.size());
+    auto to = static_cast<std::uint32_t>(line.size());
     if (e.venue && e.authors_line && *e.authors_line == row)
       to = e.venue->range.start.column;
     if (from < to)

@@ -13,7 +13,7 @@ namespace {
 using nlohmann::json;
 
 /// A baseline is read up to this size (a list is, too); a larger file is an error.
-constexpr std::size_t kMaxBaselineBytes = 64 * 1024 * 1024;
+constexpr std::size_t kMaxBaselineBytes = std::size_t{64} * 1024 * 1024;
 
 }  // namespace
 

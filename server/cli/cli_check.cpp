@@ -30,7 +30,7 @@ namespace {
 
 /// Lists larger than this are refused rather than read into memory (the largest real list is
 /// about 1 MB).
-constexpr std::size_t kMaxInputBytes = 64 * 1024 * 1024;
+constexpr std::size_t kMaxInputBytes = std::size_t{64} * 1024 * 1024;
 
 /// Reads all of `in`, but never more than the limit: a character device (`/dev/zero`) or an
 /// endless pipe is an error, not a list checked on a truncated read.
@@ -38,7 +38,7 @@ std::optional<std::string> read_bounded(std::istream& in, std::string& error,
                                         std::size_t expected = 0) {
   std::string text;
   text.reserve(std::min(expected, kMaxInputBytes) + 1);
-  std::array<char, 64 * 1024> buffer{};
+  std::array<char, std::size_t{64} * 1024> buffer{};
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));

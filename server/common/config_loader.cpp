@@ -18,8 +18,8 @@ namespace {
 using nlohmann::json;
 
 // Bounds that keep a hostile or broken config from making the tool slow or huge.
-constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
-constexpr std::size_t kMaxStringBytes = 64 * 1024;
+constexpr std::size_t kMaxConfigBytes = std::size_t{1024} * 1024;
+constexpr std::size_t kMaxStringBytes = std::size_t{64} * 1024;
 constexpr std::size_t kMaxVenues = 1000;
 constexpr std::size_t kMaxAliases = 100;
 constexpr std::size_t kMaxVenueNameBytes = 200;
@@ -151,7 +151,7 @@ class Reader {
     } else if (*word == "ascending") {
       config_.order = rules::SortDirection::kAscending;
     } else {
-      return fail(key, "expected \"descending\" or \"ascending\", got " + describe(value));
+      return fail(key, R"(expected "descending" or "ascending", got )" + describe(value));
     }
     return true;
   }
@@ -301,7 +301,7 @@ class Reader {
     } else if (*word == "auto") {
       config_.dialect.reset();
     } else {
-      return fail("dialect", "expected \"2021\", \"2026\" or \"auto\", got " + describe(value));
+      return fail("dialect", R"(expected "2021", "2026" or "auto", got )" + describe(value));
     }
     return true;
   }

@@ -1,5 +1,6 @@
 #include "server/common/glob_match.hpp"
 
+#include <cstdint>
 #include <vector>
 
 namespace awesome::server {
@@ -37,9 +38,10 @@ std::vector<Token> tokenize(std::string_view pattern) {
 }
 
 /// Advances the set of reachable path positions `cur` over one token.
-std::vector<char> step(const Token& token, std::string_view path, const std::vector<char>& cur) {
+std::vector<std::uint8_t> step(const Token& token, std::string_view path,
+                               const std::vector<std::uint8_t>& cur) {
   const std::size_t n = path.size();
-  std::vector<char> next(n + 1, 0);
+  std::vector<std::uint8_t> next(n + 1, 0);
   bool reached = false;  // some earlier position is reachable (for the star kinds)
   for (std::size_t j = 0; j <= n; ++j) {
     switch (token.kind) {
@@ -73,7 +75,7 @@ std::vector<char> step(const Token& token, std::string_view path, const std::vec
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   const std::vector<Token> tokens = tokenize(pattern);
-  std::vector<char> reachable(path.size() + 1, 0);
+  std::vector<std::uint8_t> reachable(path.size() + 1, 0);
   reachable[0] = 1;
   for (const Token& token : tokens) reachable = step(token, path, reachable);
   // The whole path, or a parent directory of it ("docs" and "docs/" ignore "docs/a.md").

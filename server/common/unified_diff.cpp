@@ -79,7 +79,10 @@ std::optional<std::vector<Step>> myers(const Lines& a, const Lines& b, std::size
   std::vector<std::vector<int>> trace;
   for (int d = 0; d <= max; ++d) {
     for (int k = -d; k <= d; k += 2) {
-      auto at = [&](int kk) -> int& { return v[static_cast<std::size_t>(kk + offset)]; };
+      auto at = [&](int kk) -> int& {
+        const int index = kk + offset;
+        return v[static_cast<std::size_t>(index)];
+      };
       int x = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? at(k + 1) : at(k - 1) + 1;
       int y = x - k;
       while (x < n && y < m && a[static_cast<std::size_t>(x)] == b[static_cast<std::size_t>(y)]) {

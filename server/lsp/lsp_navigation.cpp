@@ -218,7 +218,7 @@ void LspServer::negotiate_navigation(const lsp::InitializeParams& params) {
     if (auto path = file_uri_to_path(folder.uri))
       roots.push_back(*path);
   }
-  workspace_.set_roots(std::move(roots));
+  workspace_.set_roots(roots);
 }
 
 void LspServer::add_navigation_capabilities(json& caps) const {

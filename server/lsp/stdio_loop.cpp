@@ -19,7 +19,7 @@ namespace awesome::server {
 namespace {
 
 /// Output the server queues for a client that does not read it before it stops answering.
-constexpr std::size_t kMaxQueuedOutput = 16 * 1024 * 1024;
+constexpr std::size_t kMaxQueuedOutput = std::size_t{16} * 1024 * 1024;
 
 namespace asio = boost::asio;
 using boost::system::error_code;
@@ -222,7 +222,7 @@ class StdioLoop {
   LspServer server_;
   protocol::FrameDecoder decoder_;
   std::vector<protocol::Frame> frames_;
-  std::array<char, 64 * 1024> buffer_{};
+  std::array<char, std::size_t{64} * 1024> buffer_{};
   std::deque<std::string> outbox_;
   std::size_t outbox_bytes_ = 0;
   bool paused_ = false;         ///< not reading: the output queue is full

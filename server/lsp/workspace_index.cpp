@@ -39,9 +39,9 @@ std::vector<IndexedPaper> index_papers(rules::ListDocument& list,
   return papers;
 }
 
-void WorkspaceIndex::set_roots(std::vector<fs::path> roots) {
+void WorkspaceIndex::set_roots(const std::vector<fs::path>& roots) {
   roots_.clear();
-  for (auto& root : roots) {
+  for (const auto& root : roots) {
     fs::path normal = root.lexically_normal();
     if (std::find(roots_.begin(), roots_.end(), normal) == roots_.end()) {
       roots_.push_back(std::move(normal));

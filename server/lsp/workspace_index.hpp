@@ -42,7 +42,7 @@ class WorkspaceIndex {
   explicit WorkspaceIndex(WalkLimits limits = {}) : limits_(limits) {}
 
   /// Folders to walk (duplicates dropped). No roots: refresh() returns nothing.
-  void set_roots(std::vector<std::filesystem::path> roots);
+  void set_roots(const std::vector<std::filesystem::path>& roots);
   const std::vector<std::filesystem::path>& roots() const { return roots_; }
 
   /// Walks the roots, (re)parses new and changed Markdown files unless `skip(path)` (files open
