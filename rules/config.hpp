@@ -48,6 +48,9 @@ struct Config {
   /// Require `</details>` at the end of a 2026-dialect digest line. Off by default: the real
   /// lists leave almost every digest open and GitHub closes it at the end of the list item.
   bool digest_require_close = false;
+  /// `rules.whitespace.strict`: report the two trailing spaces of a Markdown hard line break
+  /// too. Off by default, as markdownlint's MD009 (`br_spaces: 2`) allows them.
+  bool whitespace_strict = false;
   ConventionPins conventions;
   /// `docsUrl`: the URL of rules.md that links to a rule's documentation start from (the
   /// rule's anchor is appended); empty: the installed copy, if any. Only reports use it.

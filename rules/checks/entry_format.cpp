@@ -275,14 +275,15 @@ void check_arxiv_urls(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     if (link.url == canonical)
       continue;
     std::string why;
+    // The order is the precedence: a /pdf/ path before the host, a .pdf ending after it.
     if (link.url.starts_with("http:"))
       why = "uses http:";
-    else if (!pdf && link.url.find("/pdf/") != std::string::npos)
+    else if (!pdf && link.url.find("/pdf/") != std::string::npos)  // NOLINT(bugprone-branch-clone)
       why = "points at the PDF";
     else if (link.url.find("www.") != std::string::npos ||
              link.url.find("export.") != std::string::npos)
       why = "uses a non-canonical host";
-    else if (!pdf && link.url.ends_with(".pdf"))  // NOLINT(bugprone-branch-clone): after the host
+    else if (!pdf && link.url.ends_with(".pdf"))
       why = "points at the PDF";
     else if (has_version_suffix(link.url))
       why = "has a version suffix";

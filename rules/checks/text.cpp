@@ -17,10 +17,15 @@ namespace {
 
 constexpr int kMaxPerBlock = 20;  // enough to point at a problem without flooding
 
+/// Exactly two trailing spaces: a Markdown hard line break, which markdownlint's MD009 allows
+/// by default (`br_spaces: 2`) and `rules.whitespace.strict` reports.
+bool is_hard_line_break(std::string_view trailing) { return trailing == "  "; }
+
 void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_spaces,
-                           DiagnosticSink& sink) {
+                           bool strict, DiagnosticSink& sink) {
   const std::size_t content_end = text::trim_right(line).size();
-  if (content_end < line.size() && content_end > 0) {
+  if (content_end < line.size() && content_end > 0 &&
+      (strict || !is_hard_line_break(line.substr(content_end)))) {
     const Range r = {{row, static_cast<std::uint32_t>(content_end)},
                      {row, static_cast<std::uint32_t>(line.size())}};
     auto& d = sink.report(RuleId::kWhitespace, r, "Trailing whitespace.");
@@ -211,7 +216,7 @@ void check_block_text(const Analysis& a, std::size_t block_index, DiagnosticSink
                         a.sections[a.block_section[block_index]].holds_papers;
   if (is_paper || b.kind == BlockKind::kHeading || b.kind == BlockKind::kSummary) {
     for (std::uint32_t row = 0; row < b.line_count(); ++row) {
-      check_whitespace_line(b.line(row), row, is_paper, sink);
+      check_whitespace_line(b.line(row), row, is_paper, a.config.whitespace_strict, sink);
     }
   }
   if (is_paper) {

@@ -168,6 +168,8 @@ class Reader {
     }
     if (id == "entry-order" && name == "direction")
       return direction(value, key);
+    if (id == "whitespace" && name == "strict")
+      return expect_bool(value, key, config_.whitespace_strict);
     return fail(key, "unknown option of rule " + std::string(id));
   }
 
@@ -312,15 +314,15 @@ class Reader {
     for (const auto& [name, item] : value.items()) {
       if (name != "requireClosingTag")
         return fail("digest." + name, "unknown key");
-      if (!item.is_boolean()) {
-        return fail("digest.requireClosingTag", "expected true or false, got " + describe(item));
-      }
-      config_.digest_require_close = item.get<bool>();
+      if (!expect_bool(item, "digest.requireClosingTag", config_.digest_require_close))
+        return false;
     }
     return true;
   }
 
-  bool expect_bool(const json& value, const std::string& key, std::optional<bool>& out) {
+  /// `out` is a bool or a std::optional<bool>.
+  template <class Bool>
+  bool expect_bool(const json& value, const std::string& key, Bool& out) {
     if (!value.is_boolean())
       return fail(key, "expected true or false, got " + describe(value));
     out = value.get<bool>();

@@ -78,3 +78,26 @@ TEST_CASE("link-syntax accepts a label of the entry's own, and still checks its 
   CHECK(found[0].message == "Link written as [[label](url)]; expected [[Master Thesis]](url).");
   CHECK(found[0].fixes[0].edits[0].new_text == "[[Master Thesis]](https://x.org/t.pdf)");
 }
+
+TEST_CASE("whitespace: two trailing spaces are a hard line break, reported only when strict") {
+  const std::string text =
+      "# Awesome\n\n## Privacy\n\n"
+      "- Machine Unlearning. [[paper]](https://arxiv.org/abs/1912.03817)  \n"    // break
+      "  - Lucas Bourtoule, Varun Chandrasekaran. \n"                            // one space
+      "  - Key Word: Machine Unlearning.   \n"                                   // three
+      "  - <details><summary>Digest</summary> We introduce SISA training.\t \n"  // a tab
+      "  - Nothing after the break.  \n";
+  const auto trailing_lines = [&](awesome::rules::Config config) {
+    std::vector<std::uint32_t> lines;
+    ListDocument doc(text, std::move(config));
+    for (const auto& d : doc.diagnostics()) {
+      if (d.rule == "whitespace" && d.message == "Trailing whitespace.")
+        lines.push_back(d.range.start.line);
+    }
+    return lines;
+  };
+  CHECK(trailing_lines({}) == std::vector<std::uint32_t>{5, 6, 7});
+  awesome::rules::Config strict;
+  strict.whitespace_strict = true;
+  CHECK(trailing_lines(strict) == std::vector<std::uint32_t>{4, 5, 6, 7, 8});
+}
