@@ -25,8 +25,8 @@ std::string find_installed_rules_doc() {
 }  // namespace
 
 const std::string& installed_rules_doc_url() {
-  static const std::string kUrl = find_installed_rules_doc();
-  return kUrl;
+  static const std::string url = find_installed_rules_doc();
+  return url;
 }
 
 std::string rules_doc_url(std::string_view configured) {
