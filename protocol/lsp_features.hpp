@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "protocol/lsp_types.hpp"
@@ -154,6 +155,66 @@ struct CompletionList {
   std::vector<CompletionItem> items;
 };
 void to_json(json& j, const CompletionList& in);
+
+/// The CodeActionKind values of the spec awesome-ls uses; a server's own kinds extend them
+/// with dot-separated parts ("source.fixAll.awesome-ls").
+namespace CodeActionKind {
+inline constexpr std::string_view kQuickFix = "quickfix";
+inline constexpr std::string_view kSource = "source";
+inline constexpr std::string_view kSourceFixAll = "source.fixAll";
+}  // namespace CodeActionKind
+
+/// A document and the version its edits were computed on (null: whatever version is open).
+struct OptionalVersionedTextDocumentIdentifier {
+  std::string uri;
+  std::optional<std::int32_t> version;  ///< absent: written as null
+};
+void from_json(const json& j, OptionalVersionedTextDocumentIdentifier& out);
+void to_json(json& j, const OptionalVersionedTextDocumentIdentifier& in);
+
+struct TextDocumentEdit {
+  OptionalVersionedTextDocumentIdentifier textDocument;
+  std::vector<TextEdit> edits;
+};
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TextDocumentEdit, textDocument, edits)
+
+/// Edits to documents, either keyed by URI (`changes`) or versioned (`documentChanges`, when
+/// the client supports them); whichever is absent is not written.
+struct WorkspaceEdit {
+  std::optional<std::map<std::string, std::vector<TextEdit>>> changes;
+  std::optional<std::vector<TextDocumentEdit>> documentChanges;
+};
+void from_json(const json& j, WorkspaceEdit& out);
+void to_json(json& j, const WorkspaceEdit& in);
+
+struct Command {
+  std::string title;
+  std::string command;
+  json arguments;  ///< null: not written
+};
+void from_json(const json& j, Command& out);
+void to_json(json& j, const Command& in);
+
+/// A code action: an edit to apply, a command to run when chosen, or both. Every member has
+/// an initializer so that designated initializers may leave any out.
+struct CodeAction {
+  std::string title{};
+  std::string kind{};
+  std::vector<json> diagnostics{};    ///< the diagnostics it fixes; empty: not written
+  std::optional<bool> isPreferred{};  ///< absent: not written
+  std::optional<WorkspaceEdit> edit{};
+  std::optional<Command> command{};
+};
+void from_json(const json& j, CodeAction& out);
+void to_json(json& j, const CodeAction& in);
+
+/// The params of the workspace/applyEdit request the server sends.
+struct ApplyWorkspaceEditParams {
+  std::string label;  ///< empty: not written
+  WorkspaceEdit edit;
+};
+void from_json(const json& j, ApplyWorkspaceEditParams& out);
+void to_json(json& j, const ApplyWorkspaceEditParams& in);
 
 // NOLINTEND(readability-identifier-naming)
 

@@ -112,15 +112,14 @@ std::vector<lsp::TextEdit> LspServer::text_edits(const OpenDocument& doc,
   return out;
 }
 
-json LspServer::workspace_edit(std::string_view uri, const OpenDocument& doc,
-                               const std::vector<rules::TextEdit>& edits) const {
-  json lsp_edits = text_edits(doc, edits);
-  if (document_changes_) {
-    return {{"documentChanges",
-             json::array({{{"textDocument", {{"uri", uri}, {"version", doc.version}}},
-                           {"edits", std::move(lsp_edits)}}})}};
-  }
-  return {{"changes", {{std::string(uri), std::move(lsp_edits)}}}};
+lsp::WorkspaceEdit LspServer::workspace_edit(std::string_view uri, const OpenDocument& doc,
+                                             const std::vector<rules::TextEdit>& edits) const {
+  lsp::WorkspaceEdit out;
+  if (document_changes_)
+    out.documentChanges = {{{std::string(uri), doc.version}, text_edits(doc, edits)}};
+  else
+    out.changes = {{std::string(uri), text_edits(doc, edits)}};
+  return out;
 }
 
 LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) {
@@ -135,19 +134,19 @@ LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) 
   const auto& diagnostics = doc->list.diagnostics();
   const ConvertOptions convert{store_.encoding(), related_information_, true,
                                rules_doc_url(doc->list.config().docs_url)};
-  json actions = json::array();
-  if (wanted(only, "quickfix")) {
+  std::vector<lsp::CodeAction> actions;
+  if (wanted(only, lsp::CodeActionKind::kQuickFix)) {
     for (const auto& d : diagnostics) {
       if (d.fixes.empty() || !overlaps_lines(d.range, wanted_range))
         continue;
       const json lsp_diagnostic = to_lsp_diagnostic(d, doc->list, uri, convert);
       for (std::size_t i = 0; i < d.fixes.size(); ++i) {
         const rules::Fix& fix = d.fixes[i];
-        actions.push_back({{"title", fix.title},
-                           {"kind", "quickfix"},
-                           {"diagnostics", json::array({lsp_diagnostic})},
-                           {"isPreferred", fix.preferred && i == 0},
-                           {"edit", workspace_edit(uri, *doc, non_overlapping(fix.edits))}});
+        actions.push_back({.title = fix.title,
+                           .kind = std::string(lsp::CodeActionKind::kQuickFix),
+                           .diagnostics = {lsp_diagnostic},
+                           .isPreferred = fix.preferred && i == 0,
+                           .edit = workspace_edit(uri, *doc, non_overlapping(fix.edits))});
       }
     }
   }
@@ -155,20 +154,19 @@ LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) 
     const bool any_safe = std::any_of(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
       return std::any_of(d.fixes.begin(), d.fixes.end(), [](const auto& f) { return f.safe; });
     });
+    const std::string title = "Fix all safe awesome-ls problems";
     if (any_safe && !only.empty()) {
       // Asked for by kind (fix on save, the source action menu): the edit itself, every round
       // of fixes as `check --fix` makes them.
-      actions.push_back({{"title", "Fix all safe awesome-ls problems"},
-                         {"kind", kFixAllKind},
-                         {"edit", workspace_edit(uri, *doc, fix_all_edits(doc->list))}});
+      actions.push_back({.title = title,
+                         .kind = std::string(kFixAllKind),
+                         .edit = workspace_edit(uri, *doc, fix_all_edits(doc->list))});
     } else if (any_safe) {
       // Offered with everything at the cursor: a command, computed only when chosen.
-      actions.push_back({{"title", "Fix all safe awesome-ls problems"},
-                         {"kind", kFixAllKind},
-                         {"command",
-                          {{"title", "Fix all safe awesome-ls problems"},
-                           {"command", kFixAllCommand},
-                           {"arguments", json::array({{{"uri", uri}}})}}}});
+      actions.push_back({.title = title,
+                         .kind = std::string(kFixAllKind),
+                         .command = lsp::Command{title, std::string(kFixAllCommand),
+                                                 json::array({{{"uri", uri}}})}});
     }
   }
   // Whole-section actions run as commands: their edits are computed only when chosen.
@@ -176,25 +174,21 @@ LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) 
   const rules::LineOutline& outline = doc->list.line_outline();
   const std::size_t section = outline.section_at(wanted_range.start.line);
   if (wanted(only, kSortKind) && section != SIZE_MAX && outline.sections[section].holds_papers) {
-    actions.push_back({{"title", "Sort entries of this section by arXiv id"},
-                       {"kind", kSortKind},
-                       {"command",
-                        {{"title", "Sort entries of this section"},
-                         {"command", kSortCommand},
-                         {"arguments", arguments}}}});
+    actions.push_back({.title = "Sort entries of this section by arXiv id",
+                       .kind = std::string(kSortKind),
+                       .command = lsp::Command{"Sort entries of this section",
+                                               std::string(kSortCommand), arguments}});
   }
   const bool has_toc =
       std::any_of(outline.sections.begin(), outline.sections.end(),
                   [](const auto& s) { return s.kind == rules::SectionKind::kToc; });
   if (wanted(only, kTocKind) && has_toc) {
-    actions.push_back({{"title", "Update table of contents"},
-                       {"kind", kTocKind},
-                       {"command",
-                        {{"title", "Update table of contents"},
-                         {"command", kTocCommand},
-                         {"arguments", arguments}}}});
+    actions.push_back(
+        {.title = "Update table of contents",
+         .kind = std::string(kTocKind),
+         .command = lsp::Command{"Update table of contents", std::string(kTocCommand), arguments}});
   }
-  return actions;
+  return json(actions);
 }
 
 LspServer::Reply LspServer::on_formatting(const lsp::TextDocumentParams& params) {
@@ -236,13 +230,15 @@ void LspServer::apply_command_edits(std::string_view uri, const OpenDocument& do
     show_message(lsp::MessageType::kInfo, nothing);
     return;
   }
-  send_request("workspace/applyEdit", {{"label", label}, {"edit", workspace_edit(uri, doc, edits)}},
-               [this, label = std::string(label)](const protocol::Response& response) {
-                 const json& result = response.result;
-                 if (response.error || !result.is_object() || !result.value("applied", false)) {
-                   log(lsp::MessageType::kWarning, label + ": the editor did not apply the edit");
-                 }
-               });
+  send_request(
+      "workspace/applyEdit",
+      json(lsp::ApplyWorkspaceEditParams{std::string(label), workspace_edit(uri, doc, edits)}),
+      [this, label = std::string(label)](const protocol::Response& response) {
+        const json& result = response.result;
+        if (response.error || !result.is_object() || !result.value("applied", false)) {
+          log(lsp::MessageType::kWarning, label + ": the editor did not apply the edit");
+        }
+      });
 }
 
 LspServer::Reply LspServer::on_execute_command(const lsp::ExecuteCommandParams& params) {

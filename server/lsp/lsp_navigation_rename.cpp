@@ -81,11 +81,11 @@ LspServer::Reply LspServer::on_rename(const lsp::RenameParams& params) {
                                         : rules::heading_name_problem(new_name);
         if (!problem.empty())
           return ResponseError{ErrorCode::kRequestFailed, problem};
-        return workspace_edit(
+        return json(workspace_edit(
             at.uri, at.doc,
             r.kind == Renamable::Kind::kKeyword
                 ? rules::rename_keyword_edits(at.model, r.current, new_name)
-                : rules::rename_heading_edits(at.doc.list, at.model, r.section, new_name));
+                : rules::rename_heading_edits(at.doc.list, at.model, r.section, new_name)));
       });
 }
 

@@ -178,8 +178,8 @@ class LspServer {
   /// the item is selected).
   Reply on_completion_resolve(const nlohmann::json& params);
 
-  nlohmann::json workspace_edit(std::string_view uri, const OpenDocument& doc,
-                                const std::vector<rules::TextEdit>& edits) const;
+  lsp::WorkspaceEdit workspace_edit(std::string_view uri, const OpenDocument& doc,
+                                    const std::vector<rules::TextEdit>& edits) const;
   // Navigation (lsp_navigation*.cpp, lsp_workspace_symbol.cpp)
   Reply on_document_symbol(const lsp::TextDocumentParams& params);
   Reply on_folding_range(const lsp::TextDocumentParams& params);

@@ -54,3 +54,44 @@ TEST_CASE("results leave out empty optional fields and write kinds as numbers") 
   CHECK_FALSE(written.contains("data"));
   CHECK_FALSE(written.contains("detail"));
 }
+
+TEST_CASE("code actions and workspace edits round-trip, absent fields staying absent") {
+  const lsp::TextEdit edit{{{0, 1}, {0, 4}}, "new"};
+  lsp::WorkspaceEdit by_uri;
+  by_uri.changes = {{"file:///a.md", {edit}}};
+  lsp::WorkspaceEdit versioned;
+  versioned.documentChanges = {{{"file:///a.md", 3}, {edit}}, {{"file:///b.md", {}}, {}}};
+  const lsp::CodeAction fix{.title = "Fix",
+                            .kind = std::string(lsp::CodeActionKind::kQuickFix),
+                            .diagnostics = {json{{"message", "m"}}},
+                            .isPreferred = false,
+                            .edit = by_uri};
+  const lsp::CodeAction run{.title = "Run",
+                            .kind = "source.x",
+                            .command = lsp::Command{"Run it", "x.run", json::array({1})}};
+  const lsp::ApplyWorkspaceEditParams apply{"Apply", versioned};
+  for (const json& written : {json(fix), json(run), json(apply), json(lsp::WorkspaceEdit{})}) {
+    CAPTURE(written.dump());
+    if (written.contains("label"))
+      CHECK(json(written.get<lsp::ApplyWorkspaceEditParams>()) == written);
+    else if (written.contains("title"))
+      CHECK(json(written.get<lsp::CodeAction>()) == written);
+    else
+      CHECK(json(written.get<lsp::WorkspaceEdit>()) == written);
+  }
+  const json fix_json = fix;
+  CHECK(fix_json["isPreferred"] == false);
+  CHECK(fix_json["edit"]["changes"]["file:///a.md"][0]["newText"] == "new");
+  CHECK_FALSE(fix_json.contains("command"));
+  const json run_json = run;
+  CHECK_FALSE(run_json.contains("diagnostics"));
+  CHECK_FALSE(run_json.contains("isPreferred"));
+  CHECK_FALSE(run_json.contains("edit"));
+  CHECK(run_json["command"] == json{{"title", "Run it"}, {"command", "x.run"}, {"arguments", {1}}});
+  CHECK_FALSE(json(lsp::Command{"t", "c", {}}).contains("arguments"));
+  const json documents = json(apply)["edit"]["documentChanges"];
+  CHECK(documents[0]["textDocument"] == json{{"uri", "file:///a.md"}, {"version", 3}});
+  CHECK(documents[1]["textDocument"]["version"].is_null());
+  CHECK(json(lsp::WorkspaceEdit{}) == json::object());
+  CHECK_FALSE(json(lsp::ApplyWorkspaceEditParams{"", by_uri}).contains("label"));
+}
