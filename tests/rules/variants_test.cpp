@@ -87,7 +87,7 @@ TEST_CASE("backdoor learning resources: links under the title, [[pdf]] papers, y
       {"title-punctuation", 6},  // titles without the list's final '.'
       {"toc-order", 1},          // Vision Transformer listed before Detection and Tracking
       {"venue", 1},              // USENIX for USENIX Security
-      {"whitespace", 70},
+      {"whitespace", 53},
   };
   CHECK(counts(doc) == expected);
 }
