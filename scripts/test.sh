@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs all tests: the C++ suite (doctest via CTest, including the real
 # binary over stdio and a headless Neovim client) under ASan + UBSan, a short run of every fuzz
-# target, the VS Code extension's tests (unit and end to end in code-server), and the release
-# packages (tests/packaging/run.sh).
+# target, the VS Code extension's tests (unit and end to end in code-server), the release
+# packages (tests/packaging/run.sh), and the code's layout and static analysis (scripts/lint.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +34,11 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 phase "fuzz: every libFuzzer target for 45 s, two at a time (longer: fuzz/run.sh SECONDS)"
 AWESOME_FUZZ_BUILD=build-asan bash fuzz/run.sh -j 2 45
 
+phase "lint in the background (scripts/lint.sh: .clang-format, .clang-tidy), while the editor and packaging tests run"
+# clang-tidy reads the GCC tree's compile commands (rules/, server/, protocol/ are all in it).
+bash scripts/lint.sh build >build/lint.log 2>&1 &
+lint_pid=$!
+
 if [[ -x vscode-extension/scripts/test-all.sh ]]; then
   phase "VS Code extension"
   AWESOME_LS_BINARY="$PWD/build/server/awesome-ls" bash vscode-extension/scripts/test-all.sh
@@ -41,4 +46,10 @@ fi
 phase "release packages from the GCC build: .deb with apt, archive, npm with npx, pre-commit hooks"
 # After the extension's tests, whose npm ci the .vsix packaging reuses.
 bash tests/packaging/run.sh build/server/awesome-ls
+phase "lint"
+if ! wait "$lint_pid"; then
+  cat build/lint.log
+  exit 1
+fi
+cat build/lint.log
 phase "all tests passed"

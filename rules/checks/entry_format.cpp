@@ -274,17 +274,18 @@ void check_arxiv_urls(const Analysis& a, const Block& b, DiagnosticSink& sink) {
     }
     if (link.url == canonical)
       continue;
+    const bool other_host =
+        link.url.find("www.") != std::string::npos || link.url.find("export.") != std::string::npos;
+    // A /pdf/ path is named before the host, a .pdf ending only on the canonical host.
+    const bool at_pdf = !pdf && (link.url.find("/pdf/") != std::string::npos ||
+                                 (!other_host && link.url.ends_with(".pdf")));
     std::string why;
-    // The order is the precedence: a /pdf/ path before the host, a .pdf ending after it.
     if (link.url.starts_with("http:"))
       why = "uses http:";
-    else if (!pdf && link.url.find("/pdf/") != std::string::npos)  // NOLINT(bugprone-branch-clone)
+    else if (at_pdf)
       why = "points at the PDF";
-    else if (link.url.find("www.") != std::string::npos ||
-             link.url.find("export.") != std::string::npos)
+    else if (other_host)
       why = "uses a non-canonical host";
-    else if (!pdf && link.url.ends_with(".pdf"))
-      why = "points at the PDF";
     else if (has_version_suffix(link.url))
       why = "has a version suffix";
     else

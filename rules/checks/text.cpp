@@ -19,10 +19,12 @@ constexpr int kMaxPerBlock = 20;  // enough to point at a problem without floodi
 
 /// Exactly two trailing spaces: a Markdown hard line break, which markdownlint's MD009 allows
 /// by default (`br_spaces: 2`) and `rules.whitespace.strict` reports.
-bool is_hard_line_break(std::string_view trailing) { return trailing == "  "; }
+bool is_hard_line_break(std::string_view trailing) {
+  return trailing == "  ";
+}
 
-void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_spaces,
-                           bool strict, DiagnosticSink& sink) {
+void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_spaces, bool strict,
+                           DiagnosticSink& sink) {
   const std::size_t content_end = text::trim_right(line).size();
   if (content_end < line.size() && content_end > 0 &&
       (strict || !is_hard_line_break(line.substr(content_end)))) {
