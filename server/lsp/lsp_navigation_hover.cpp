@@ -1,6 +1,7 @@
-// LspServer: textDocument/hover, in Markdown. On an arXiv link: the id, its month and where else
-// the paper appears; on a key word: how often and in which categories it is used; on a venue:
-// its full name from the venue catalog.
+// LspServer: textDocument/hover, in Markdown. On an arXiv link: the id, its month, links to the
+// abstract and the PDF, and where else the paper appears (or that it has no duplicate); on a key
+// word: how often and in which categories it is used; on a venue: its full name from the venue
+// catalog.
 #include <algorithm>
 
 #include "rules/queries.hpp"
@@ -28,6 +29,8 @@ std::string arxiv_hover(const Model& m, const rules::Target& target, const rules
   std::string text = "**arXiv " + id.id + "**";
   if (const std::string month = rules::arxiv_month(id); !month.empty())
     text += " · " + month;
+  text += " · [abstract](https://arxiv.org/abs/" + id.id + ") · [PDF](https://arxiv.org/pdf/" +
+          id.id + ")";
   std::vector<std::string> others;
   std::size_t count = 0;
   for (const auto& o : rules::arxiv_occurrences(m, id)) {
@@ -37,7 +40,7 @@ std::string arxiv_hover(const Model& m, const rules::Target& target, const rules
       others.push_back(place(m, m.entries[o.entry]));
   }
   if (count == 0)
-    return text + "\n\nOnly here in this document.";
+    return text + "\n\nNo duplicate in this list.";
   text += "\n\nAlso at ";
   for (std::size_t i = 0; i < others.size(); ++i) text += (i > 0 ? ", " : "") + others[i];
   if (count > others.size())

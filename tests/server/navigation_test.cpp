@@ -235,11 +235,14 @@ TEST_CASE("navigation: hover on an arXiv link, a key word and a venue") {
   CHECK(arxiv == json{{"contents",
                        {{"kind", "markdown"},
                         {"value",
-                         "**arXiv 2010.09515** · October 2020\n\n"
+                         "**arXiv 2010.09515** · October 2020 · "
+                         "[abstract](https://arxiv.org/abs/2010.09515) · "
+                         "[PDF](https://arxiv.org/pdf/2010.09515)\n\n"
                          "Also at line 26 (Fairness: 2020)."}}},
                       {"range", range(11, 13, 11, 56)}});
   CHECK(s.result("textDocument/hover", at(16, 20))["contents"]["value"] ==
-        "**arXiv 2008.04254** · August 2020\n\nOnly here in this document.");
+        "**arXiv 2008.04254** · August 2020 · [abstract](https://arxiv.org/abs/2008.04254) · "
+        "[PDF](https://arxiv.org/pdf/2008.04254)\n\nNo duplicate in this list.");
   json keyword = s.result("textDocument/hover", at(13, 14));
   CHECK(keyword["contents"]["value"] ==
         "**Key word** `Differential Privacy`\n\n"
