@@ -19,13 +19,6 @@ using protocol::ResponseError;
 
 namespace {
 
-constexpr std::string_view kFixAllKind = "source.fixAll.awesome-ls";
-constexpr std::string_view kSortKind = "source.sortEntries.awesome-ls";
-constexpr std::string_view kTocKind = "source.updateToc.awesome-ls";
-constexpr std::string_view kSortCommand = "awesome-ls.sortSection";
-constexpr std::string_view kTocCommand = "awesome-ls.updateToc";
-constexpr std::string_view kFixAllCommand = "awesome-ls.fixAll";
-
 /// Edits sorted by position with any edit overlapping an earlier one dropped: a WorkspaceEdit
 /// must not overlap.
 std::vector<rules::TextEdit> non_overlapping(std::vector<rules::TextEdit> edits) {

@@ -100,15 +100,12 @@ json LspServer::server_capabilities() const {
       {"textDocumentSync",
        {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"codeActionProvider",
-       {{"codeActionKinds",
-         {"quickfix", "source.fixAll.awesome-ls", "source.sortEntries.awesome-ls",
-          "source.updateToc.awesome-ls"}}}},
+       {{"codeActionKinds", {lsp::CodeActionKind::kQuickFix, kFixAllKind, kSortKind, kTocKind}}}},
       {"documentFormattingProvider", true},
       {"documentRangeFormattingProvider", true},
       {"completionProvider",
        {{"triggerCharacters", {"*", "[", ";", ":", " ", "#"}}, {"resolveProvider", true}}},
-      {"executeCommandProvider",
-       {{"commands", {"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll"}}}},
+      {"executeCommandProvider", {{"commands", {kSortCommand, kTocCommand, kFixAllCommand}}}},
   };
   add_navigation_capabilities(caps);
   if (pull_diagnostics_) {

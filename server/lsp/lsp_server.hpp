@@ -26,6 +26,15 @@
 
 namespace awesome::server {
 
+// The code action kinds and commands the server offers (lsp_edits.cpp) and advertises in
+// initialize (lsp_lifecycle.cpp).
+inline constexpr std::string_view kFixAllKind = "source.fixAll.awesome-ls";
+inline constexpr std::string_view kSortKind = "source.sortEntries.awesome-ls";
+inline constexpr std::string_view kTocKind = "source.updateToc.awesome-ls";
+inline constexpr std::string_view kSortCommand = "awesome-ls.sortSection";
+inline constexpr std::string_view kTocCommand = "awesome-ls.updateToc";
+inline constexpr std::string_view kFixAllCommand = "awesome-ls.fixAll";
+
 struct ServerOptions {
   std::ostream* log = nullptr;  ///< where logs go besides window/logMessage (stderr); may be null
   /// How long the first diagnostics wait for the client's answer to workspace/configuration.
