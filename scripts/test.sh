@@ -31,8 +31,8 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
-phase "fuzz: every libFuzzer target for 45 s, two at a time (longer: fuzz/run.sh SECONDS)"
-AWESOME_FUZZ_BUILD=build-asan bash fuzz/run.sh -j 2 45
+phase "fuzz: every libFuzzer target for 30 s, two at a time (longer: fuzz/run.sh SECONDS)"
+AWESOME_FUZZ_BUILD=build-asan bash fuzz/run.sh -j 2 30
 
 phase "lint in the background (scripts/lint.sh: .clang-format, .clang-tidy), while the editor and packaging tests run"
 # clang-tidy reads the GCC tree's compile commands (rules/, server/, protocol/ are all in it).
