@@ -29,7 +29,8 @@ TEST_CASE("2021 list: known defects are reported at their lines") {
   // Used once each way: the titles and digests use `Information` and `Invariance` only.
   CHECK(has(doc, "keyword-variant", line_of(text, "Inforamtion Bottleneck")));
   CHECK(has(doc, "keyword-variant", line_of(text, "Transformation Invaraince")));
-  // Used once each way too, but the paper's own title says `Double Descend`.
+  // Used once each way too, but one substituted letter in a short word, and the paper's own
+  // title says `Double Descend`.
   CHECK_FALSE(has(doc, "keyword-variant", line_of(text, "Deep Double Descend")));
   // `Uncerntainty Estimation` has no reference phrase here.
   CHECK_FALSE(has(doc, "keyword-variant", line_of(text, "Uncerntainty")));
