@@ -1,6 +1,7 @@
 // keyword-variant: a key word that is a near-variant of a more frequent one in the same list.
 // Phrases are compared at word level: same words up to case, hyphens and plurals, or one rare
-// word that is a small edit away from a frequent word (a typo), judged by frequency.
+// word that is a small edit away from a frequent word (a typo), judged by frequency; where the
+// two phrases are used as often, by which of the two words the list's titles and digests use.
 //
 // KeywordIndex keeps the phrase and word counts up to date entry by entry and analyzes the
 // variants again only when the phrases in use change; the costly part of the analysis (which
@@ -122,6 +123,16 @@ bool one_substitution(std::string_view a, std::string_view b) {
   return differ == 1;
 }
 
+/// True when `b` is `a` with two neighbouring letters swapped (inforamtion/information).
+bool one_transposition(std::string_view a, std::string_view b) {
+  if (a.size() != b.size())
+    return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+         a.substr(i + 2) == b.substr(i + 2);
+}
+
 /// Whether a word used `rare_count` times is rare enough, next to one used `common_count`
 /// times, to be a typo of it (given typo_shape()).
 bool typo_counts(int rare_count, int common_count) {
@@ -220,10 +231,10 @@ struct KeywordIndex::State {
     const std::string* text = nullptr;  ///< the map's key
     int count = 0;                      ///< uses in key words (a phrase used n times counts n)
     std::uint64_t letters = 0;          ///< which ASCII letters and digits it has
-    bool frequent = false;              ///< used 3 times or more, now or before
+    bool listed = false;                ///< used in a key word, now or before
     bool near_known = false;
-    /// Ever-frequent words of the same first byte with typo_shape(this, other), sorted, with
-    /// whether they are one edit apart. Kept current once known.
+    /// Listed words of the same first byte with typo_shape(this, other), sorted, with whether
+    /// they are one edit apart. Kept current once known.
     std::vector<std::pair<const std::string*, bool>> near;
     std::vector<Word*> near_of_others;  ///< the words whose `near` holds this one
     std::vector<Phrase*> phrases;       ///< distinct phrases that hold it
@@ -232,14 +243,54 @@ struct KeywordIndex::State {
   std::unordered_map<std::string, Phrase> phrases;
   std::unordered_map<std::string, std::vector<Phrase*>> by_key;
   std::unordered_map<std::string, Word> words;  ///< every word ever used; entries stay
-  /// By first byte: the words that were ever frequent (the only ones a typo can be of), and
-  /// the words whose `near` is known.
-  std::vector<std::vector<Word*>> frequent_by_first = std::vector<std::vector<Word*>>(256);
+  /// By first byte: the words that were ever used in a key word (the only ones a typo can be
+  /// of), and the words whose `near` is known.
+  std::vector<std::vector<Word*>> listed_by_first = std::vector<std::vector<Word*>>(256);
   std::vector<std::vector<Word*>> near_known_by_first = std::vector<std::vector<Word*>>(256);
   std::unordered_map<std::uint64_t, const Phrase*> emits;  ///< by hash of the variant text
+  /// Uses of each word of 4 letters or more in the titles and digests of the entries: the
+  /// list's own vocabulary, which tells a typo from a word where counts tie.
+  std::unordered_map<std::string, int> prose;
   // What the update in progress changed.
   std::unordered_map<Phrase*, std::pair<int, std::pair<std::uint64_t, std::size_t>>> touched;
   std::unordered_map<Word*, int> word_before;
+  std::unordered_map<std::string, bool> prose_before;  ///< whether used, for words that came
+                                                       ///< into or went out of use
+
+  int prose_of(const std::string& w) const {
+    auto it = prose.find(w);
+    return it == prose.end() ? 0 : it->second;
+  }
+
+  /// Counts the words of `text` (split and lowercased as text::words() does) `by` more uses.
+  void count_prose(std::string_view text, int by) {
+    std::string w;
+    const auto flush = [&] {
+      if (w.size() >= 4) {
+        auto it = prose.try_emplace(w, 0).first;
+        const bool was = it->second > 0;
+        it->second += by;
+        if (was != (it->second > 0))
+          prose_before.try_emplace(w, was);
+        if (it->second <= 0)
+          prose.erase(it);
+      }
+      w.clear();
+    };
+    for (char c : text) {
+      const auto u = static_cast<unsigned char>(c);
+      if (std::isalnum(u) || u >= 0x80)
+        w.push_back(static_cast<char>(std::tolower(u)));
+      else
+        flush();
+    }
+    flush();
+  }
+
+  void count_prose(const Block& b, int by) {
+    count_prose(b.entry->title, by);
+    count_prose(b.entry->digest, by);
+  }
 
   int count_of(const std::string& w) const {
     auto it = words.find(w);
@@ -293,9 +344,9 @@ struct KeywordIndex::State {
   void count_word(Word& info, int by) {
     word_before.try_emplace(&info, info.count);
     info.count += by;
-    if (info.frequent || info.count < 3 || info.text->empty())
+    if (info.listed || info.count < 1 || info.text->empty())
       return;
-    info.frequent = true;
+    info.listed = true;
     const auto first = static_cast<unsigned char>((*info.text)[0]);
     for (Word* o : near_known_by_first[first]) {
       if (!near(*o, info))
@@ -305,7 +356,7 @@ struct KeywordIndex::State {
       o->near.insert(at, {info.text, text::edit_distance(*o->text, *info.text, 1) <= 1});
       info.near_of_others.push_back(o);
     }
-    frequent_by_first[first].push_back(&info);
+    listed_by_first[first].push_back(&info);
   }
 
   /// The words a typo of `info` could be of, with whether they are one edit away.
@@ -313,7 +364,7 @@ struct KeywordIndex::State {
     if (!info.near_known) {
       info.near_known = true;
       const auto first = static_cast<unsigned char>((*info.text)[0]);
-      for (Word* other : frequent_by_first[first]) {
+      for (Word* other : listed_by_first[first]) {
         if (!near(info, *other))
           continue;
         info.near.emplace_back(other->text, text::edit_distance(*info.text, *other->text, 1) <= 1);
@@ -387,6 +438,7 @@ struct KeywordIndex::State {
   std::pair<Phrase*, std::string_view> key_variant(const Phrase& p) const;
   Phrase* regional_variant(const Phrase& p) const;
   Phrase* misspelt_variant(const Phrase& p);
+  Phrase* tie_variant(const Phrase& p, std::size_t wi);
   void find_word_typo(Phrase& p);
   std::optional<Emit> emit_of(const Phrase& p) const;
   /// Brings the conclusions up to date with the changes recorded in `touched` and
@@ -489,7 +541,41 @@ KeywordIndex::State::Phrase* KeywordIndex::State::misspelt_variant(const Phrase&
     if (target != nullptr)
       return target;
   }
+  for (std::size_t wi = 0; wi < p.words.size(); ++wi) {
+    if (Phrase* target = tie_variant(p, wi))
+      return target;
+  }
   return nullptr;
+}
+
+/// A tie that counts cannot break (`Inforamtion Bottleneck` and `Information Bottleneck`, once
+/// each): the list's own words tell the typo. Word `wi` of `p` is a typo of a word that makes
+/// a phrase used at least as often when the rest of the list never uses it (no other key word,
+/// no title, no digest) but does use the other word, and the two are one letter added,
+/// dropped or swapped with its neighbour apart. One substituted letter between words under 8
+/// letters is not enough (content/context), nor are two edits (stealing/steering).
+KeywordIndex::State::Phrase* KeywordIndex::State::tie_variant(const Phrase& p, std::size_t wi) {
+  Word& w = *p.word_info[wi];
+  if (w.text->size() < 5 || w.count > p.count || prose_of(*w.text) > 0)
+    return nullptr;
+  Phrase* target = nullptr;
+  std::vector<std::string> replaced;
+  for (const auto& [cand, one_edit] : near_of(w)) {
+    if (!one_edit && !one_transposition(*w.text, *cand))
+      continue;
+    if (w.text->size() < 8 && cand->size() < 8 && one_substitution(*w.text, *cand))
+      continue;
+    replaced = p.words;
+    replaced[wi] = *cand;
+    const Phrase* other = best_of(phrase_key(replaced));
+    if (other == nullptr || other->count < p.count)
+      continue;
+    if (prose_of(*cand) == 0 && count_of(*cand) <= other->count)
+      continue;  // the other word is no more the list's than this one
+    if (target == nullptr || other->count > target->count)
+      target = const_cast<Phrase*>(other);
+  }
+  return target;
 }
 
 /// No phrase to point at: a long rare word one edit away from a frequent word is a typo.
@@ -566,9 +652,16 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
     if (w->count != before)
       counted.push_back(w);
   }
+  // A word that came into or went out of use in the titles and digests can break a tie.
+  for (const auto& [text, was] : prose_before) {
+    auto it = words.find(text);
+    if (it != words.end() && was != (prose_of(text) > 0))
+      counted.push_back(&it->second);
+  }
   touched.clear();
   word_before.clear();
-  if (changed.empty())
+  prose_before.clear();
+  if (changed.empty() && counted.empty())
     return;
   std::vector<const Phrase*> roots(changed.begin(), changed.end());
   for (Phrase* p : affected_by(changed, counted)) {
@@ -669,12 +762,14 @@ void KeywordIndex::update(const std::vector<const Block*>& removed,
                           std::vector<const Block*>& reemit) {
   State& s = *state_;
   for (const Block* b : removed) {
+    s.count_prose(*b, -1);
     for (std::size_t pi = 0; pi < b->entry->keywords.size(); ++pi) {
       if (!b->entry->keywords[pi].text.empty())
         s.remove_use(b, pi);
     }
   }
   for (const Block* b : added) {
+    s.count_prose(*b, 1);
     for (std::size_t pi = 0; pi < b->entry->keywords.size(); ++pi) {
       if (!b->entry->keywords[pi].text.empty())
         s.add_use(b, pi);

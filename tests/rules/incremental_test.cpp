@@ -275,6 +275,45 @@ TEST_CASE("a phrase's other regional spelling gaining or losing uses re-decides 
   CHECK(variants() == 2);  // 3 uses against 2: now the two uses of Modeling are the variants
 }
 
+TEST_CASE("a title or digest that starts or stops using a word re-decides a tie") {
+  // `Inforamtion Bottleneck` and `Information Bottleneck` are used once each: the typo is the
+  // word the titles and digests never use. An edit outside the key words changes that.
+  const auto entry = [](int i, std::string_view title, std::string_view keyword) {
+    return "- " + std::string(title) + ". [[paper]](https://arxiv.org/abs/2101." +
+           std::to_string(10000 + i) + ")\n  - A, B.\n  - Key Word: " + std::string(keyword) +
+           "; Attack.\n  - Digest: Text.\n\n";
+  };
+  std::string reference = "# Awesome\n\n## Alignment\n\n" +
+                          entry(9, "Information Theory of Robustness", "Information Bottleneck") +
+                          entry(8, "Paper Eight", "Inforamtion Bottleneck");
+  ListDocument doc(reference);
+  const auto variants = [&] {
+    int n = 0;
+    for (const auto& d : doc.diagnostics()) n += d.rule == "keyword-variant" ? 1 : 0;
+    return n;
+  };
+  const auto replace = [&](std::string_view from_text, std::string_view with) {
+    const std::size_t from = reference.find(from_text);
+    REQUIRE(from != std::string::npos);
+    const auto line = static_cast<std::uint32_t>(
+        std::count(reference.begin(), reference.begin() + static_cast<std::ptrdiff_t>(from), '\n'));
+    const auto column = static_cast<std::uint32_t>(from - reference.rfind('\n', from) - 1);
+    const Position a{line, column}, b{line, static_cast<std::uint32_t>(column + from_text.size())};
+    reference.replace(from, from_text.size(), with);
+    doc.edit(Range{a, b}, std::string(with));
+    check_same_as_fresh(doc, reference);
+  };
+  CHECK(variants() == 1);
+  replace("Paper Eight", "Paper Inforamtion");  // the list now uses both words
+  CHECK(variants() == 0);
+  replace("Paper Inforamtion", "Paper Eight");
+  CHECK(variants() == 1);
+  replace("Information Theory of", "Robustness of");  // neither word is used elsewhere
+  CHECK(variants() == 0);
+  replace("Digest: Text.", "Digest: Information.");  // the first entry's digest
+  CHECK(variants() == 1);
+}
+
 TEST_CASE("edits past the end of a line or the document are clamped") {
   ListDocument doc("- A.\n");
   doc.edit({{0, 99}, {0, 99}}, " [[paper]](https://arxiv.org/abs/2010.09515)");
