@@ -71,7 +71,9 @@ TEST_CASE("capabilities: completion triggers, commands, range formatting") {
   CHECK(caps["completionProvider"]["triggerCharacters"] ==
         json::array({"*", "[", ";", ":", " ", "#"}));
   CHECK(caps["executeCommandProvider"]["commands"] ==
-        json::array({"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll"}));
+        json::array({"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll",
+                     "awesome-ls.fixRule", "awesome-ls.disableRuleInConfig",
+                     "awesome-ls.showRuleDocumentation"}));
   CHECK(caps["documentRangeFormattingProvider"] == true);
 }
 
@@ -221,4 +223,48 @@ TEST_CASE("range formatting applies only the safe fixes inside the range") {
                       {"range", range(10, 0, 13, 0)},
                       {"options", {{"tabSize", 2}, {"insertSpaces", true}}}})["result"];
   CHECK(none == json::array());
+}
+
+TEST_CASE("sort, update ToC and fix all say what they did once the editor applied the edit") {
+  FakeClient client;
+  client.initialize();
+  client.open(kUri, kList);
+  const auto run = [&](std::string_view name, int line) {
+    client.messages().clear();
+    CHECK(command(client, name, line)["result"].is_null());
+    auto edits = client.take("workspace/applyEdit");
+    REQUIRE(edits.size() == 1);
+    CHECK(client.take("window/showMessage").empty());  // nothing before it is applied
+    client.send_raw(
+        json{{"jsonrpc", "2.0"}, {"id", edits[0]["id"]}, {"result", {{"applied", true}}}}.dump());
+    std::vector<std::string> shown;
+    for (const auto& m : client.take("window/showMessage")) {
+      CHECK(m["params"]["type"] == 3);
+      shown.push_back(m["params"]["message"]);
+    }
+    return shown;
+  };
+  CHECK(run("awesome-ls.sortSection", 12) ==
+        std::vector<std::string>{"awesome-ls: sorted 2 entries of 'Privacy: 2020'."});
+  CHECK(run("awesome-ls.updateToc", 0) ==
+        std::vector<std::string>{"awesome-ls: updated the table of contents: 1 line changed."});
+  CHECK(run("awesome-ls.fixAll", 0) ==
+        std::vector<std::string>{"awesome-ls: fixed 3 findings in 3 rules; 5 need a manual edit."});
+
+  // An edit the editor did not apply: no summary.
+  client.messages().clear();
+  command(client, "awesome-ls.fixAll", 0);
+  auto edits = client.take("workspace/applyEdit");
+  REQUIRE(edits.size() == 1);
+  client.send_raw(
+      json{{"jsonrpc", "2.0"}, {"id", edits[0]["id"]}, {"result", {{"applied", false}}}}.dump());
+  CHECK(client.take("window/showMessage").empty());
+
+  // source.fixAll asked for by kind (fix on save) is an edit in the action: no message.
+  client.request("textDocument/codeAction",
+                 {{"textDocument", {{"uri", kUri}}},
+                  {"range", range(0, 0, 0, 0)},
+                  {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll"}}}}});
+  CHECK(client.take("window/showMessage").empty());
+  CHECK(client.take("workspace/applyEdit").empty());
 }
