@@ -127,7 +127,7 @@ void LspServer::add_rule_actions(const std::string& uri, OpenDocument& doc,
     actions.push_back(std::move(action));
   }
   add_disable_line_actions(uri, doc, here, actions);
-  const auto command_action = [&](std::string title, std::string_view command,
+  const auto command_action = [&](const std::string& title, std::string_view command,
                                   std::string_view rule) {
     actions.push_back({.title = title,
                        .kind = quickfix,
