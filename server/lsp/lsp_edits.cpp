@@ -59,9 +59,11 @@ std::vector<rules::TextEdit> fix_all_edits(const rules::ListDocument& doc) {
   return edits_between(text, rules::fix_all(text, doc.config()));
 }
 
-/// "3 findings", "1 finding".
-std::string count_of(std::size_t n, std::string_view noun) {
-  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+/// "3 findings", "1 finding"; `plural` when the noun does not just take an 's'.
+std::string count_of(std::size_t n, std::string_view noun, std::string_view plural = {}) {
+  if (n == 1)
+    return "1 " + std::string(noun);
+  return std::to_string(n) + " " + (plural.empty() ? std::string(noun) + "s" : std::string(plural));
 }
 
 /// What Update ToC did: the lines it changed (a changed run counts its longer side).
@@ -79,7 +81,8 @@ std::string sort_summary(rules::ListDocument& list, const rules::LineOutline::Se
     if (e.first_line > section.first_line && e.first_line <= section.last_line)
       ++entries;
   }
-  return "awesome-ls: sorted " + count_of(entries, "entry") + " of '" + section.title + "'.";
+  return "awesome-ls: sorted " + count_of(entries, "entry", "entries") + " of '" + section.title +
+         "'.";
 }
 
 }  // namespace

@@ -249,7 +249,7 @@ TEST_CASE("sort, update ToC and fix all say what they did once the editor applie
   CHECK(run("awesome-ls.updateToc", 0) ==
         std::vector<std::string>{"awesome-ls: updated the table of contents: 1 line changed."});
   CHECK(run("awesome-ls.fixAll", 0) ==
-        std::vector<std::string>{"awesome-ls: fixed 3 findings in 3 rules; 5 need a manual edit."});
+        std::vector<std::string>{"awesome-ls: fixed 5 findings in 5 rules; none left."});
 
   // An edit the editor did not apply: no summary.
   client.messages().clear();
@@ -267,4 +267,24 @@ TEST_CASE("sort, update ToC and fix all say what they did once the editor applie
                   {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll"}}}}});
   CHECK(client.take("window/showMessage").empty());
   CHECK(client.take("workspace/applyEdit").empty());
+}
+
+TEST_CASE("the fix summary counts the findings gone by rule and the ones left") {
+  using awesome::rules::Diagnostic;
+  const auto finding = [](std::string_view rule, std::uint32_t line) {
+    Diagnostic d;
+    d.rule = rule;
+    d.range = {{line, 0}, {line, 1}};
+    return d;
+  };
+  const std::vector<Diagnostic> before = {finding("whitespace", 1), finding("whitespace", 2),
+                                          finding("arxiv-url", 3), finding("entry-shape", 4)};
+  const std::vector<Diagnostic> after = {finding("entry-shape", 4)};
+  CHECK(awesome::server::fix_summary(before, after) ==
+        "awesome-ls: fixed 3 findings in 2 rules; 1 needs a manual edit.");
+  const std::vector<Diagnostic> two_left = {finding("entry-shape", 4), finding("whitespace", 2)};
+  CHECK(awesome::server::fix_summary(before, two_left) ==
+        "awesome-ls: fixed 2 findings in 2 rules; 2 need a manual edit.");
+  CHECK(awesome::server::fix_summary(std::span(before).first(1), {}) ==
+        "awesome-ls: fixed 1 finding in 1 rule; none left.");
 }

@@ -196,7 +196,7 @@ TEST_CASE("disable for this line writes the comment above the finding, which alo
   const json* second = titled(again, "Disable title-punctuation for this line");
   REQUIRE(second != nullptr);
   CHECK((*second)["edit"]["changes"][kUri] ==
-        json::array({{{"range", range(4, 45, 4, 45)}, {"newText", " title-punctuation"}}}));
+        json::array({{{"range", range(4, 43, 4, 43)}, {"newText", " title-punctuation"}}}));
   const std::string both =
       awesome::test::apply_lsp_edits(disabled, (*second)["edit"]["changes"][kUri]);
   CHECK(both.find("<!-- awesome-ls-disable-next-line arxiv-url title-punctuation -->\n- A Paper") !=
