@@ -335,7 +335,7 @@ TEST_CASE("show documentation opens the rule's section, only for clients that sh
 TEST_CASE("per-rule actions are left out of requests over many lines, bad arguments refused") {
   FakeClient client;
   client.initialize();
-  client.open(kUri, kList);
+  client.open(kUri, kList + std::string(30, '\n'));  // a request over 0-100 spans 43 lines
   const json all = client.request("textDocument/codeAction",
                                   {{"textDocument", {{"uri", kUri}}},
                                    {"range", range(0, 0, 100, 0)},
