@@ -1,6 +1,8 @@
 #include "rules/fixes.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <tuple>
 
 #include "rules/blocks.hpp"
 #include "rules/list_document.hpp"
@@ -104,11 +106,15 @@ std::vector<TextEdit> safe_fix_edits(std::span<const Diagnostic> diagnostics) {
   return accepted;
 }
 
-std::string fix_all(std::string_view text, const Config& config, int max_rounds) {
+namespace {
+
+/// Rounds of the edits `select` takes from the findings, until none is left.
+template <class Select>
+std::string fix_rounds(std::string_view text, const Config& config, int max_rounds, Select select) {
   std::string current(text);
   for (int round = 0; round < max_rounds; ++round) {
     ListDocument doc(current, config);
-    const auto edits = safe_fix_edits(doc.diagnostics());
+    const std::vector<TextEdit> edits = select(doc.diagnostics());
     if (edits.empty())
       break;
     std::string next = apply_edits(current, edits);
@@ -117,6 +123,114 @@ std::string fix_all(std::string_view text, const Config& config, int max_rounds)
     current = std::move(next);
   }
   return current;
+}
+
+}  // namespace
+
+std::string fix_all(std::string_view text, const Config& config, int max_rounds) {
+  return fix_rounds(text, config, max_rounds,
+                    [](const std::vector<Diagnostic>& all) { return safe_fix_edits(all); });
+}
+
+std::string fix_rule(std::string_view text, const Config& config, RuleId rule, int max_rounds) {
+  const std::string_view id = rule_info(rule).id;
+  return fix_rounds(text, config, max_rounds, [id](const std::vector<Diagnostic>& all) {
+    std::vector<Diagnostic> of_rule;
+    std::copy_if(all.begin(), all.end(), std::back_inserter(of_rule),
+                 [id](const Diagnostic& d) { return d.rule == id; });
+    return safe_fix_edits(of_rule);
+  });
+}
+
+namespace {
+
+/// Where `line` is in the blocks of `text`: its block, or null when it is not the block's
+/// first line; `previous` receives the block before it (null when none).
+const Block* block_starting_at(const std::vector<BlockPtr>& blocks, std::uint32_t line,
+                               const Block** previous) {
+  std::uint32_t first = 0;
+  *previous = nullptr;
+  for (const BlockPtr& b : blocks) {
+    if (first == line)
+      return b.get();
+    if (line < first + b->line_count())
+      return nullptr;
+    first += b->line_count();
+    *previous = b.get();
+  }
+  return nullptr;
+}
+
+/// The edit that writes the suppression comment for `rule` above `line` (see
+/// disable_next_line_edit), before checking that it is safe.
+std::optional<TextEdit> suppression_comment_edit(std::string_view text, std::uint32_t line,
+                                                 std::string_view rule, bool* inserts_line) {
+  const std::vector<BlockPtr> blocks = parse_blocks(text, true);
+  const Block* previous = nullptr;
+  const Block* block = block_starting_at(blocks, line, &previous);
+  if (block == nullptr)
+    return std::nullopt;
+  *inserts_line = false;
+  if (previous != nullptr && line > 0 && previous->line_count() == 1 && previous->suppression &&
+      previous->suppression->kind == Suppression::Kind::kNextLine) {
+    // A comment for other rules is there already: a second one above the line would silence
+    // the first. The rule goes into its list.
+    const std::string_view comment = previous->line(0);
+    const std::size_t close = comment.rfind("-->");
+    if (close == std::string_view::npos)
+      return std::nullopt;
+    std::size_t at = close;
+    while (at > 0 && (comment[at - 1] == ' ' || comment[at - 1] == '\t')) --at;
+    const auto column = static_cast<std::uint32_t>(at);
+    return TextEdit{{{line - 1, column}, {line - 1, column}}, " " + std::string(rule)};
+  }
+  const std::string_view first = block->line(0);
+  const std::string_view indent = first.substr(0, first.find_first_not_of(" \t"));
+  const BlockLine& head = block->lines[0];
+  const std::size_t end = head.start + head.length;
+  const std::size_t next = block->line_count() > 1 ? block->lines[1].start : block->text.size();
+  std::string terminator = block->text.substr(end, next - end);
+  if (terminator.empty())
+    terminator = "\n";  // the last line, without a line break
+  *inserts_line = true;
+  return TextEdit{{{line, 0}, {line, 0}},
+                  std::string(indent) + "<!-- awesome-ls-disable-next-line " + std::string(rule) +
+                      " -->" + terminator};
+}
+
+/// Rule, line and column of each finding, sorted: what must stay the same.
+using FindingKey = std::tuple<std::string_view, std::uint32_t, std::uint32_t>;
+
+}  // namespace
+
+std::optional<TextEdit> disable_next_line_edit(std::string_view text, const Config& config,
+                                               std::span<const Diagnostic> findings,
+                                               const Diagnostic& finding) {
+  const std::uint32_t line = finding.range.start.line;
+  bool inserts_line = false;
+  auto edit = suppression_comment_edit(text, line, finding.rule, &inserts_line);
+  if (!edit)
+    return std::nullopt;
+  std::vector<FindingKey> expected;
+  bool skipped = false;
+  for (const Diagnostic& d : findings) {
+    if (!skipped && d == finding) {
+      skipped = true;
+      continue;
+    }
+    const std::uint32_t shift = inserts_line && d.range.start.line >= line ? 1 : 0;
+    expected.emplace_back(d.rule, d.range.start.line + shift, d.range.start.column);
+  }
+  const std::string fixed = apply_edits(text, std::span(&*edit, 1));
+  ListDocument after(fixed, config);
+  std::vector<FindingKey> found;
+  for (const Diagnostic& d : after.diagnostics())
+    found.emplace_back(d.rule, d.range.start.line, d.range.start.column);
+  std::sort(expected.begin(), expected.end());
+  std::sort(found.begin(), found.end());
+  if (!skipped || found != expected)
+    return std::nullopt;
+  return edit;
 }
 
 }  // namespace awesome::rules

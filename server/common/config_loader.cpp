@@ -476,6 +476,13 @@ ConfigResult load_config_file(const std::filesystem::path& path, rules::Config b
     return failed;
   }
   text.resize(static_cast<std::size_t>(in.gcount()));
+  return load_config_text(name, text, std::move(failed.config));
+}
+
+ConfigResult load_config_text(std::string_view name_view, std::string_view text,
+                              rules::Config base) {
+  ConfigResult failed{std::move(base), {}};
+  const std::string name(name_view);
   if (text.size() > kMaxConfigBytes) {
     failed.error = name + ": config file larger than 1 MiB";
     return failed;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/config.hpp"
@@ -24,6 +25,11 @@ ConfigResult apply_config_json(const nlohmann::json& json, rules::Config base = 
 
 /// Reads and applies a config file; the error names the file.
 ConfigResult load_config_file(const std::filesystem::path& path, rules::Config base = {});
+
+/// The same for the text of a config file named `name` (for the error messages), e.g. one an
+/// editor holds.
+ConfigResult load_config_text(std::string_view name, std::string_view text,
+                              rules::Config base = {});
 
 /// Where the config search went (search_config_file()).
 struct ConfigSearch {

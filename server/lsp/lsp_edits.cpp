@@ -3,10 +3,12 @@
 // fixes exactly as `awesome-ls check --fix` does, and the editor commands behind the actions.
 // Fix edits are rebuilt here from the held document, never carried in diagnostics' data.
 #include <algorithm>
+#include <map>
 
 #include "rules/blocks.hpp"
 #include "rules/completion.hpp"
 #include "rules/fixes.hpp"
+#include "rules/list_document.hpp"
 #include "server/common/docs_link.hpp"
 #include "server/common/unified_diff.hpp"
 #include "server/lsp/lsp_server.hpp"
@@ -50,8 +52,63 @@ bool overlaps_lines(const rules::Range& a, const rules::Range& b) {
   return a.start.line <= b.end.line && b.start.line <= a.end.line;
 }
 
-/// The edits turning `before` into `after`, one per run of changed lines: an editor keeps the
-/// cursor, folds and marks of every line a fix did not change.
+/// Every safe fix as `check --fix` applies them (round after round until none is left), as
+/// edits of the document's current text.
+std::vector<rules::TextEdit> fix_all_edits(const rules::ListDocument& doc) {
+  const std::string text = doc.text();
+  return edits_between(text, rules::fix_all(text, doc.config()));
+}
+
+/// "3 findings", "1 finding"; `plural` when the noun does not just take an 's'.
+std::string count_of(std::size_t n, std::string_view noun, std::string_view plural = {}) {
+  if (n == 1)
+    return "1 " + std::string(noun);
+  return std::to_string(n) + " " + (plural.empty() ? std::string(noun) + "s" : std::string(plural));
+}
+
+/// What Update ToC did: the lines it changed (a changed run counts its longer side).
+std::string update_toc_summary(std::string_view before, const std::vector<rules::TextEdit>& edits) {
+  std::size_t changed = 0;
+  for (const LineChange& c : line_changes(before, rules::apply_edits(before, edits)))
+    changed += std::max(c.old_count, c.new_count);
+  return "awesome-ls: updated the table of contents: " + count_of(changed, "line") + " changed.";
+}
+
+/// What Sort did: the paper entries of the section.
+std::string sort_summary(rules::ListDocument& list, const rules::LineOutline::Section& section) {
+  std::size_t entries = 0;
+  for (const auto& e : list.model().entries) {
+    if (e.first_line > section.first_line && e.first_line <= section.last_line)
+      ++entries;
+  }
+  return "awesome-ls: sorted " + count_of(entries, "entry", "entries") + " of '" + section.title +
+         "'.";
+}
+
+}  // namespace
+
+/// What a fix of many findings did, for the user: the findings of `before` gone from `after`,
+/// counted by rule, and the ones left (they "need a manual edit").
+std::string fix_summary(std::span<const rules::Diagnostic> before,
+                        std::span<const rules::Diagnostic> after) {
+  std::map<std::string_view, std::ptrdiff_t> gone;
+  for (const auto& d : before) ++gone[d.rule];
+  for (const auto& d : after) --gone[d.rule];
+  std::size_t fixed = 0, rules_fixed = 0;
+  for (const auto& [rule, n] : gone) {
+    if (n > 0) {
+      fixed += static_cast<std::size_t>(n);
+      ++rules_fixed;
+    }
+  }
+  std::string out = "awesome-ls: fixed " + count_of(fixed, "finding") + " in " +
+                    count_of(rules_fixed, "rule") + "; ";
+  if (after.empty())
+    return out + "none left.";
+  return out + std::to_string(after.size()) + (after.size() == 1 ? " needs" : " need") +
+         " a manual edit.";
+}
+
 std::vector<rules::TextEdit> edits_between(std::string_view before, std::string_view after) {
   const auto line_starts = [](std::string_view text) {  // the diff's lines end at '\n'
     std::vector<std::size_t> starts{0};
@@ -85,15 +142,6 @@ std::vector<rules::TextEdit> edits_between(std::string_view before, std::string_
   }
   return edits;
 }
-
-/// Every safe fix as `check --fix` applies them (round after round until none is left), as
-/// edits of the document's current text.
-std::vector<rules::TextEdit> fix_all_edits(const rules::ListDocument& doc) {
-  const std::string text = doc.text();
-  return edits_between(text, rules::fix_all(text, doc.config()));
-}
-
-}  // namespace
 
 std::vector<lsp::TextEdit> LspServer::text_edits(const OpenDocument& doc,
                                                  const std::vector<rules::TextEdit>& edits) const {
@@ -142,6 +190,7 @@ LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) 
                            .edit = workspace_edit(uri, *doc, non_overlapping(fix.edits))});
       }
     }
+    add_rule_actions(uri, *doc, wanted_range, !only.empty(), actions);
   }
   if (wanted(only, kFixAllKind)) {
     const bool any_safe = std::any_of(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
@@ -218,7 +267,7 @@ LspServer::Reply LspServer::on_range_formatting(const lsp::TextDocumentRangePara
 void LspServer::apply_command_edits(std::string_view uri, const OpenDocument& doc,
                                     std::string_view label,
                                     const std::vector<rules::TextEdit>& edits,
-                                    std::string_view nothing) {
+                                    std::string_view nothing, std::string done) {
   if (edits.empty()) {
     show_message(lsp::MessageType::kInfo, nothing);
     return;
@@ -226,10 +275,13 @@ void LspServer::apply_command_edits(std::string_view uri, const OpenDocument& do
   send_request(
       "workspace/applyEdit",
       json(lsp::ApplyWorkspaceEditParams{std::string(label), workspace_edit(uri, doc, edits)}),
-      [this, label = std::string(label)](const protocol::Response& response) {
+      [this, label = std::string(label),
+       done = std::move(done)](const protocol::Response& response) {
         const json& result = response.result;
         if (response.error || !result.is_object() || !result.value("applied", false)) {
           log(lsp::MessageType::kWarning, label + ": the editor did not apply the edit");
+        } else if (!done.empty()) {
+          show_message(lsp::MessageType::kInfo, done);
         }
       });
 }
@@ -239,10 +291,14 @@ LspServer::Reply LspServer::on_execute_command(const lsp::ExecuteCommandParams& 
     return ResponseError{ErrorCode::kInvalidParams, std::move(message)};
   };
   const std::string& command = params.command;
+  const json& arguments = params.arguments;
+  if (command == kFixRuleCommand || command == kDisableRuleCommand ||
+      command == kShowRuleDocsCommand) {
+    return on_rule_command(command, arguments);
+  }
   if (command != kSortCommand && command != kTocCommand && command != kFixAllCommand) {
     return bad("unknown command '" + command + "'");
   }
-  const json& arguments = params.arguments;
   if (!arguments.is_array() || arguments.empty() || !arguments[0].is_object() ||
       !arguments[0].contains("uri") || !arguments[0]["uri"].is_string()) {
     return bad(command + " expects arguments [{uri, position}]");
@@ -252,13 +308,19 @@ LspServer::Reply LspServer::on_execute_command(const lsp::ExecuteCommandParams& 
   if (doc == nullptr)
     return bad(command + ": " + uri + " is not open");
   if (command == kTocCommand) {
-    apply_command_edits(uri, *doc, "Update table of contents", doc->list.update_toc_edits(),
-                        "awesome-ls: the table of contents is up to date.");
+    const auto edits = doc->list.update_toc_edits();
+    apply_command_edits(uri, *doc, "Update table of contents", edits,
+                        "awesome-ls: the table of contents is up to date.",
+                        update_toc_summary(doc->list.text(), edits));
     return json(nullptr);
   }
   if (command == kFixAllCommand) {
-    apply_command_edits(uri, *doc, "Fix all safe awesome-ls problems", fix_all_edits(doc->list),
-                        "awesome-ls: nothing to fix.");
+    const std::string text = doc->list.text();
+    const std::string fixed = rules::fix_all(text, doc->list.config());
+    rules::ListDocument after(fixed, doc->list.config());
+    apply_command_edits(uri, *doc, "Fix all safe awesome-ls problems", edits_between(text, fixed),
+                        "awesome-ls: nothing to fix.",
+                        fix_summary(doc->list.diagnostics(), after.diagnostics()));
     return json(nullptr);
   }
   auto position = lsp::parse_params<lsp::Position>(arguments[0].value("position", json()));
@@ -272,7 +334,8 @@ LspServer::Reply LspServer::on_execute_command(const lsp::ExecuteCommandParams& 
     return json(nullptr);
   }
   apply_command_edits(uri, *doc, "Sort entries of this section", doc->list.sort_section_edits(line),
-                      "awesome-ls: the entries of this section are already in order.");
+                      "awesome-ls: the entries of this section are already in order.",
+                      sort_summary(doc->list, outline.sections[section]));
   return json(nullptr);
 }
 

@@ -39,7 +39,8 @@ LspServer::Reply LspServer::on_initialize(const json& params) {
   if (init->trace && valid_trace(*init->trace))
     trace_ = *init->trace;
   negotiate(*init);
-  if (auto root = workspace_root(*init)) {
+  workspace_root_ = workspace_root(*init);
+  if (auto root = workspace_root_) {
     const std::string problem = config_.load_workspace_file(*root);
     for (const auto& skipped : config_.skipped_files())
       log(lsp::MessageType::kWarning, "ignoring " + skipped);
@@ -78,6 +79,11 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
       lsp::flag_at(caps, "/workspace/didChangeConfiguration/dynamicRegistration");
   diagnostic_refresh_ = lsp::flag_at(caps, "/workspace/diagnostics/refreshSupport");
   document_changes_ = lsp::flag_at(caps, "/workspace/workspaceEdit/documentChanges");
+  json::json_pointer operations_at("/workspace/workspaceEdit/resourceOperations");
+  create_files_ = caps.contains(operations_at) && caps.at(operations_at).is_array() &&
+                  std::find(caps.at(operations_at).begin(), caps.at(operations_at).end(),
+                            "create") != caps.at(operations_at).end();
+  show_document_ = lsp::flag_at(caps, "/window/showDocument/support");
   snippet_support_ = lsp::flag_at(caps, "/textDocument/completion/completionItem/snippetSupport");
   const json* resolvable = caps.is_object() ? &caps : nullptr;
   for (const char* key :
@@ -105,7 +111,10 @@ json LspServer::server_capabilities() const {
       {"documentRangeFormattingProvider", true},
       {"completionProvider",
        {{"triggerCharacters", {"*", "[", ";", ":", " ", "#"}}, {"resolveProvider", true}}},
-      {"executeCommandProvider", {{"commands", {kSortCommand, kTocCommand, kFixAllCommand}}}},
+      {"executeCommandProvider",
+       {{"commands",
+         {kSortCommand, kTocCommand, kFixAllCommand, kFixRuleCommand, kDisableRuleCommand,
+          kShowRuleDocsCommand}}}},
   };
   add_navigation_capabilities(caps);
   if (pull_diagnostics_) {

@@ -11,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,6 +35,18 @@ inline constexpr std::string_view kTocKind = "source.updateToc.awesome-ls";
 inline constexpr std::string_view kSortCommand = "awesome-ls.sortSection";
 inline constexpr std::string_view kTocCommand = "awesome-ls.updateToc";
 inline constexpr std::string_view kFixAllCommand = "awesome-ls.fixAll";
+/// Per rule, from the quick fixes of a finding (lsp_rule_actions.cpp): arguments [{uri, rule}].
+inline constexpr std::string_view kFixRuleCommand = "awesome-ls.fixRule";
+inline constexpr std::string_view kDisableRuleCommand = "awesome-ls.disableRuleInConfig";
+inline constexpr std::string_view kShowRuleDocsCommand = "awesome-ls.showRuleDocumentation";
+
+/// The edits turning `before` into `after`, one per run of changed lines (lsp_edits.cpp): an
+/// editor keeps the cursor, folds and marks of every line a fix did not change.
+std::vector<rules::TextEdit> edits_between(std::string_view before, std::string_view after);
+/// The message after a fix of many findings (lsp_edits.cpp): "awesome-ls: fixed 3 findings in
+/// 2 rules; 1 needs a manual edit." (or "...; none left.").
+std::string fix_summary(std::span<const rules::Diagnostic> before,
+                        std::span<const rules::Diagnostic> after);
 
 struct ServerOptions {
   std::ostream* log = nullptr;  ///< where logs go besides window/logMessage (stderr); may be null
@@ -178,8 +191,26 @@ class LspServer {
   Reply on_execute_command(const lsp::ExecuteCommandParams& params);
   /// Sends `edits` to the client as a workspace/applyEdit, or tells the user `nothing` when
   /// there are none.
+  /// `done` (when not empty) is shown once the client applied the edits.
   void apply_command_edits(std::string_view uri, const OpenDocument& doc, std::string_view label,
-                           const std::vector<rules::TextEdit>& edits, std::string_view nothing);
+                           const std::vector<rules::TextEdit>& edits, std::string_view nothing,
+                           std::string done = {});
+
+  // Per-rule quick fixes and their commands (lsp_rule_actions.cpp)
+  /// Appends, for the findings on the lines of `range`: fix all of the rule, disable it for
+  /// the line, disable it in the config file, show its documentation. `as_edit`: fix all of
+  /// the rule as an edit (asked for by kind) rather than a command.
+  void add_rule_actions(const std::string& uri, OpenDocument& doc, const rules::Range& range,
+                        bool as_edit, std::vector<lsp::CodeAction>& actions);
+  /// "Disable RULE for this line" for each of `here` where a comment can go.
+  void add_disable_line_actions(const std::string& uri, OpenDocument& doc,
+                                const std::vector<const rules::Diagnostic*>& here,
+                                std::vector<lsp::CodeAction>& actions);
+  /// Runs kFixRuleCommand, kDisableRuleCommand or kShowRuleDocsCommand.
+  Reply on_rule_command(const std::string& command, const nlohmann::json& arguments);
+  /// Sets the severity of `rule` to off in the config file that applies (or a new one) with a
+  /// workspace/applyEdit, then uses the new file.
+  void disable_rule_in_config(const std::string& uri, std::string_view rule);
 
   // Completion (lsp_completion.cpp)
   Reply on_completion(const lsp::TextDocumentPositionParams& params);
@@ -256,6 +287,9 @@ class LspServer {
   bool document_changes_ = false;       ///< the client takes versioned documentChanges
   bool snippet_support_ = false;        ///< completion items may be snippets
   bool resolve_documentation_ = false;  ///< completion documentation waits for resolve
+  bool create_files_ = false;           ///< workspace edits may create files (resourceOperations)
+  bool show_document_ = false;          ///< the client takes window/showDocument
+  std::optional<std::filesystem::path> workspace_root_;
 
   /// Set from `initialized` until the client answers the first workspace/configuration pull
   /// (or this time passes): diagnostics are neither published nor pulled meanwhile, so the

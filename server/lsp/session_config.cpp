@@ -78,6 +78,21 @@ std::string SessionConfig::load_workspace_file(const std::filesystem::path& root
   return error.empty() ? composed : error;
 }
 
+std::string SessionConfig::set_workspace_file_text(const std::filesystem::path& path,
+                                                   std::string_view text) {
+  ConfigResult loaded = load_config_text(path.string(), text);
+  if (!loaded.ok())
+    return loaded.error;
+  rules::Config previous_file = std::move(file_config_);
+  file_config_ = std::move(loaded.config);
+  if (std::string error = compose(init_, settings_); !error.empty()) {
+    file_config_ = std::move(previous_file);
+    return error;
+  }
+  file_path_ = path;
+  return "";
+}
+
 std::string SessionConfig::set_init_options(const json& options) {
   json init = settings_section(options);
   std::string error = compose(init, settings_);

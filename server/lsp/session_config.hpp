@@ -26,6 +26,10 @@ class SessionConfig {
   /// Reads `.awesome-ls.json` from `root` or its parents. Returns an error message (the layer
   /// is then left out) or "" on success or when there is no file.
   std::string load_workspace_file(const std::filesystem::path& root);
+  /// Replaces the file layer with `text`, the new content of the config file `path` (written
+  /// by the server's own edit, which the editor may not have saved yet). On error nothing
+  /// changes and the message is returned.
+  std::string set_workspace_file_text(const std::filesystem::path& path, std::string_view text);
   /// Sets the initializationOptions layer; on error the layer is left out.
   std::string set_init_options(const nlohmann::json& options);
   /// Sets the settings layer; on error the previous settings stay in force.

@@ -72,7 +72,8 @@ local fix = nil
 for _, action in ipairs(actions or {}) do
   if action.kind == 'quickfix' and action.edit and action.diagnostics
       and action.diagnostics[1] and action.diagnostics[1].code == 'keyword-label' then
-    fix = action
+    fix = action -- the rule's own fix comes first, before fix all of the rule and disable
+    break
   end
 end
 if fix == nil then fail('no quick fix for keyword-label: ' .. vim.inspect(actions)) end

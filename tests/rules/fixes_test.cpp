@@ -53,3 +53,37 @@ TEST_CASE("apply_edits applies non-overlapping edits and skips overlapping ones"
   CHECK(awesome::rules::apply_edits(text, edits, &applied) == "aBc\nXYZ\n");
   CHECK(applied == 2);
 }
+
+TEST_CASE("fix_rule applies the safe fixes of one rule only, to a fixed point") {
+  using awesome::rules::RuleId;
+  const std::string text =
+      "## Privacy\n"
+      "\n"
+      "### Privacy: 2020\n"
+      "\n"
+      "- A Paper About Privacy [[paper]](http://arxiv.org/abs/2010.09515)\n"
+      "  - Ann Lee, Bo Chen. *ICLR 2021*\n"
+      "  - Key Work: Differential Privacy.\n"
+      "  - Digest: We study privacy.\n"
+      "\n"
+      "- B Paper About Privacy [[paper]](http://arxiv.org/abs/2010.09516)\n"
+      "  - Ann Lee, Bo Chen. *ICLR 2021*\n"
+      "  - Key Work: Differential Privacy.\n"
+      "  - Digest: We study privacy.\n";
+  const auto count = [](const std::string& t, std::string_view rule) {
+    ListDocument doc(t);
+    return std::count_if(doc.diagnostics().begin(), doc.diagnostics().end(),
+                         [&](const auto& d) { return d.rule == rule; });
+  };
+  REQUIRE(count(text, "keyword-label") == 2);
+  const std::string fixed = awesome::rules::fix_rule(text, {}, RuleId::kKeywordLabel);
+  CHECK(count(fixed, "keyword-label") == 0);
+  // Only the key word labels changed: the arXiv URLs keep their http:.
+  std::string expected = text;
+  for (std::size_t at = expected.find("Key Work:"); at != std::string::npos;
+       at = expected.find("Key Work:")) {
+    expected.replace(at, 9, "Key Word:");
+  }
+  CHECK(fixed == expected);
+  CHECK(awesome::rules::fix_rule(fixed, {}, RuleId::kKeywordLabel) == fixed);
+}

@@ -71,7 +71,9 @@ TEST_CASE("capabilities: completion triggers, commands, range formatting") {
   CHECK(caps["completionProvider"]["triggerCharacters"] ==
         json::array({"*", "[", ";", ":", " ", "#"}));
   CHECK(caps["executeCommandProvider"]["commands"] ==
-        json::array({"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll"}));
+        json::array({"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll",
+                     "awesome-ls.fixRule", "awesome-ls.disableRuleInConfig",
+                     "awesome-ls.showRuleDocumentation"}));
   CHECK(caps["documentRangeFormattingProvider"] == true);
 }
 
@@ -221,4 +223,68 @@ TEST_CASE("range formatting applies only the safe fixes inside the range") {
                       {"range", range(10, 0, 13, 0)},
                       {"options", {{"tabSize", 2}, {"insertSpaces", true}}}})["result"];
   CHECK(none == json::array());
+}
+
+TEST_CASE("sort, update ToC and fix all say what they did once the editor applied the edit") {
+  FakeClient client;
+  client.initialize();
+  client.open(kUri, kList);
+  const auto run = [&](std::string_view name, int line) {
+    client.messages().clear();
+    CHECK(command(client, name, line)["result"].is_null());
+    auto edits = client.take("workspace/applyEdit");
+    REQUIRE(edits.size() == 1);
+    CHECK(client.take("window/showMessage").empty());  // nothing before it is applied
+    client.send_raw(
+        json{{"jsonrpc", "2.0"}, {"id", edits[0]["id"]}, {"result", {{"applied", true}}}}.dump());
+    std::vector<std::string> shown;
+    for (const auto& m : client.take("window/showMessage")) {
+      CHECK(m["params"]["type"] == 3);
+      shown.push_back(m["params"]["message"]);
+    }
+    return shown;
+  };
+  CHECK(run("awesome-ls.sortSection", 12) ==
+        std::vector<std::string>{"awesome-ls: sorted 2 entries of 'Privacy: 2020'."});
+  CHECK(run("awesome-ls.updateToc", 0) ==
+        std::vector<std::string>{"awesome-ls: updated the table of contents: 1 line changed."});
+  CHECK(run("awesome-ls.fixAll", 0) ==
+        std::vector<std::string>{"awesome-ls: fixed 5 findings in 5 rules; none left."});
+
+  // An edit the editor did not apply: no summary.
+  client.messages().clear();
+  command(client, "awesome-ls.fixAll", 0);
+  auto edits = client.take("workspace/applyEdit");
+  REQUIRE(edits.size() == 1);
+  client.send_raw(
+      json{{"jsonrpc", "2.0"}, {"id", edits[0]["id"]}, {"result", {{"applied", false}}}}.dump());
+  CHECK(client.take("window/showMessage").empty());
+
+  // source.fixAll asked for by kind (fix on save) is an edit in the action: no message.
+  client.request("textDocument/codeAction",
+                 {{"textDocument", {{"uri", kUri}}},
+                  {"range", range(0, 0, 0, 0)},
+                  {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll"}}}}});
+  CHECK(client.take("window/showMessage").empty());
+  CHECK(client.take("workspace/applyEdit").empty());
+}
+
+TEST_CASE("the fix summary counts the findings gone by rule and the ones left") {
+  using awesome::rules::Diagnostic;
+  const auto finding = [](std::string_view rule, std::uint32_t line) {
+    Diagnostic d;
+    d.rule = rule;
+    d.range = {{line, 0}, {line, 1}};
+    return d;
+  };
+  const std::vector<Diagnostic> before = {finding("whitespace", 1), finding("whitespace", 2),
+                                          finding("arxiv-url", 3), finding("entry-shape", 4)};
+  const std::vector<Diagnostic> after = {finding("entry-shape", 4)};
+  CHECK(awesome::server::fix_summary(before, after) ==
+        "awesome-ls: fixed 3 findings in 2 rules; 1 needs a manual edit.");
+  const std::vector<Diagnostic> two_left = {finding("entry-shape", 4), finding("whitespace", 2)};
+  CHECK(awesome::server::fix_summary(before, two_left) ==
+        "awesome-ls: fixed 2 findings in 2 rules; 2 need a manual edit.");
+  CHECK(awesome::server::fix_summary(std::span(before).first(1), {}) ==
+        "awesome-ls: fixed 1 finding in 1 rule; none left.");
 }
