@@ -115,6 +115,19 @@ std::vector<BlockLine> split_lines(std::string_view text, bool keep_final_empty)
   std::vector<BlockLine> lines;
   std::size_t start = 0;
   const std::size_t n = text.size();
+  if (text.find('\r') == std::string_view::npos) {
+    // The usual text, every line ended by '\n': memchr finds them many bytes at a time.
+    lines.reserve(n / 48);
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', start)) {
+      lines.push_back(
+          {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i - start), 1});
+      start = i + 1;
+    }
+    if (start < n || keep_final_empty)
+      lines.push_back(
+          {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(n - start), 0});
+    return lines;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     const char c = text[i];
     if (c != '\n' && c != '\r')

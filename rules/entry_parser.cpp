@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "rules/link_scan.hpp"
 #include "rules/patterns.hpp"
 #include "rules/text_util.hpp"
 
@@ -16,17 +17,6 @@ constexpr std::array<std::string_view, 7> kKnownLabels{"paper",  "code",  "datas
                                                        "slides", "video", "blog"};
 constexpr std::array<std::string_view, 8> kPaperLabels{"paper", "pdf", "link", "arxiv",
                                                        "abs",   "doi", "html", "openreview"};
-
-const RE2& link_re() {
-  // Leftmost-first: at one position the canonical form wins over the malformed ones.
-  static const RE2 re(patterns::kLink);
-  return re;
-}
-
-const RE2& arxiv_re() {
-  static const RE2 re(patterns::kArxivUrl);
-  return re;
-}
 
 Range on_line(std::uint32_t line, std::size_t begin, std::size_t end) {
   return {{line, static_cast<std::uint32_t>(begin)}, {line, static_cast<std::uint32_t>(end)}};
@@ -42,32 +32,18 @@ std::size_t indent_of(std::string_view line, bool& tab) {
   return i;
 }
 
-/// The link that alternative `alt` of link_re() matched in `line` (groups `g`), on `row`.
-Link make_link(std::string_view line, std::uint32_t row, const std::array<re2::StringPiece, 9>& g,
-               int alt) {
-  const auto begin = static_cast<std::size_t>(g[0].data() - line.data());
-  const std::string_view label(g[alt].data(), g[alt].size());
-  const std::string_view url(g[alt + 1].data(), g[alt + 1].size());
+/// The entry link `m` found in `line`, on `row`.
+Link make_link(std::string_view line, std::uint32_t row, const LinkMatch& m) {
   Link link;
-  link.label = std::string(label);
-  link.url = std::string(url);
-  link.range = on_line(row, begin, begin + g[0].size());
-  const auto label_begin = static_cast<std::size_t>(label.data() - line.data());
-  const auto url_begin = static_cast<std::size_t>(url.data() - line.data());
-  link.label_range = on_line(row, label_begin, label_begin + label.size());
-  link.url_range = on_line(row, url_begin, url_begin + url.size());
-  link.style = alt == 1   ? LinkStyle::kCanonical
-               : alt == 3 ? LinkStyle::kInnerBracket
-               : alt == 5 ? LinkStyle::kParenthesized
-                          : LinkStyle::kSingle;
+  link.label = std::string(m.label);
+  link.url = std::string(m.url);
+  link.range = on_line(row, m.begin, m.end);
+  const auto label_begin = static_cast<std::size_t>(m.label.data() - line.data());
+  const auto url_begin = static_cast<std::size_t>(m.url.data() - line.data());
+  link.label_range = on_line(row, label_begin, label_begin + m.label.size());
+  link.url_range = on_line(row, url_begin, url_begin + m.url.size());
+  link.style = m.style;
   return link;
-}
-
-/// The alternative of link_re() that matched: 1, 3, 5 or 7.
-int matched_alternative(const std::array<re2::StringPiece, 9>& g) {
-  int alt = 1;
-  while (alt < 8 && g[alt].data() == nullptr) alt += 2;
-  return alt;
 }
 
 /// A link left open at the end of a title line, its target on the next line: `[[paper]](`.
@@ -96,17 +72,14 @@ void parse_title_line(std::string_view line, ParsedItem& item) {
   const std::size_t body = line.size() >= 2 ? 2 : line.size();
   std::size_t title_end = line.size();
   std::size_t pos = body;
-  std::array<re2::StringPiece, 9> g;
   bool in_links = false;
-  while (pos < line.size() &&
-         link_re().Match(re2::StringPiece(line.data(), line.size()), pos, line.size(),
-                         RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
-    const auto begin = static_cast<std::size_t>(g[0].data() - line.data());
-    const std::size_t end = begin + g[0].size();
-    const int alt = matched_alternative(g);
-    const std::string_view label(g[alt].data(), g[alt].size());
-    const bool double_bracket = alt <= 3;
-    if (!in_links && !double_bracket && !is_known_link_label(label)) {
+  std::optional<LinkMatch> m;
+  while (pos < line.size() && (m = find_link(line, pos))) {
+    const std::size_t begin = m->begin;
+    const std::size_t end = m->end;
+    const bool double_bracket =
+        m->style == LinkStyle::kCanonical || m->style == LinkStyle::kInnerBracket;
+    if (!in_links && !double_bracket && !is_known_link_label(m->label)) {
       pos = end;  // an ordinary Markdown link inside the title
       continue;
     }
@@ -120,7 +93,7 @@ void parse_title_line(std::string_view line, ParsedItem& item) {
         s.trailing_range = on_line(0, s.links_end, begin);
       }
     }
-    e.links.push_back(make_link(line, 0, g, alt));
+    e.links.push_back(make_link(line, 0, *m));
     s.links_end = static_cast<std::uint32_t>(end);
     pos = end;
   }
@@ -273,23 +246,19 @@ bool parse_link_line(std::string_view title_line, std::string_view line, std::ui
       pos = end;
     }
   }
-  std::array<re2::StringPiece, 9> g;
   while (pos < line.size()) {
     if (text::is_space(line[pos])) {
       ++pos;
       continue;
     }
-    if (!link_re().Match(re2::StringPiece(line.data(), line.size()), pos, line.size(),
-                         RE2::ANCHOR_START, g.data(), static_cast<int>(g.size()))) {
+    const std::optional<LinkMatch> m = link_at(line, pos);
+    if (!m)
       return false;
-    }
-    const int alt = matched_alternative(g);
     // A plain Markdown link under the title is text, not the entry's links.
-    if (alt == 7 && !is_known_link_label(std::string_view(g[alt].data(), g[alt].size()))) {
+    if (m->style == LinkStyle::kSingle && !is_known_link_label(m->label))
       return false;
-    }
-    links.push_back(make_link(line, row, g, alt));
-    pos += g[0].size();
+    links.push_back(make_link(line, row, *m));
+    pos = m->end;
   }
   if (links.empty())
     return false;
@@ -337,8 +306,8 @@ bool plain_venue(std::string_view body, std::size_t content, std::uint32_t row, 
   static const RE2 plain(patterns::kPlainVenue);
   re2::StringPiece authors, name, comma;
   int year = 0;
-  if (!RE2::FullMatch(re2::StringPiece(body.data(), body.size()), plain, &authors, &name, &comma,
-                      &year)) {
+  if (!ends_with_year(body) || !RE2::FullMatch(re2::StringPiece(body.data(), body.size()), plain,
+                                               &authors, &name, &comma, &year)) {
     return false;
   }
   if (std::count(name.begin(), name.end(), ' ') > 5)
@@ -379,8 +348,8 @@ void parse_authors(std::string_view line, std::uint32_t row, std::size_t content
   re2::StringPiece emphasised;
   int year_outside = 0;
   std::string_view venue_part = body;
-  if (RE2::FullMatch(re2::StringPiece(body.data(), body.size()), year_after, &emphasised,
-                     &year_outside)) {
+  if (ends_with_year(body) && RE2::FullMatch(re2::StringPiece(body.data(), body.size()), year_after,
+                                             &emphasised, &year_outside)) {
     venue_part = body.substr(0, emphasised.size());
   } else {
     year_outside = 0;
@@ -392,14 +361,13 @@ void parse_authors(std::string_view line, std::uint32_t row, std::size_t content
       v.text = std::string(venue_part.substr(open + 1, venue_part.size() - open - 2));
       const std::size_t col = content + open + 1;
       v.range = on_line(row, col, col + v.text.size());
-      static const RE2 year_re(patterns::kVenueYear);
-      std::string name;
-      int year = 0;
       if (year_outside != 0) {
         v.name = v.text;
         v.year = year_outside;
-      } else if (RE2::FullMatch(v.text, year_re, &name, &year)) {
-        v.name = name;
+      } else if (const auto m = match_venue_year(v.text)) {
+        v.name = std::string(m->name);
+        int year = 0;
+        for (const char c : m->year) year = year * 10 + (c - '0');
         v.year = year;
       } else {
         v.name = v.text;
@@ -509,23 +477,18 @@ bool is_paper_link_label(std::string_view label) {
 }
 
 std::optional<ArxivId> parse_arxiv_url(std::string_view url) {
-  if (url.find("arxiv.org/") == std::string_view::npos)
-    return std::nullopt;  // skip the regex
-  re2::StringPiece whole, new_yy, new_mm, new_num, archive, old_yy, old_mm, old_num, version;
-  if (!RE2::FullMatch(re2::StringPiece(url.data(), url.size()), arxiv_re(), &whole, &new_yy,
-                      &new_mm, &new_num, &archive, &old_yy, &old_mm, &old_num, &version)) {
+  const std::optional<ArxivUrlMatch> m = match_arxiv_url(url);
+  if (!m)
     return std::nullopt;
-  }
-  const auto number = [](re2::StringPiece digits) {
+  const auto number = [](std::string_view digits) {
     std::uint32_t n = 0;
     for (char c : digits) n = n * 10 + static_cast<std::uint32_t>(c - '0');
     return n;
   };
   ArxivId id;
-  id.id = std::string(whole.data(), whole.size());
-  const bool is_new = !new_yy.empty();
-  id.yymm = number(is_new ? new_yy : old_yy) * 100 + number(is_new ? new_mm : old_mm);
-  id.number = number(is_new ? new_num : old_num);
+  id.id = std::string(m->id);
+  id.yymm = number(m->yy) * 100 + number(m->mm);
+  id.number = number(m->number);
   return id;
 }
 

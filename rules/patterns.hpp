@@ -1,6 +1,8 @@
 // Every RE2 pattern of rules/, in one place so that a test can check that each compiles: a
 // pattern that does not would otherwise never match, silently. The RE2 objects stay at their
-// use (built once, as function statics).
+// use (built once, as function statics). kLink, kArxivUrl and kVenueYear run on every entry, so
+// link_scan.hpp matches them by hand; the patterns stay here as the scanners' specification,
+// which tests/rules/link_scan_test.cpp compares them against.
 #pragma once
 
 #include <array>
@@ -21,13 +23,13 @@ inline constexpr std::string_view kHeadingYear =
 // blocks.cpp
 inline constexpr std::string_view kSuppression =
     R"(^<!--\s*awesome-ls-(disable-next-line|disable|enable)\b([^>]*?)\s*-->)";
-// entry_parser.cpp; leftmost-first: at one position the canonical form wins
+// link_scan.cpp, by hand; leftmost-first: at one position the canonical form wins
 inline constexpr std::string_view kLink =
     R"(\[\[([^\[\]]*)\]\]\(([^\s()]*)\))"   // 1,2 [[label]](url)
     R"(|\[\[([^\[\]]*)\]\(([^\s()]*)\)\])"  // 3,4 [[label](url)]
     R"(|\(\[([^\[\]]*)\]\(([^\s()]*)\)\))"  // 5,6 ([label](url))
     R"(|\[([^\[\]]*)\]\(([^\s()]*)\))";     // 7,8 [label](url)
-// entry_parser.cpp
+// link_scan.cpp, by hand
 inline constexpr std::string_view kArxivUrl =
     R"(^(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/)"
     R"(((\d{2})(\d{2})\.(\d{4,5})|([a-z][a-z\-]*(?:\.[A-Z]{2})?)/(\d{2})(\d{2})(\d{3}))"
@@ -44,7 +46,7 @@ inline constexpr std::string_view kPlainVenue =
     R"(^(.*[^\s.][A-Za-z)]\.)\s+([A-Za-z][A-Za-z0-9&+/' -]{0,60}?)(,?\s*)((?:19|20)\d\d)\.?$)";
 // entry_parser.cpp
 inline constexpr std::string_view kYearAfterVenue = R"(^(.*\*)\s*,\s*((?:19|20)\d\d)\.?$)";
-// entry_parser.cpp
+// link_scan.cpp, by hand
 inline constexpr std::string_view kVenueYear = R"(^(.*?)\s*((?:19|20)\d\d)\b.*$)";
 // slug.cpp
 inline constexpr std::string_view kSlugImage = R"(!\[[^\]]*\]\([^)]*\))";

@@ -23,6 +23,33 @@ bool is_hard_line_break(std::string_view trailing) {
   return trailing == "  ";
 }
 
+/// A mask with the high bit of each byte of `w` that equals `c` set (and, past such a byte,
+/// perhaps others: callers look closer at any hit).
+std::uint64_t bytes_equal(std::uint64_t w, char c) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  const std::uint64_t x = w ^ (kOnes * static_cast<unsigned char>(c));
+  return (x - kOnes) & ~x & (kOnes << 7);
+}
+
+/// The first position from `i` on (before `end`) where a run of blanks worth a look may start:
+/// a tab, or with `inner_spaces` two spaces in a row. Eight bytes at a time; may stop early.
+std::size_t skip_plain_text(std::string_view line, std::size_t i, std::size_t end,
+                            bool inner_spaces) {
+  if (!inner_spaces) {
+    const std::size_t tab = line.substr(0, end).find('\t', i);
+    return tab == std::string_view::npos ? end : tab;
+  }
+  while (i + 9 <= end) {
+    std::uint64_t here = 0, next = 0;  // bytes i..i+7 and i+1..i+8
+    std::memcpy(&here, line.data() + i, 8);
+    std::memcpy(&next, line.data() + i + 1, 8);
+    if ((bytes_equal(here, ' ') & bytes_equal(next, ' ')) != 0 || bytes_equal(here, '\t') != 0)
+      break;
+    i += 8;
+  }
+  return i;
+}
+
 void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_spaces, bool strict,
                            DiagnosticSink& sink) {
   const std::size_t content_end = text::trim_right(line).size();
@@ -47,6 +74,9 @@ void check_whitespace_line(std::string_view line, std::uint32_t row, bool inner_
   // Inside the text, each run of blanks is one finding with one fix, however many tabs and
   // spaces it holds (so one round of fixes settles it): a run with a tab, or two or more spaces.
   for (std::size_t i = indent; i < content_end;) {
+    i = skip_plain_text(line, i, content_end, inner_spaces);
+    if (i >= content_end)
+      break;
     if (line[i] != '\t' && (line[i] != ' ' || !inner_spaces)) {
       ++i;
       continue;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "protocol/position_encoding.hpp"
+#include "rules/blocks.hpp"
 
 #ifndef AWESOME_VERSION
 #define AWESOME_VERSION "0.0.0-dev"
@@ -101,13 +102,10 @@ std::string_view tool_version() {
 FileReport::FileReport(std::string name, std::string text,
                        std::vector<rules::Diagnostic> diagnostics)
     : name_(std::move(name)), text_(std::move(text)), diagnostics_(std::move(diagnostics)) {
-  starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n')
-      ++i;
-    if (text_[i] == '\n' || text_[i] == '\r')
-      starts_.push_back(i + 1);
-  }
+  // The document's own lines, as the rules number them.
+  const std::vector<rules::BlockLine> lines = rules::split_lines(text_, true);
+  starts_.reserve(lines.size());
+  for (const rules::BlockLine& l : lines) starts_.push_back(l.start);
 }
 
 std::string_view FileReport::line(std::uint32_t index) const {
