@@ -70,6 +70,9 @@ class ListDocument {
   const Vocabulary& vocabulary();
   /// The category (`## ` heading) around `line`, "" when none; reads back to its heading.
   std::string category_at(std::uint32_t line) const;
+  /// Whether `line` is the first line of a block (a heading, an entry, a paragraph, a comment,
+  /// a run of blank lines): where a line can go above it without splitting anything.
+  bool starts_block(std::uint32_t line) const;
   /// The sections by lines (rebuilt on demand after an edit: O(blocks)).
   const LineOutline& line_outline();
 

@@ -293,7 +293,7 @@ LspServer::Reply LspServer::on_execute_command(const lsp::ExecuteCommandParams& 
   const std::string& command = params.command;
   const json& arguments = params.arguments;
   if (command == kFixRuleCommand || command == kDisableRuleCommand ||
-      command == kShowRuleDocsCommand) {
+      command == kDisableLineCommand || command == kShowRuleDocsCommand) {
     return on_rule_command(command, arguments);
   }
   if (command != kSortCommand && command != kTocCommand && command != kFixAllCommand) {

@@ -114,7 +114,7 @@ json LspServer::server_capabilities() const {
       {"executeCommandProvider",
        {{"commands",
          {kSortCommand, kTocCommand, kFixAllCommand, kFixRuleCommand, kDisableRuleCommand,
-          kShowRuleDocsCommand}}}},
+          kDisableLineCommand, kShowRuleDocsCommand}}}},
   };
   add_navigation_capabilities(caps);
   if (pull_diagnostics_) {

@@ -24,8 +24,7 @@ using protocol::ResponseError;
 namespace {
 
 /// The per-rule actions are for the findings at a cursor or in a selection: a request for more
-/// lines (a whole document) gets only the rules' own fixes, since "disable for this line"
-/// analyses the document again per finding.
+/// lines (a whole document) gets only the rules' own fixes.
 constexpr std::uint32_t kMaxRuleActionLines = 20;
 
 bool has_safe_fix(const rules::Diagnostic& d) {
@@ -150,23 +149,51 @@ void LspServer::add_rule_actions(const std::string& uri, OpenDocument& doc,
 void LspServer::add_disable_line_actions(const std::string& uri, OpenDocument& doc,
                                          const std::vector<const rules::Diagnostic*>& here,
                                          std::vector<lsp::CodeAction>& actions) {
-  const std::string text = doc.list.text();
   const ConvertOptions convert = convert_options(doc.list);
-  // One comment per rule and line, offered only where it is safe.
+  // One comment per rule and line, where one can go: above the first line of a block (a
+  // comment inside an entry or a paragraph would split it). Whether it changes no other
+  // finding needs the document analysed again, so that waits until the action is chosen.
   std::vector<std::pair<std::string_view, std::uint32_t>> done;
   for (const rules::Diagnostic* d : here) {
     const std::pair<std::string_view, std::uint32_t> key{d->rule, d->range.start.line};
-    if (std::find(done.begin(), done.end(), key) != done.end())
+    if (std::find(done.begin(), done.end(), key) != done.end() ||
+        !doc.list.starts_block(d->range.start.line)) {
       continue;
+    }
     done.push_back(key);
-    auto edit = rules::disable_next_line_edit(text, doc.list.config(), doc.list.diagnostics(), *d);
-    if (!edit)
-      continue;
-    actions.push_back({.title = "Disable " + std::string(d->rule) + " for this line",
-                       .kind = std::string(lsp::CodeActionKind::kQuickFix),
-                       .diagnostics = {to_lsp_diagnostic(*d, doc.list, uri, convert)},
-                       .edit = workspace_edit(uri, doc, {*edit})});
+    const std::string title = "Disable " + std::string(d->rule) + " for this line";
+    actions.push_back(
+        {.title = title,
+         .kind = std::string(lsp::CodeActionKind::kQuickFix),
+         .diagnostics = {to_lsp_diagnostic(*d, doc.list, uri, convert)},
+         .command = lsp::Command{
+             title, std::string(kDisableLineCommand),
+             json::array({{{"uri", uri}, {"rule", d->rule}, {"line", d->range.start.line}}})}});
   }
+}
+
+void LspServer::disable_for_line(const std::string& uri, OpenDocument& doc, std::string_view rule,
+                                 std::uint32_t line) {
+  const std::vector<rules::Diagnostic>& all = doc.list.diagnostics();
+  const auto finding = std::find_if(all.begin(), all.end(), [&](const rules::Diagnostic& d) {
+    return d.rule == rule && d.range.start.line == line;
+  });
+  const std::string name(rule);
+  if (finding == all.end()) {
+    show_message(lsp::MessageType::kInfo, "awesome-ls: no " + name + " finding on line " +
+                                              std::to_string(line + 1) + " any more.");
+    return;
+  }
+  const auto edit =
+      rules::disable_next_line_edit(doc.list.text(), doc.list.config(), all, *finding);
+  if (!edit) {
+    show_message(lsp::MessageType::kInfo,
+                 "awesome-ls: a comment above line " + std::to_string(line + 1) +
+                     " would change other findings, so " + name +
+                     " stays on there; disable it in .awesome-ls.json instead.");
+    return;
+  }
+  apply_command_edits(uri, doc, "Disable " + name + " for this line", {*edit}, "");
 }
 
 LspServer::Reply LspServer::on_rule_command(const std::string& command, const json& arguments) {
@@ -185,6 +212,15 @@ LspServer::Reply LspServer::on_rule_command(const std::string& command, const js
     return ResponseError{ErrorCode::kInvalidParams, command + ": " + uri + " is not open"};
   if (command == kDisableRuleCommand) {
     disable_rule_in_config(uri, info->id);
+    return json(nullptr);
+  }
+  if (command == kDisableLineCommand) {
+    const json& line = arguments[0].value("line", json());
+    if (!line.is_number_unsigned()) {
+      return ResponseError{ErrorCode::kInvalidParams,
+                           command + " expects arguments [{uri, rule, line}]"};
+    }
+    disable_for_line(uri, *doc, info->id, line.get<std::uint32_t>());
     return json(nullptr);
   }
   if (command == kShowRuleDocsCommand) {

@@ -38,6 +38,7 @@ inline constexpr std::string_view kFixAllCommand = "awesome-ls.fixAll";
 /// Per rule, from the quick fixes of a finding (lsp_rule_actions.cpp): arguments [{uri, rule}].
 inline constexpr std::string_view kFixRuleCommand = "awesome-ls.fixRule";
 inline constexpr std::string_view kDisableRuleCommand = "awesome-ls.disableRuleInConfig";
+inline constexpr std::string_view kDisableLineCommand = "awesome-ls.disableForLine";
 inline constexpr std::string_view kShowRuleDocsCommand = "awesome-ls.showRuleDocumentation";
 
 /// The edits turning `before` into `after`, one per run of changed lines (lsp_edits.cpp): an
@@ -206,7 +207,11 @@ class LspServer {
   void add_disable_line_actions(const std::string& uri, OpenDocument& doc,
                                 const std::vector<const rules::Diagnostic*>& here,
                                 std::vector<lsp::CodeAction>& actions);
-  /// Runs kFixRuleCommand, kDisableRuleCommand or kShowRuleDocsCommand.
+  /// Writes the suppression comment of `rule` above `line` with a workspace/applyEdit, when
+  /// the document analysed again has exactly the other findings; else says why not.
+  void disable_for_line(const std::string& uri, OpenDocument& doc, std::string_view rule,
+                        std::uint32_t line);
+  /// Runs kFixRuleCommand, kDisableRuleCommand, kDisableLineCommand or kShowRuleDocsCommand.
   Reply on_rule_command(const std::string& command, const nlohmann::json& arguments);
   /// Sets the severity of `rule` to off in the config file that applies (or a new one) with a
   /// workspace/applyEdit, then uses the new file.

@@ -174,7 +174,10 @@ TEST_CASE("disable for this line writes the comment above the finding, which alo
   const json* disable = titled(actions, "Disable arxiv-url for this line");
   REQUIRE(disable != nullptr);
   CHECK((*disable)["diagnostics"].size() == 1);
-  const json& edits = (*disable)["edit"]["changes"][kUri];
+  CHECK(!disable->contains("edit"));  // computed when chosen
+  const json request = run_command(client, *disable);
+  CHECK(request["params"]["label"] == "Disable arxiv-url for this line");
+  const json edits = request["params"]["edit"]["changes"][kUri];
   CHECK(edits == json::array({{{"range", range(4, 0, 4, 0)},
                                {"newText", "<!-- awesome-ls-disable-next-line arxiv-url -->\n"}}}));
   const std::string disabled = awesome::test::apply_lsp_edits(kList, edits);
@@ -195,14 +198,46 @@ TEST_CASE("disable for this line writes the comment above the finding, which alo
   const json again = code_actions(client, 5, json::array({"quickfix"}));
   const json* second = titled(again, "Disable title-punctuation for this line");
   REQUIRE(second != nullptr);
-  CHECK((*second)["edit"]["changes"][kUri] ==
+  const json second_edits = run_command(client, *second)["params"]["edit"]["changes"][kUri];
+  CHECK(second_edits ==
         json::array({{{"range", range(4, 43, 4, 43)}, {"newText", " title-punctuation"}}}));
-  const std::string both =
-      awesome::test::apply_lsp_edits(disabled, (*second)["edit"]["changes"][kUri]);
+  const std::string both = awesome::test::apply_lsp_edits(disabled, second_edits);
   CHECK(both.find("<!-- awesome-ls-disable-next-line arxiv-url title-punctuation -->\n- A Paper") !=
         std::string::npos);
   std::erase(expected, std::pair<std::string, unsigned>{"title-punctuation", 5});
   CHECK(findings(both) == expected);
+}
+
+TEST_CASE("disable for this line refuses a comment that would change other findings") {
+  // Two blank lines before the second entry: a comment above it would end that finding too.
+  std::string text = kList;
+  text.replace(text.find("\n- Another Paper About Privacy."), 31,
+               "\n\n- Another Paper About Privacy");
+  REQUIRE(text.find("- Another Paper About Privacy [[paper]]") != std::string::npos);
+  FakeClient client;
+  client.initialize();
+  client.open(kUri, text);
+  const json actions = code_actions(client, 10, json::array({"quickfix"}));
+  const json* disable = titled(actions, "Disable title-punctuation for this line");
+  REQUIRE(disable != nullptr);
+  const json reply = client.request("workspace/executeCommand",
+                                    {{"command", (*disable)["command"]["command"]},
+                                     {"arguments", (*disable)["command"]["arguments"]}});
+  CHECK(reply["result"].is_null());
+  CHECK(client.take("workspace/applyEdit").empty());
+  CHECK(shown_messages(client) ==
+        std::vector<std::string>{
+            "awesome-ls: a comment above line 11 would change other findings, so "
+            "title-punctuation stays on there; disable it in .awesome-ls.json instead."});
+
+  // A line whose finding is gone by the time the command runs: nothing to do, and it says so.
+  client.request(
+      "workspace/executeCommand",
+      {{"command", "awesome-ls.disableForLine"},
+       {"arguments", json::array({{{"uri", kUri}, {"rule", "title-punctuation"}, {"line", 3}}})}});
+  CHECK(client.take("workspace/applyEdit").empty());
+  CHECK(shown_messages(client) ==
+        std::vector<std::string>{"awesome-ls: no title-punctuation finding on line 4 any more."});
 }
 
 TEST_CASE("disable in .awesome-ls.json creates the file when the client can, and uses it") {
