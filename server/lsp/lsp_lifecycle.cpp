@@ -79,6 +79,8 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
   diagnostic_refresh_ = lsp::flag_at(caps, "/workspace/diagnostics/refreshSupport");
   document_changes_ = lsp::flag_at(caps, "/workspace/workspaceEdit/documentChanges");
   snippet_support_ = lsp::flag_at(caps, "/textDocument/completion/completionItem/snippetSupport");
+  label_details_ =
+      lsp::flag_at(caps, "/textDocument/completion/completionItem/labelDetailsSupport");
   const json* resolvable = caps.is_object() ? &caps : nullptr;
   for (const char* key :
        {"textDocument", "completion", "completionItem", "resolveSupport", "properties"}) {

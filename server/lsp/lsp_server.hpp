@@ -255,6 +255,7 @@ class LspServer {
   bool diagnostic_refresh_ = false;
   bool document_changes_ = false;       ///< the client takes versioned documentChanges
   bool snippet_support_ = false;        ///< completion items may be snippets
+  bool label_details_ = false;          ///< completion items may carry labelDetails
   bool resolve_documentation_ = false;  ///< completion documentation waits for resolve
 
   /// Set from `initialized` until the client answers the first workspace/configuration pull
