@@ -267,6 +267,9 @@ class LspServer {
   // Navigation, negotiated in initialize (lsp_navigation.cpp).
   bool hierarchical_symbols_ = false;  ///< DocumentSymbol trees rather than SymbolInformation
   bool prepare_rename_ = false;        ///< the client sends textDocument/prepareRename
+  /// initializationOptions `outline: "papers"`: documentSymbol lists only the papers, for a
+  /// client that shows the headings from another provider (docs/editors.md).
+  bool papers_only_outline_ = false;
   std::optional<std::size_t> folding_limit_;  ///< the client's foldingRange rangeLimit
   WorkspaceIndex workspace_;  ///< the lists of the workspace folders, for workspace/symbol
 
