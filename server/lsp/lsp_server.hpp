@@ -34,6 +34,8 @@ inline constexpr std::string_view kTocKind = "source.updateToc.awesome-ls";
 inline constexpr std::string_view kSortCommand = "awesome-ls.sortSection";
 inline constexpr std::string_view kTocCommand = "awesome-ls.updateToc";
 inline constexpr std::string_view kFixAllCommand = "awesome-ls.fixAll";
+/// The server's own request (lsp_document_info.cpp); a client may call it on any open document.
+inline constexpr std::string_view kDocumentInfoMethod = "awesome-ls/documentInfo";
 
 struct ServerOptions {
   std::ostream* log = nullptr;  ///< where logs go besides window/logMessage (stderr); may be null
@@ -199,6 +201,8 @@ class LspServer {
   Reply on_prepare_rename(const lsp::TextDocumentPositionParams& params);
   Reply on_rename(const lsp::RenameParams& params);
   Reply on_workspace_symbol(const lsp::WorkspaceSymbolParams& params);
+  /// `awesome-ls/documentInfo` (lsp_document_info.cpp): null for a document not open.
+  Reply on_document_info(const lsp::TextDocumentParams& params);
   /// A TextDocumentPositionParams on an open document: the byte position and what is there.
   struct DocumentPosition {
     const std::string& uri;
