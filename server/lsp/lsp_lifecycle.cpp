@@ -59,7 +59,7 @@ LspServer::Reply LspServer::on_initialize(const json& params) {
       papers_only_outline_ = true;
     } else if (outline != "full") {
       log(lsp::MessageType::kWarning,
-          "initializationOptions.outline: expected \"full\" or \"papers\", got " + outline.dump());
+          R"(initializationOptions.outline: expected "full" or "papers", got )" + outline.dump());
     }
   }
   if (!options.is_null() && options != json::object()) {

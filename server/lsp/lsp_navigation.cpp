@@ -45,7 +45,9 @@ std::string entry_detail(const rules::Entry& e) {
 }
 
 std::string symbol_name(std::string text) {
-  return text.empty() ? "(untitled)" : text;
+  if (text.empty())
+    text = "(untitled)";
+  return text;
 }
 
 /// to_lsp_range, cheaper for the ranges sent by the thousand: whole lines need no text, and a
