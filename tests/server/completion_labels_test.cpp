@@ -73,7 +73,7 @@ TEST_CASE("completion labelDetails: the venue's proposed year beside its name") 
   FakeClient client;
   client.initialize(with_label_details());
   client.open(kUri, kList);
-  const json items = items_at(client, 31, 15);
+  const json items = items_at(client, 31, 14);
   // 2012.00003 is December 2020: ICLR of 2021; a journal keeps the arXiv year.
   const json& iclr = items[0];
   CHECK(iclr["label"] == "ICLR");
@@ -111,7 +111,7 @@ TEST_CASE("completion without labelDetailsSupport: detail only, the same insert 
   FakeClient client;
   client.initialize();
   client.open(kUri, kList);
-  const json venues = items_at(client, 31, 15);
+  const json venues = items_at(client, 31, 14);
   CHECK_FALSE(venues[0].contains("labelDetails"));
   CHECK(venues[0]["detail"] == "International Conference on Learning Representations");
   CHECK(venues[0]["textEdit"]["newText"] == "ICLR 2021*");
