@@ -100,9 +100,8 @@ json edit(int line, int c1, int c2, std::string_view text) {
 TEST_CASE("navigation: every method is declared, renameProvider with prepareProvider on request") {
   Session with_prepare;
   const json& caps = with_prepare.capabilities;
-  for (const char* provider :
-       {"workspaceSymbolProvider", "foldingRangeProvider", "definitionProvider",
-        "referencesProvider", "hoverProvider"}) {
+  for (const char* provider : {"workspaceSymbolProvider", "foldingRangeProvider",
+                               "definitionProvider", "referencesProvider", "hoverProvider"}) {
     CHECK(caps[provider] == true);
   }
   CHECK(caps["documentSymbolProvider"] == json{{"label", "awesome-ls"}});
@@ -152,9 +151,8 @@ TEST_CASE("navigation: documentSymbol is a tree of categories, year sections and
 TEST_CASE("navigation: documentSymbol without hierarchy support is a flat SymbolInformation list") {
   Session s(json::object());
   json symbols = s.result("textDocument/documentSymbol", doc_params());
-  CHECK(names(symbols) == json{"Awesome List", "Table of Contents", "Privacy", "2020",
-                               "Paper One.", "Paper Two.", "Fairness", "2020",
-                               "Paper One Again."});
+  CHECK(names(symbols) == json{"Awesome List", "Table of Contents", "Privacy", "2020", "Paper One.",
+                               "Paper Two.", "Fairness", "2020", "Paper One Again."});
   CHECK_FALSE(symbols[0].contains("containerName"));
   CHECK(symbols[4] == json{{"name", "Paper One."},
                            {"kind", 19},
