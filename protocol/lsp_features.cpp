@@ -57,6 +57,14 @@ void to_json(json& j, const CompletionItem& in) {
        {"sortText", in.sortText}, {"insertTextFormat", in.insertTextFormat}};
   if (!in.detail.empty())
     j["detail"] = in.detail;
+  if (in.labelDetails) {
+    json details = json::object();
+    if (!in.labelDetails->detail.empty())
+      details["detail"] = in.labelDetails->detail;
+    if (!in.labelDetails->description.empty())
+      details["description"] = in.labelDetails->description;
+    j["labelDetails"] = std::move(details);
+  }
   if (in.documentation)
     j["documentation"] = *in.documentation;
   if (!in.data.is_null())

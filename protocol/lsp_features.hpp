@@ -137,8 +137,15 @@ struct SymbolInformation {
 };
 void to_json(json& j, const SymbolInformation& in);
 
+/// What a client that declares completionItem.labelDetailsSupport shows beside the label.
+struct CompletionItemLabelDetails {
+  std::string detail;       ///< right after the label, e.g. " 2021"; empty: not written
+  std::string description;  ///< after that, less prominent; empty: not written
+};
+
 struct CompletionItem {
   std::string label;
+  std::optional<CompletionItemLabelDetails> labelDetails;
   CompletionItemKind kind = CompletionItemKind::kText;
   TextEdit textEdit;
   std::string filterText;

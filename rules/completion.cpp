@@ -105,6 +105,15 @@ std::string keyword_documentation(const Vocabulary::Use& use, const std::string&
   return doc_text;
 }
 
+/// "2 in this category · 5 in the list", or "5 in the list": the figures a key word is
+/// ranked by.
+std::string usage_text(std::uint32_t in_category, std::uint32_t in_list) {
+  std::string out = std::to_string(in_list) + " in the list";
+  if (in_category == 0)
+    return out;
+  return std::to_string(in_category) + " in this category · " + out;
+}
+
 std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t line_no,
                                              std::string_view line, std::size_t label_end,
                                              std::size_t cursor) {
@@ -133,7 +142,8 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
   struct Scored {
     const std::string* text;
     const Vocabulary::Use* use;
-    std::uint64_t score;
+    std::uint32_t in_category;  ///< uses in the entry's category, the entry's own left out
+    std::uint32_t in_list;      ///< uses in the whole list, likewise
   };
   std::vector<Scored> scored;
   for (const auto& [text, use] : v.phrases) {
@@ -145,13 +155,16 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
     std::uint32_t in_category = 0;
     if (auto it = use.categories.find(category); it != use.categories.end())
       in_category = it->second - own;
-    // Uses in the entry's own category count four times.
-    scored.push_back({&text, &use, use.count - own + 3ULL * in_category});
+    scored.push_back({&text, &use, in_category, use.count - own});
   }
+  // Uses in the entry's category first, then in the list: the order of the two figures the
+  // items show.
   const std::size_t keep = std::min(scored.size(), kMaxItems);
   std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
                     scored.end(), [](const Scored& x, const Scored& y) {
-                      return x.score != y.score ? x.score > y.score : *x.text < *y.text;
+                      if (x.in_category != y.in_category)
+                        return x.in_category > y.in_category;
+                      return x.in_list != y.in_list ? x.in_list > y.in_list : *x.text < *y.text;
                     });
   std::vector<CompletionItem> items;
   for (std::size_t i = 0; i < keep; ++i) {
@@ -164,7 +177,8 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
     item.range = on_line(line_no, from, to);
     item.filter_text = text;
     item.sort_text = rank(i);
-    item.detail = "Key word used by " + entries(use.count);
+    item.label_description = usage_text(scored[i].in_category, scored[i].in_list);
+    item.detail = "Key word: " + item.label_description;
     item.documentation = keyword_documentation(use, category);
     items.push_back(std::move(item));
   }
@@ -249,6 +263,9 @@ std::vector<CompletionItem> complete_venue(ListDocument& doc, std::uint32_t line
     item.filter_text = std::move(filter);
     item.sort_text = std::move(sort_text);
     item.detail = known ? known->full_name : "venue of this list";
+    if (year)
+      item.label_detail = " " + std::to_string(*year);
+    item.label_description = item.detail;
     std::string d = "**" + name + "**";
     if (known)
       d += ": " + known->full_name;

@@ -60,8 +60,10 @@ struct CompletionItem {
   Range range;  ///< the text it replaces (bytes)
   std::string filter_text;
   std::string sort_text;
-  std::string detail;
-  std::string documentation;  ///< Markdown
+  std::string detail;             ///< for clients that show no label details
+  std::string label_detail;       ///< shown right after the label: the proposed year (" 2021")
+  std::string label_description;  ///< shown beside the label: what the ranking counts
+  std::string documentation;      ///< Markdown
 };
 
 struct CompletionOptions {

@@ -141,6 +141,67 @@ Range whole_lines(const ListDocument& doc, std::uint32_t first, std::uint32_t la
 
 }  // namespace
 
+namespace {
+
+bool is_ascii_punct(char c) {
+  return std::ispunct(static_cast<unsigned char>(c)) != 0;
+}
+
+/// A run of `*` or `_` is markup when it opens or closes emphasis: a space, punctuation or an
+/// end on one side. A run between two word characters is markup for `*` only (`a*b*c` is
+/// emphasis to CommonMark, `snake_case` is not).
+bool is_emphasis_run(std::string_view s, std::size_t from, std::size_t to) {
+  const bool word_before = from > 0 && !text::is_space(s[from - 1]) && !is_ascii_punct(s[from - 1]);
+  const bool word_after = to < s.size() && !text::is_space(s[to]) && !is_ascii_punct(s[to]);
+  return s[from] == '*' || !(word_before && word_after);
+}
+
+}  // namespace
+
+std::string display_text(std::string_view markdown) {
+  const std::string plain = heading_plain_text(markdown);
+  const std::string_view s = plain;
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    if (c == '\\' && i + 1 < s.size() && is_ascii_punct(s[i + 1])) {
+      out.push_back(s[i + 1]);
+      i += 2;
+    } else if (c == '`') {
+      ++i;
+    } else if (c == '*' || c == '_') {
+      std::size_t end = i;
+      while (end < s.size() && s[end] == c) ++end;
+      if (!is_emphasis_run(s, i, end))
+        out.append(s.substr(i, end - i));
+      i = end;
+    } else if (text::is_space(c)) {
+      if (!out.empty() && out.back() != ' ')
+        out.push_back(' ');
+      ++i;
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return std::string(text::trim(out));
+}
+
+std::string outline_name(const Model& m, std::size_t si) {
+  const Section& s = m.sections[si];
+  std::string name = display_text(s.title);
+  if (s.kind != SectionKind::kYear || s.category.empty() || s.parent >= m.sections.size())
+    return name;
+  const Section& parent = m.sections[s.parent];
+  if (parent.kind != SectionKind::kCategory ||
+      !text::iequals(display_text(parent.title), display_text(s.category)))
+    return name;
+  const std::size_t colon = s.title.rfind(':');
+  std::string rest =
+      colon == std::string::npos ? std::string() : display_text(s.title.substr(colon + 1));
+  return rest.empty() ? name : rest;
+}
+
 Range section_range(const ListDocument& doc, const Section& s) {
   return whole_lines(doc, s.range.start.line, s.end_line);
 }

@@ -45,6 +45,15 @@ std::size_t entry_at_line(const Model& m, std::uint32_t line);
 std::size_t section_for_anchor(const Model& m, std::string_view anchor);
 /// The nearest enclosing category of section `s` (itself when it is one), or SIZE_MAX.
 std::size_t category_of(const Model& m, std::size_t s);
+/// The text a reader sees of inline Markdown, for outlines and symbol lists: images (badges)
+/// dropped, links reduced to their text, HTML tags and emoji shortcodes dropped, emphasis and
+/// code markers and backslash escapes removed, runs of spaces made one, trimmed. Intraword
+/// underscores (`snake_case`) stay.
+std::string display_text(std::string_view markdown);
+/// The name of a section in an outline: its display text, and for a year section whose
+/// category is the enclosing category, the rest after `Category:` (`Privacy: 2020` under
+/// `Privacy` -> `2020`, `2019 and Before` likewise).
+std::string outline_name(const Model& m, std::size_t s);
 /// The section's whole lines: from its heading line to the start of the line after its last line
 /// (the end of the document when there is none).
 Range section_range(const ListDocument& doc, const Section& s);

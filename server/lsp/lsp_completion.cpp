@@ -52,6 +52,9 @@ LspServer::Reply LspServer::on_completion(const lsp::TextDocumentPositionParams&
     lsp_item.insertTextFormat =
         item.snippet ? lsp::InsertTextFormat::kSnippet : lsp::InsertTextFormat::kPlainText;
     lsp_item.detail = item.detail;
+    if (label_details_ && (!item.label_detail.empty() || !item.label_description.empty())) {
+      lsp_item.labelDetails = {item.label_detail, item.label_description};
+    }
     if (item.documentation.empty()) {
     } else if (resolve_documentation_) {
       // Only the item the user selects needs it: a list of a hundred items stays small.

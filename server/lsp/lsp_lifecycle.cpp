@@ -50,8 +50,21 @@ LspServer::Reply LspServer::on_initialize(const json& params) {
       log(lsp::MessageType::kInfo, "using " + config_.file()->string());
     }
   }
-  if (!init->initializationOptions.is_null()) {
-    if (auto problem = config_.set_init_options(init->initializationOptions); !problem.empty()) {
+  json& options = init->initializationOptions;
+  papers_only_outline_ = false;
+  if (options.is_object() && options.contains("outline")) {
+    // Not a setting of the list: taken out before the rest is read as one.
+    const json outline = options["outline"];
+    options.erase("outline");
+    if (outline == "papers") {
+      papers_only_outline_ = true;
+    } else if (outline != "full") {
+      log(lsp::MessageType::kWarning,
+          R"(initializationOptions.outline: expected "full" or "papers", got )" + outline.dump());
+    }
+  }
+  if (!options.is_null() && options != json::object()) {
+    if (auto problem = config_.set_init_options(options); !problem.empty()) {
       report_config_error("initializationOptions", problem);
     }
   }
@@ -85,6 +98,8 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
                             "create") != caps.at(operations_at).end();
   show_document_ = lsp::flag_at(caps, "/window/showDocument/support");
   snippet_support_ = lsp::flag_at(caps, "/textDocument/completion/completionItem/snippetSupport");
+  label_details_ =
+      lsp::flag_at(caps, "/textDocument/completion/completionItem/labelDetailsSupport");
   const json* resolvable = caps.is_object() ? &caps : nullptr;
   for (const char* key :
        {"textDocument", "completion", "completionItem", "resolveSupport", "properties"}) {

@@ -44,8 +44,10 @@ std::string entry_detail(const rules::Entry& e) {
   return detail;
 }
 
-std::string symbol_name(const std::string& text) {
-  return text.empty() ? "(untitled)" : text;
+std::string symbol_name(std::string text) {
+  if (text.empty())
+    text = "(untitled)";
+  return text;
 }
 
 /// to_lsp_range, cheaper for the ranges sent by the thousand: whole lines need no text, and a
@@ -135,33 +137,48 @@ struct SymbolWriter {
   lsp::DocumentSymbol tree(const Outline::Node& n) const {
     lsp::DocumentSymbol symbol;
     if (n.entry) {
-      const rules::Entry& e = m.entries[n.index];
-      symbol = {symbol_name(e.title), detail(n),
-                SymbolKind::kObject,  range(rules::entry_range(list, e)),
-                range(e.title_range), std::nullopt};
+      symbol = paper(n.index);
     } else {
       const rules::Section& s = m.sections[n.index];
-      symbol = {symbol_name(s.title), detail(n),
-                symbol_kind(s.kind),  range(rules::section_range(list, s)),
-                range(s.title_range), std::vector<lsp::DocumentSymbol>()};
+      symbol = {symbol_name(rules::outline_name(m, n.index)),
+                detail(n),
+                symbol_kind(s.kind),
+                range(rules::section_range(list, s)),
+                range(s.title_range),
+                std::vector<lsp::DocumentSymbol>()};
       for (const auto& child : outline.children(n.index)) symbol.children->push_back(tree(child));
     }
     return symbol;
   }
 
-  void flat(const Outline::Node& n, const std::string* container,
+  /// A paper of the outline without its sections: the kinds and details of tree().
+  lsp::DocumentSymbol paper(std::size_t ei) const {
+    const rules::Entry& e = m.entries[ei];
+    return {symbol_name(rules::display_text(e.title)), entry_detail(e),      SymbolKind::kObject,
+            range(rules::entry_range(list, e)),        range(e.title_range), std::nullopt};
+  }
+
+  /// The containerName of a flat list, which shows no parent: the parent's whole heading text
+  /// (`Privacy: 2020`, not the `2020` of the tree).
+  std::optional<std::string> container(std::size_t section) const {
+    if (section >= m.sections.size())
+      return std::nullopt;
+    return symbol_name(rules::display_text(m.sections[section].title));
+  }
+
+  void flat(const Outline::Node& n, std::size_t parent,
             std::vector<lsp::SymbolInformation>& out) const {
     const bool entry = n.entry;
-    const std::string& name = entry ? m.entries[n.index].title : m.sections[n.index].title;
     const rules::Range r = entry ? rules::entry_range(list, m.entries[n.index])
                                  : rules::section_range(list, m.sections[n.index]);
-    out.push_back({symbol_name(name),
+    out.push_back({symbol_name(entry ? rules::display_text(m.entries[n.index].title)
+                                     : rules::outline_name(m, n.index)),
                    entry ? SymbolKind::kObject : symbol_kind(m.sections[n.index].kind),
                    {std::string(uri), range(r)},
-                   container != nullptr ? std::optional(*container) : std::nullopt});
+                   container(parent)});
     if (entry)
       return;
-    for (const auto& child : outline.children(n.index)) flat(child, &name, out);
+    for (const auto& child : outline.children(n.index)) flat(child, n.index, out);
   }
 };
 
@@ -222,7 +239,9 @@ void LspServer::negotiate_navigation(const lsp::InitializeParams& params) {
 }
 
 void LspServer::add_navigation_capabilities(json& caps) const {
-  caps["documentSymbolProvider"] = true;
+  // The label names the server's group where a client shows several outlines (VS Code).
+  caps["documentSymbolProvider"] = {
+      {"label", papers_only_outline_ ? "awesome-ls papers" : "awesome-ls"}};
   caps["workspaceSymbolProvider"] = true;
   caps["foldingRangeProvider"] = true;
   caps["documentLinkProvider"] = {{"resolveProvider", false}};
@@ -237,13 +256,27 @@ LspServer::Reply LspServer::on_document_symbol(const lsp::TextDocumentParams& pa
     const Model& m = doc.list.model();
     const Outline outline(m);
     const SymbolWriter writer{doc.list, m, outline, store_.encoding(), uri};
+    if (papers_only_outline_) {
+      // The client shows the headings from another provider (VS Code's Markdown extension):
+      // only the papers, in document order, which that provider does not know.
+      if (hierarchical_symbols_) {
+        std::vector<lsp::DocumentSymbol> out;
+        for (std::size_t i = 0; i < m.entries.size(); ++i) out.push_back(writer.paper(i));
+        return json(out);
+      }
+      std::vector<lsp::SymbolInformation> out;
+      for (std::size_t i = 0; i < m.entries.size(); ++i) {
+        writer.flat({true, i}, m.entries[i].section, out);
+      }
+      return json(out);
+    }
     if (hierarchical_symbols_) {
       std::vector<lsp::DocumentSymbol> out;
       for (const auto& node : outline.top()) out.push_back(writer.tree(node));
       return json(out);
     }
     std::vector<lsp::SymbolInformation> out;
-    for (const auto& node : outline.top()) writer.flat(node, nullptr, out);
+    for (const auto& node : outline.top()) writer.flat(node, SIZE_MAX, out);
     return json(out);
   });
 }

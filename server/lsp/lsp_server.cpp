@@ -27,6 +27,7 @@ LspServer::LspServer(Sink sink, ServerOptions options) : sink_(std::move(sink)),
   bind("textDocument/prepareRename", &LspServer::on_prepare_rename);
   bind("textDocument/rename", &LspServer::on_rename);
   bind("workspace/symbol", &LspServer::on_workspace_symbol);
+  bind(std::string(kDocumentInfoMethod), &LspServer::on_document_info);
   bind("initialized", &LspServer::on_initialized);
   bind("$/setTrace", &LspServer::on_set_trace);
   notifications_["$/cancelRequest"] = nullptr;  // acted on in enqueue()

@@ -48,6 +48,8 @@ std::vector<rules::TextEdit> edits_between(std::string_view before, std::string_
 /// 2 rules; 1 needs a manual edit." (or "...; none left.").
 std::string fix_summary(std::span<const rules::Diagnostic> before,
                         std::span<const rules::Diagnostic> after);
+/// The server's own request (lsp_document_info.cpp); a client may call it on any open document.
+inline constexpr std::string_view kDocumentInfoMethod = "awesome-ls/documentInfo";
 
 struct ServerOptions {
   std::ostream* log = nullptr;  ///< where logs go besides window/logMessage (stderr); may be null
@@ -235,6 +237,8 @@ class LspServer {
   Reply on_prepare_rename(const lsp::TextDocumentPositionParams& params);
   Reply on_rename(const lsp::RenameParams& params);
   Reply on_workspace_symbol(const lsp::WorkspaceSymbolParams& params);
+  /// `awesome-ls/documentInfo` (lsp_document_info.cpp): null for a document not open.
+  Reply on_document_info(const lsp::TextDocumentParams& params);
   /// A TextDocumentPositionParams on an open document: the byte position and what is there.
   struct DocumentPosition {
     const std::string& uri;
@@ -291,6 +295,7 @@ class LspServer {
   bool diagnostic_refresh_ = false;
   bool document_changes_ = false;       ///< the client takes versioned documentChanges
   bool snippet_support_ = false;        ///< completion items may be snippets
+  bool label_details_ = false;          ///< completion items may carry labelDetails
   bool resolve_documentation_ = false;  ///< completion documentation waits for resolve
   bool create_files_ = false;           ///< workspace edits may create files (resourceOperations)
   bool show_document_ = false;          ///< the client takes window/showDocument
@@ -305,6 +310,9 @@ class LspServer {
   // Navigation, negotiated in initialize (lsp_navigation.cpp).
   bool hierarchical_symbols_ = false;  ///< DocumentSymbol trees rather than SymbolInformation
   bool prepare_rename_ = false;        ///< the client sends textDocument/prepareRename
+  /// initializationOptions `outline: "papers"`: documentSymbol lists only the papers, for a
+  /// client that shows the headings from another provider (docs/editors.md).
+  bool papers_only_outline_ = false;
   std::optional<std::size_t> folding_limit_;  ///< the client's foldingRange rangeLimit
   WorkspaceIndex workspace_;  ///< the lists of the workspace folders, for workspace/symbol
 

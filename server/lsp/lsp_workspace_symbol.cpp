@@ -74,9 +74,9 @@ LspServer::Reply LspServer::on_workspace_symbol(const lsp::WorkspaceSymbolParams
     }
     const rules::Model& m = c.doc->list.model();
     const rules::Entry& e = m.entries[c.entry];
-    const std::string_view container =
-        e.section < m.sections.size() ? std::string_view(m.sections[e.section].title) : "";
-    out.push_back(symbol(e.title, container, *c.uri,
+    const std::string container =
+        e.section < m.sections.size() ? rules::display_text(m.sections[e.section].title) : "";
+    out.push_back(symbol(rules::display_text(e.title), container, *c.uri,
                          to_lsp_range(c.doc->list, e.title_range, store_.encoding())));
   }
   return json(out);

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "rules/queries.hpp"
 #include "server/lsp/position_convert.hpp"
 
 namespace awesome::server {
@@ -32,9 +33,11 @@ std::vector<IndexedPaper> index_papers(rules::ListDocument& list,
   std::vector<IndexedPaper> papers;
   papers.reserve(m.entries.size());
   for (const rules::Entry& e : m.entries) {
-    papers.push_back({e.title, e.authors, e.arxiv ? e.arxiv->id : std::string(),
-                      e.section < m.sections.size() ? m.sections[e.section].title : std::string(),
-                      to_lsp_range(list, e.title_range, encoding)});
+    papers.push_back(
+        {rules::display_text(e.title), e.authors, e.arxiv ? e.arxiv->id : std::string(),
+         e.section < m.sections.size() ? rules::display_text(m.sections[e.section].title)
+                                       : std::string(),
+         to_lsp_range(list, e.title_range, encoding)});
   }
   return papers;
 }

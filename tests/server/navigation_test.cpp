@@ -100,11 +100,11 @@ json edit(int line, int c1, int c2, std::string_view text) {
 TEST_CASE("navigation: every method is declared, renameProvider with prepareProvider on request") {
   Session with_prepare;
   const json& caps = with_prepare.capabilities;
-  for (const char* provider :
-       {"documentSymbolProvider", "workspaceSymbolProvider", "foldingRangeProvider",
-        "definitionProvider", "referencesProvider", "hoverProvider"}) {
+  for (const char* provider : {"workspaceSymbolProvider", "foldingRangeProvider",
+                               "definitionProvider", "referencesProvider", "hoverProvider"}) {
     CHECK(caps[provider] == true);
   }
+  CHECK(caps["documentSymbolProvider"] == json{{"label", "awesome-ls"}});
   CHECK(caps["documentLinkProvider"] == json{{"resolveProvider", false}});
   CHECK(caps["renameProvider"] == json{{"prepareProvider", true}});
   Session without(json::object());
@@ -132,7 +132,8 @@ TEST_CASE("navigation: documentSymbol is a tree of categories, year sections and
   CHECK(privacy["selectionRange"] == range(7, 3, 7, 10));
   REQUIRE(privacy["children"].size() == 1);
   const json& year = privacy["children"][0];
-  CHECK(year["name"] == "Privacy: 2020");
+  CHECK(year["name"] == "2020");  // under its category, the year alone
+  CHECK(year["detail"] == "2 papers");
   CHECK(year["kind"] == 4);
   CHECK(year["selectionRange"] == range(9, 4, 9, 17));
   CHECK(names(year["children"]) == json{"Paper One.", "Paper Two."});
@@ -150,15 +151,16 @@ TEST_CASE("navigation: documentSymbol is a tree of categories, year sections and
 TEST_CASE("navigation: documentSymbol without hierarchy support is a flat SymbolInformation list") {
   Session s(json::object());
   json symbols = s.result("textDocument/documentSymbol", doc_params());
-  CHECK(names(symbols) == json{"Awesome List", "Table of Contents", "Privacy", "Privacy: 2020",
-                               "Paper One.", "Paper Two.", "Fairness", "Fairness: 2020",
-                               "Paper One Again."});
+  CHECK(names(symbols) == json{"Awesome List", "Table of Contents", "Privacy", "2020", "Paper One.",
+                               "Paper Two.", "Fairness", "2020", "Paper One Again."});
   CHECK_FALSE(symbols[0].contains("containerName"));
   CHECK(symbols[4] == json{{"name", "Paper One."},
                            {"kind", 19},
                            {"location", location(11, 0, 15, 0)},
                            {"containerName", "Privacy: 2020"}});
+  // A flat list shows no parent: a paper's container is its section's whole heading text.
   CHECK(symbols[3]["containerName"] == "Privacy");
+  CHECK(symbols[8]["containerName"] == "Fairness: 2020");
 }
 
 TEST_CASE("navigation: folding ranges for sections (without trailing blank lines) and entries") {

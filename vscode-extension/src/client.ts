@@ -6,7 +6,13 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { LanguageClient, State, type LanguageClientOptions } from 'vscode-languageclient/node';
 
-import { SECTION, answerConfigurationItems } from './protocol';
+import {
+  DOCUMENT_INFO_METHOD,
+  INITIALIZATION_OPTIONS,
+  SECTION,
+  answerConfigurationItems,
+  type DocumentInfo,
+} from './protocol';
 import { openSettingCommand, resolveServerBinary, type Resolution } from './serverBinary';
 import type { ServerState, ServerStatus } from './status';
 
@@ -41,6 +47,7 @@ function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
       { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel: output,
+    initializationOptions: INITIALIZATION_OPTIONS,
     middleware: {
       workspace: {
         // The server pulls the awesomeLs section; it gets it in the shape of .awesome-ls.json.
@@ -117,6 +124,23 @@ export class Server implements vscode.Disposable {
     } catch (error) {
       // The client has logged and shown the error.
       this.statusChanged.fire({ state: 'stopped', error: String(error) });
+    }
+  }
+
+  /** What the running server made of an open document; undefined when it cannot say. */
+  async documentInfo(uri: vscode.Uri): Promise<DocumentInfo | undefined> {
+    const client = this.client;
+    if (client?.isRunning() !== true) {
+      return undefined;
+    }
+    try {
+      const info = await client.sendRequest<DocumentInfo | null>(DOCUMENT_INFO_METHOD, {
+        textDocument: { uri: client.code2ProtocolConverter.asUri(uri) },
+      });
+      return info ?? undefined;
+    } catch (error) {
+      this.output.warn(`${DOCUMENT_INFO_METHOD}: ${String(error)}`);
+      return undefined;
     }
   }
 

@@ -34,3 +34,29 @@ export function answerConfigurationItems(
     return item.section === SECTION ? toServerSettings(value) : value;
   });
 }
+
+/**
+ * Sent as `initializationOptions`. `outline: 'papers'`: VS Code's Markdown extension already
+ * lists the headings as document symbols, and VS Code shows every provider's symbols (a
+ * second tree in the Outline view, each heading twice in Go to Symbol); the server then lists
+ * only the papers, which that provider does not know.
+ */
+export const INITIALIZATION_OPTIONS = { outline: 'papers' } as const;
+
+/** The server's own request: what it made of one open document. */
+export const DOCUMENT_INFO_METHOD = 'awesome-ls/documentInfo';
+
+/** The result of `awesome-ls/documentInfo` (null for a document the server has not open). */
+export interface DocumentInfo {
+  uri: string;
+  version: number;
+  /** Some entry links to a web page; the server checks nothing in other Markdown files. */
+  paperList: boolean;
+  dialect: '2021' | '2026';
+  /** `configured`: pinned by `.awesome-ls.json` or the settings; else learnt from the text. */
+  dialectSource: 'detected' | 'configured';
+  entries: number;
+  sections: number;
+  findings: number;
+  findingsBySeverity: { error: number; warning: number; information: number };
+}

@@ -6,7 +6,8 @@
 // expected findings), AWESOME_LS_VSIX (default: awesome-ls-linux-x64-<version>.vsix here, which
 // ships that binary), AWESOME_LS_E2E_CACHE (code-server install, see scripts/e2e-setup.sh),
 // AWESOME_LS_E2E_ARTIFACTS (screenshots, default test-artifacts/), CHROMIUM (/usr/bin/chromium),
-// AWESOME_LS_E2E_KEEP=1 to keep the temp folder.
+// AWESOME_LS_E2E_KEEP=1 to keep the temp folder, AWESOME_LS_E2E_DOCS_IMAGES (e.g. ../docs/images)
+// to write the screenshots of the README there too (outline, quick-fix, language-status).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -39,6 +40,7 @@ const env = {
   artifacts: process.env.AWESOME_LS_E2E_ARTIFACTS ?? path.join(extensionDir, 'test-artifacts'),
   chromium: process.env.CHROMIUM ?? '/usr/bin/chromium',
   keep: process.env.AWESOME_LS_E2E_KEEP === '1',
+  docsImages: process.env.AWESOME_LS_E2E_DOCS_IMAGES ?? '',
 };
 
 /** Rules whose findings on the 2021 list must show in the Problems panel. */
@@ -108,6 +110,14 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
   const shot = async (name: string): Promise<void> => {
     await page.screenshot({ path: path.join(env.artifacts, `${name}.png`) });
   };
+  /** A screenshot the README shows: also written to AWESOME_LS_E2E_DOCS_IMAGES when set. */
+  const docShot = async (name: string): Promise<void> => {
+    await shot(name);
+    if (env.docsImages !== '') {
+      fs.mkdirSync(env.docsImages, { recursive: true });
+      fs.copyFileSync(path.join(env.artifacts, `${name}.png`), path.join(env.docsImages, `${name}.png`));
+    }
+  };
 
   before(async () => {
     assert.ok(env.binary !== '', 'set AWESOME_LS_BINARY to the built awesome-ls executable');
@@ -144,7 +154,7 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
         '--no-first-run',
       ],
     });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(server.url);
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await wb.openFileFromExplorer(page, LIST);
@@ -208,10 +218,15 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     const findings = `${probe.diagnostics.length} findings`;
     const label = await wb.waitForLanguageStatus(page, 'awesome-ls: running', 30_000);
     assert.ok(label.includes(findings), `${label} does not say ${findings}`);
+    // The dialect comes from the server (awesome-ls/documentInfo), after the first findings.
+    await wb.waitForLanguageStatus(page, '2021 dialect (detected) · 98 papers', 30_000);
     const rows = await wb.showLanguageStatus(page);
-    await shot('language-status');
+    await docShot('language-status');
     const row = (text: string): string => rows.find((r) => r.includes(text)) ?? '';
     assert.match(row('awesome-ls: running'), /Restart/, `no Restart on ${JSON.stringify(rows)}`);
+    assert.match(row('awesome-ls: running'), /2021 dialect \(detected\) · 98 papers/);
+    const bySeverity = severityCounts(probe.diagnostics);
+    assert.match(row(findings), new RegExp(`${bySeverity.infos} information`), row(findings));
     assert.match(row(findings), /Show Output/, `no Show Output on ${JSON.stringify(rows)}`);
 
     // Restart from the hover: the state leaves running, comes back, with the same findings.
@@ -226,6 +241,37 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     const expected = severityCounts(probe.diagnostics);
     assert.deepEqual(await wb.waitForCounts(page, expected, 30_000), expected);
     await wb.focusEditor(page); // closes the hover, which would cover the next notifications
+  });
+
+  it('shows one outline: the headings once, the papers from the server', async () => {
+    await wb.runCommand(page, 'View: Hide Panel');
+    await wb.goToLine(page, 117, 1); // "## Evasion Attacks and Defenses"
+    const rows = await wb.showOutline(page, 560);
+    // Two groups, named after their providers: the Markdown extension's headings ("## Name")
+    // and the server's papers (label "awesome-ls papers"); no row twice.
+    assert.ok(rows.includes('awesome-ls papers'), JSON.stringify(rows));
+    const names = rows.map((label) => label.replace(/^#+ /, '').replace(/ \([a-z ]+\)$/, ''));
+    const twice = names.filter((name, i) => name !== '' && names.indexOf(name) !== i);
+    assert.deepEqual(twice, [], `rows shown twice in ${JSON.stringify(rows)}`);
+    await docShot('outline');
+    await wb.restoreExplorer(page);
+
+    // Go to Symbol lists each heading once (the Markdown extension's "## Name"; the server's
+    // would be "Name") and the papers once (the server's).
+    const headings = await wb.goToSymbol(page, 'Evasion Attacks and Defenses');
+    await shot('go-to-symbol');
+    await page.keyboard.press('Escape');
+    assert.equal(
+      headings.filter((label) => label.replace(/^#+ /, '') === 'Evasion Attacks and Defenses').length,
+      1,
+      JSON.stringify(headings),
+    );
+    const papers = await wb.goToSymbol(page, 'Do Adversarially Robust ImageNet');
+    await page.keyboard.press('Escape');
+    assert.ok(
+      papers.some((label) => label.startsWith('Do Adversarially Robust ImageNet Models Transfer Better?')),
+      JSON.stringify(papers),
+    );
   });
 
   it('applies the settings the server pulls, and shows the server\'s message for a bad one', async () => {
@@ -294,7 +340,7 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
     const before = fs.readFileSync(workspaceList, 'utf8').split('\n')[line] ?? '';
     await wb.goToLine(page, line + 1, target.range.start.character + 1);
     const titles = await wb.openQuickFixes(page);
-    await shot('quick-fix-menu');
+    await docShot('quick-fix');
     // The fix that names the right label, else the first (preferred) one.
     const fix = Math.max(0, titles.findIndex((title) => title.includes('Key Word')));
     await wb.chooseQuickFix(page, fix);

@@ -216,3 +216,58 @@ export async function chooseQuickFix(page: Page, index: number): Promise<void> {
   await page.keyboard.press('Enter');
   await page.waitForSelector('.action-widget', { state: 'hidden', timeout: 10_000 });
 }
+
+/**
+ * Shows the Outline view (Explorer: Focus on Outline View) and returns the aria-labels of its
+ * rendered rows: a symbol is "Name (kind)", a provider's group its name. The tree is
+ * virtualised: only the rows on screen are there.
+ */
+export async function showOutline(page: Page, sideBarWidth: number): Promise<string[]> {
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  const rows = page.locator('.outline-pane .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+  // Room for the outline: the folder's section collapsed, the side bar widened by its sash.
+  const folders = page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', {
+    hasText: 'Workspace',
+  });
+  if ((await folders.count()) > 0) {
+    await folders.first().click();
+  }
+  const sideBar = await page.locator('.part.sidebar').boundingBox();
+  if (sideBar !== null) {
+    const x = sideBar.x + sideBar.width;
+    const y = sideBar.y + sideBar.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(sideBarWidth, y, { steps: 5 });
+    await page.mouse.up();
+  }
+  await page.waitForTimeout(1000); // the tree fills in as the providers answer
+  return rows.evaluateAll((all) => all.map((row) => row.getAttribute('aria-label') ?? ''));
+}
+
+/** Expands the folder's section of the Explorer again (collapsed by showOutline). */
+export async function restoreExplorer(page: Page): Promise<void> {
+  const folders = page.locator('.explorer-viewlet .pane-header[aria-expanded="false"]', {
+    hasText: 'Workspace',
+  });
+  if ((await folders.count()) > 0) {
+    await folders.first().click();
+  }
+}
+
+/**
+ * Opens Go to Symbol in Editor (Ctrl+Shift+O), types `query`, and returns the labels of the
+ * symbols listed (group separators left out).
+ */
+export async function goToSymbol(page: Page, query: string): Promise<string[]> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+Shift+O');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(query);
+  await page.waitForTimeout(1000); // the picker filters as it types
+  const labels = await page
+    .locator('.quick-input-list .monaco-list-row .label-name')
+    .allInnerTexts();
+  return labels.map((label) => label.trim());
+}
