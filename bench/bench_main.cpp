@@ -86,9 +86,46 @@ int report(const Results& r) {
         return cell(r, w + ".parse_ms", "%.2f") + " (" + cell(r, w + ".parse_mbps", "%.0f") + ")";
       },
       "1 MB < 5 ms", verdict(number(r, "full.parse_ms"), 5.0));
+  // Where the time goes, phase by phase (medians), so a regression points at its phase.
+  const auto phases = [&](const std::string& prefix, double scale, const char* format) {
+    std::string out;
+    for (const char* phase : {"parse", "model", "indexes", "local", "document", "merge"}) {
+      auto value = number(r, prefix + "_" + phase + "_us");
+      out += (out.empty() ? "" : " / ") + (value ? fmt(format, *value / scale) : "–");
+    }
+    return out;
+  };
+  row(
+      "whole list, ms: block parse / model / indexes / per-block checks / document checks / "
+      "merge",
+      [&](const std::string& w) { return phases(w + ".whole", 1000.0, "%.2f"); }, "", "");
+  row(
+      "whole list as LSP JSON: build / write ms (KB)",
+      [&](const std::string& w) {
+        auto build = number(r, w + ".whole_json_build_us");
+        auto write = number(r, w + ".whole_json_write_us");
+        auto bytes = number(r, w + ".json_bytes");
+        if (!build || !write || !bytes)
+          return std::string("–");
+        return fmt("%.2f", *build / 1000.0) + " / " + fmt("%.2f", *write / 1000.0) + " (" +
+               fmt("%.0f", *bytes / 1024.0) + ")";
+      },
+      "", "");
   row(
       "keystroke, in-process edit + diagnostics: p50 / p95 / p99 / max µs",
       [&](const std::string& w) { return pcts(r, w + ".key"); }, "", "");
+  row(
+      "keystroke phases, µs: indexes / per-block checks / document checks / merge",
+      [&](const std::string& w) {
+        if (!number(r, w + ".key_indexes_us"))
+          return std::string("–");
+        std::string out;
+        for (const char* phase : {"indexes", "local", "document", "merge"}) {
+          out += (out.empty() ? "" : " / ") + cell(r, w + ".key_" + phase + "_us", "%.0f");
+        }
+        return out;
+      },
+      "", "");
   auto push_p50 = number(r, "full.push_key_p50_us");
   auto push_p99 = number(r, "full.push_key_p99_us");
   auto synth_p50 = number(r, "synth10.push_key_p50_us");

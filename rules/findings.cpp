@@ -1,6 +1,7 @@
 #include "rules/findings.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <numeric>
 
 #include "rules/catalog.hpp"
@@ -417,6 +418,7 @@ void Findings::produce(Dirty& dirty, std::vector<Diagnostic>& out, std::vector<T
     tags.resize(out.size(), Tag{owner, owner == nullptr ? 0 : owner->marks.label, p});
   };
   std::vector<Diagnostic> local;
+  const auto local_start = std::chrono::steady_clock::now();
   for (std::size_t bi : dirty.local) {
     local.clear();
     check_block_local(a, bi, local);
@@ -439,6 +441,9 @@ void Findings::produce(Dirty& dirty, std::vector<Diagnostic>& out, std::vector<T
     tag_new(blocks_[bi].get(), Producer::kLocal);
     state_[bi] = {true, a.is_paper(bi)};
   }
+  times_.local_us =
+      std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - local_start)
+          .count();
   DiagnosticSink chunk_sink(out, Scope::kChunk);
   for (std::size_t c : dirty.chunks) {
     a.block_begin = chunk_start_[c];
@@ -751,6 +756,11 @@ void Findings::merge(const Dirty& dirty, std::vector<Diagnostic> fresh,
 const std::vector<Diagnostic>& Findings::update() {
   if (valid_ && records_.empty())
     return out_;
+  using Clock = std::chrono::steady_clock;
+  const auto micros = [](Clock::duration d) {
+    return std::chrono::duration<double, std::micro>(d).count();
+  };
+  const Clock::time_point start = Clock::now();
   Dirty dirty;
   apply_records(dirty);
   update_outline(dirty);
@@ -761,12 +771,17 @@ const std::vector<Diagnostic>& Findings::update() {
     mark_edits(dirty, changes);
   update_indexes(dirty, changes);
   settle_groups(dirty, changes);
+  const Clock::time_point indexed = Clock::now();
   // New findings of the dirty groups, merged with the findings that stay.
   std::vector<Diagnostic> fresh;
   std::vector<Tag> fresh_tags;
-  produce(dirty, fresh, fresh_tags);
+  produce(dirty, fresh, fresh_tags);  // sets times_.local_us
+  const Clock::time_point produced = Clock::now();
   filter_suppressed(fresh, fresh_tags);
   merge(dirty, std::move(fresh), std::move(fresh_tags));
+  times_.indexes_us = micros(indexed - start);
+  times_.document_us = micros(produced - indexed) - times_.local_us;
+  times_.merge_us = micros(Clock::now() - produced);
   for (const Block* b : dirty.marked) b->marks.dirty = 0;
   records_.clear();
   ++generation_;

@@ -10,6 +10,7 @@
 
 #include "rules/analysis.hpp"
 #include "rules/entry_indexes.hpp"
+#include "rules/update_times.hpp"
 
 namespace awesome::rules {
 
@@ -51,6 +52,8 @@ class Findings {
   static constexpr std::uint32_t kNew = UINT32_MAX;
   /// Counts the updates that computed a result.
   std::uint64_t generation() const { return generation_; }
+  /// How long the phases of the last update that computed a result took.
+  const UpdateTimes& times() const { return times_; }
 
  private:
   struct Tag {
@@ -110,6 +113,7 @@ class Findings {
   Analysis a_;
   bool valid_ = false;
   bool relabel_ = false;
+  UpdateTimes times_;
   std::size_t suppressions_ = 0;   ///< blocks holding a suppression comment
   std::vector<BlockState> state_;  ///< per block
   std::vector<Record> records_;

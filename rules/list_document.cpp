@@ -226,6 +226,10 @@ void ListDocument::Impl::build_model() {
   model_generation = text_generation;
 }
 
+const UpdateTimes& ListDocument::last_update_times() const {
+  return impl_->findings.times();
+}
+
 bool ListDocument::starts_block(std::uint32_t line) const {
   return line < impl_->line_count() && impl_->first_line[impl_->block_of_line(line)] == line;
 }

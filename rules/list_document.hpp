@@ -13,6 +13,7 @@
 #include "rules/conventions.hpp"
 #include "rules/diagnostic.hpp"
 #include "rules/model.hpp"
+#include "rules/update_times.hpp"
 
 namespace awesome::rules {
 
@@ -51,6 +52,8 @@ class ListDocument {
   /// Every finding, sorted by position then rule, suppressions and severities applied.
   /// Computed again only where the edits since the last call can change it.
   const std::vector<Diagnostic>& diagnostics();
+  /// How long the phases of the last diagnostics() that computed a result took.
+  const UpdateTimes& last_update_times() const;
   /// Counts the results diagnostics() computed (a call after no edit computes none).
   std::uint64_t diagnostics_generation() const;
   /// For each diagnostic of the last result, its index in the result before (generation one
