@@ -14,7 +14,7 @@ using enum FixKind;
 // The order here is the order of `awesome-ls rules`, SARIF metadata and the docs.
 constexpr std::array kRules{
     RuleInfo{RuleId::kHeadingHierarchy, "heading-hierarchy", Scope::kChunk, "structure", kError,
-             kNone,
+             kEditor,
              "Year section not under its category, skipped heading level, or year section "
              "outside a category."},
     RuleInfo{RuleId::kYearOrder, "year-order", Scope::kChunk, "structure", kWarning, kSafe,
@@ -30,7 +30,7 @@ constexpr std::array kRules{
              "checked as a paper list."},
     RuleInfo{RuleId::kTocOrder, "toc-order", Scope::kToc, "structure", kInfo, kSafe,
              "The table of contents lists headings in a different order than the document."},
-    RuleInfo{RuleId::kEntryShape, "entry-shape", Scope::kBlock, "entry format", kError, kNone,
+    RuleInfo{RuleId::kEntryShape, "entry-shape", Scope::kBlock, "entry format", kError, kSafe,
              "Missing author line or digest, sub-bullets out of order, wrong indentation, or a "
              "digest continued on the next line."},
     RuleInfo{RuleId::kTitlePunctuation, "title-punctuation", Scope::kBlock, "entry format",

@@ -615,6 +615,21 @@ void Findings::mark_edits(Dirty& dirty, IndexChanges& changes) {
   }
   if (dirty.outline_rebuilt)
     mark_outline_roles(dirty, changes);
+  // A year section filed under the wrong category is offered a move under the category it
+  // names, in another chunk: whether that category exists and where the section goes there
+  // can change with any edit, so every edit checks the chunks holding such a finding again.
+  if (!dirty.all_chunks) {
+    for (std::size_t i = 0; i < out_.size(); ++i) {
+      const Block* owner = tags_[i].owner;
+      if (tags_[i].producer != Producer::kChunk || out_[i].fixes.empty() ||
+          out_[i].rule != rule_info(RuleId::kHeadingHierarchy).id || owner == nullptr ||
+          owner->marks.gone) {
+        continue;
+      }
+      if (const std::size_t at = a_.index_of(owner); at != SIZE_MAX)
+        dirty.chunks.push_back(chunk_of(at));
+    }
+  }
   // A changed heading's subtree reads it; with several edits its range may have moved.
   if (records_.size() > 1 && !dirty.heading_subtrees.empty())
     dirty.all_chunks = true;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "rules/analysis.hpp"
 #include "rules/entry_parser.hpp"
@@ -19,6 +20,23 @@ Range point(std::uint32_t line, std::uint32_t column) {
 
 std::string_view dialect_digest_example(Dialect d) {
   return d == Dialect::k2021 ? "'  - Digest: ...'" : "'  - <details><summary>Digest</summary> ...'";
+}
+
+/// Joins line `row` of `b`, a digest wrapped onto it, to the line above: one space between the
+/// two texts, the trailing whitespace above and this line's indentation dropped. Markdown reads
+/// a line without a bullet under a sub-bullet as the same paragraph, so the page shows the
+/// same text: the fix is safe. nullopt when either line is blank, or when the line above
+/// closes the digest with `</details>` (the text after it is outside the digest: whether it
+/// belongs inside is for the curator).
+std::optional<Fix> join_digest_fix(const Block& b, std::uint32_t row) {
+  const std::string_view above = text::trim_right(b.line(row - 1));
+  const std::string_view line = b.line(row);
+  const std::string_view content = text::trim(line);
+  if (text::trim(above).empty() || content.empty() || above.ends_with("</details>"))
+    return std::nullopt;
+  const auto indent = static_cast<std::uint32_t>(content.data() - line.data());
+  return single_edit_fix("Join the line to the digest",
+                         {{row - 1, static_cast<std::uint32_t>(above.size())}, {row, indent}}, " ");
 }
 
 void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
@@ -59,13 +77,16 @@ void check_shape(const Analysis& a, const Block& b, DiagnosticSink& sink) {
       continue;
     }
     if (sub.kind == SubKind::kContinuation) {
-      sink.report(RuleId::kEntryShape, whole,
-                  &sub == bulletless_authors
-                      ? "The author line has no sub-bullet; expected '  - ' before the names."
-                  : previous == SubKind::kDigest
-                      ? "The digest continues on the next line; a digest is one line."
-                      : "This line continues the entry without a sub-bullet; every line of an "
-                        "entry is a '  - ' sub-bullet.");
+      const bool digest = &sub != bulletless_authors && previous == SubKind::kDigest;
+      auto& d = sink.report(
+          RuleId::kEntryShape, whole,
+          &sub == bulletless_authors
+              ? "The author line has no sub-bullet; expected '  - ' before the names."
+          : digest ? "The digest continues on the next line; a digest is one line."
+                   : "This line continues the entry without a sub-bullet; every line of an "
+                     "entry is a '  - ' sub-bullet.");
+      if (auto fix = digest ? join_digest_fix(b, sub.line) : std::nullopt)
+        d.fixes.push_back(std::move(*fix));
       continue;
     }
     previous = sub.kind;

@@ -265,6 +265,22 @@ bool plain_entry(const Analysis& a, std::size_t bi) {
   return u && u->begin == bi && u->end == bi + 1;
 }
 
+/// The edit that removes the entry in block `bi` (a block that ends its line) with the blank
+/// line after it, or before it when none follows.
+TextEdit entry_removal(const Analysis& a, std::size_t bi) {
+  const auto blank_line = [&](std::size_t k) {
+    return k < a.blocks.size() && a.block(k).kind == BlockKind::kBlank &&
+           a.block(k).line_count() == 1 && ends_line(a.block(k));
+  };
+  std::uint32_t from = a.first_line[bi];
+  std::uint32_t to = from + a.block(bi).line_count();
+  if (blank_line(bi + 1))
+    ++to;  // the entry's separating blank line goes with it
+  else if (bi > 0 && blank_line(bi - 1))
+    --from;  // or the one before it: no blank line is left at the end of the document
+  return {{{from, 0}, {to, 0}}, ""};
+}
+
 /// The two edits that move the entry in block `bi`, with the blank line after it (or before
 /// it, when none follows), next to block `anchor`: right after it (`after`), or right before
 /// it, separated from it by a blank line. nullopt when a block that text would follow does not
@@ -276,27 +292,34 @@ std::optional<std::vector<TextEdit>> move_edits(const Analysis& a, std::size_t b
     return std::nullopt;
   const BlockLine& last = b.lines.back();
   const std::string terminator = b.text.substr(last.start + last.length, last.term);
-  const auto blank_line = [&](std::size_t k) {
-    return k < a.blocks.size() && a.block(k).kind == BlockKind::kBlank &&
-           a.block(k).line_count() == 1 && ends_line(a.block(k));
-  };
-  std::uint32_t from = a.first_line[bi];
-  std::uint32_t to = from + b.line_count();
-  if (blank_line(bi + 1))
-    ++to;  // the entry's separating blank line goes with it
-  else if (bi > 0 && blank_line(bi - 1))
-    --from;  // or the one before it: no blank line is left at the end of the document
+  const TextEdit removal = entry_removal(a, bi);
   const std::uint32_t line =
       after ? a.first_line[anchor] + a.block(anchor).line_count() : a.first_line[anchor];
   const Position at{line, 0};
   std::vector<TextEdit> edits;
-  edits.push_back({{{from, 0}, {to, 0}}, ""});
+  edits.push_back(removal);
   edits.push_back({{at, at}, after ? terminator + b.text : b.text + terminator});
   return edits;
 }
 
 std::string id_of(const Analysis& a, std::size_t block) {
   return a.entry(block).arxiv->id;
+}
+
+/// Where a finding about the arXiv id of the entry in block `bi` goes: the id inside its paper
+/// link's URL (`2010.09515` of `https://arxiv.org/abs/2010.09515v2`), absolute; the whole URL
+/// when the id is not written there as it is normalized.
+Range arxiv_id_range(const Analysis& a, std::size_t bi) {
+  const Entry& e = a.entry(bi);
+  const Link& paper = e.links.front();
+  Range r = paper.url_range;
+  const std::size_t at = paper.url.rfind(e.arxiv->id);
+  if (at != std::string::npos && r.start.line == r.end.line &&
+      r.start.column + paper.url.size() == r.end.column) {
+    r.start.column += static_cast<std::uint32_t>(at);
+    r.end.column = r.start.column + static_cast<std::uint32_t>(e.arxiv->id.size());
+  }
+  return a.absolute(bi, r);
 }
 
 /// Blocks of a section that a move must not carry an entry across: HTML (a `<details>` that
@@ -404,9 +427,7 @@ void check_group_order(const Analysis& a, const SectionRec& s, const OrderGroup&
     else
       msg += grouped ? "it first among its group's entries with an id."
                      : "it first among the section's entries with an id.";
-    const Link& paper = e.links.front();
-    auto& d =
-        sink.report(RuleId::kEntryOrder, a.absolute(blocks[i], paper.url_range), std::move(msg));
+    auto& d = sink.report(RuleId::kEntryOrder, arxiv_id_range(a, blocks[i]), std::move(msg));
     if (target != SIZE_MAX) {
       d.related.push_back(
           {a.absolute(target, a.entry(target).title_range), "the entry it should follow"});
@@ -421,8 +442,12 @@ void check_group_order(const Analysis& a, const SectionRec& s, const OrderGroup&
             Fix{"Sort the entries of this section by arXiv id", {std::move(*edit)}, true, true});
       }
     }
-    if (auto fix = move_in_section_fix(a, *barriers, blocks[i], target, blocks.front()))
-      d.fixes.push_back(std::move(*fix));
+    if (auto fix = move_in_section_fix(a, *barriers, blocks[i], target, blocks.front())) {
+      // The move of this one entry is what the finding asks for: the preferred fix, first (an
+      // editor takes a finding's first fix as the preferred one; `--fix` its first safe one).
+      for (Fix& sort : d.fixes) sort.preferred = false;
+      d.fixes.insert(d.fixes.begin(), std::move(*fix));
+    }
   }
 }
 
@@ -500,6 +525,70 @@ std::optional<Fix> move_entry_fix(const Analysis& a, std::size_t bi, std::size_t
   return fix;
 }
 
+/// The year sections next to year section `ys` (the same parent), in order, `ys` among them.
+std::vector<std::size_t> sibling_years(const Analysis& a, std::size_t ys) {
+  const std::size_t parent = a.sections[ys].parent;
+  const bool whole = parent == SIZE_MAX;
+  std::vector<std::size_t> out;
+  for (std::size_t si = whole ? 0 : parent + 1;
+       si < a.sections.size() && (whole || a.sections[si].block < a.sections[parent].end_block);
+       ++si) {
+    if (a.sections[si].parent == parent && a.sections[si].kind == SectionKind::kYear)
+      out.push_back(si);
+  }
+  return out;
+}
+
+/// Creates the year section for `year` next to year section `ys` (the entry in block `bi` sits
+/// in it) and moves the entry there: a heading of the level of `ys`, titled like it with the
+/// year in place of its own (`### Privacy: 2019` beside `### Privacy: 2020`), before the first
+/// year section older than `year` (newest first, as year-order expects) or after the last one.
+/// nullopt for `<summary>` year sections and blocks that do not end their line.
+std::optional<Fix> new_year_section_fix(const Analysis& a, std::size_t bi, std::size_t ys,
+                                        int year) {
+  const HeadingInfo& h = *a.block(a.sections[ys].block).heading;
+  const std::size_t digits = h.title.find(std::to_string(*h.year));
+  if (!plain_entry(a, bi) || !ends_line(a.block(bi)) || h.level == 0 ||
+      digits == std::string::npos) {
+    return std::nullopt;
+  }
+  const std::string title = h.title.substr(0, digits) + std::to_string(year);
+  const std::string heading = std::string(static_cast<std::size_t>(h.level), '#') + " " + title;
+  const std::vector<std::size_t> years = sibling_years(a, ys);
+  std::optional<TextEdit> insertion;
+  for (std::size_t si : years) {
+    const HeadingInfo& other = *a.block(a.sections[si].block).heading;
+    if (other.level != 0 && *other.year < year) {
+      const Position at{a.first_line[a.sections[si].block], 0};
+      insertion = TextEdit{{at, at}, heading + "\n\n" + a.block(bi).text + "\n"};
+      break;
+    }
+  }
+  if (!insertion) {
+    // After the last year section's last block that is not blank.
+    std::size_t end = a.sections[years.back()].end_block;
+    while (end > a.sections[years.back()].block + 1 && a.block(end - 1).kind == BlockKind::kBlank)
+      --end;
+    if (!ends_line(a.block(end - 1)))
+      return std::nullopt;
+    const Position at{a.first_line[end - 1] + a.block(end - 1).line_count(), 0};
+    insertion = TextEdit{{at, at}, "\n" + heading + "\n\n" + a.block(bi).text};
+  }
+  Fix fix;
+  fix.title = "Create the year section '" + title + "' and move the entry there";
+  if (a.sections[years.back()].end_block > bi && insertion->new_text.front() == '\n' &&
+      insertion->range.start.line == a.first_line[bi] + a.block(bi).line_count()) {
+    // The entry is the last one of the last year section: the heading goes right above it.
+    const Position at{a.first_line[bi], 0};
+    fix.edits = {{{at, at}, heading + "\n\n"}};
+  } else {
+    fix.edits = {entry_removal(a, bi), std::move(*insertion)};
+  }
+  // A curator may file by another year (the venue's): a new section is a person's choice.
+  fix.safe = false;
+  return fix;
+}
+
 void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
   auto first = std::lower_bound(a.papers.begin(), a.papers.end(), a.block_begin);
   auto last = std::lower_bound(first, a.papers.end(), a.blocks_end());
@@ -517,18 +606,21 @@ void check_entry_years(const Analysis& a, DiagnosticSink& sink) {
     const int year = by_venue ? *e.venue->year : e.arxiv->year();
     if (year == *h.year || (h.year_and_before && year <= *h.year))
       continue;
+    // On what the finding is about: the venue's year, or the arXiv id.
+    const Range subject = by_venue ? a.absolute(bi, e.venue->range) : arxiv_id_range(a, bi);
     auto& d =
-        sink.report(RuleId::kEntryYear, a.absolute(bi, e.links.front().url_range),
+        sink.report(RuleId::kEntryYear, subject,
                     "Entry " + e.arxiv->id + (by_venue ? " was published in " : " is from ") +
                         std::to_string(year) + " but sits in the year section '" + h.title + "'.");
     d.related.push_back({a.absolute(a.sections[ys].block, h.title_range), "the year section"});
     // Only an entry directly in its year section moves; one in a sub-heading stays put.
     if (ys != a.block_section[bi])
       continue;
-    if (const std::size_t target = year_section_for(a, ys, year); target != SIZE_MAX) {
-      if (auto fix = move_entry_fix(a, bi, target))
-        d.fixes.push_back(std::move(*fix));
-    }
+    const std::size_t target = year_section_for(a, ys, year);
+    auto fix =
+        target != SIZE_MAX ? move_entry_fix(a, bi, target) : new_year_section_fix(a, bi, ys, year);
+    if (fix)
+      d.fixes.push_back(std::move(*fix));
   }
 }
 

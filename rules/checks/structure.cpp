@@ -1,6 +1,7 @@
 // Structure rules: heading-hierarchy, year-order and empty-section (the table-of-contents
 // rules are in toc.cpp).
 #include <algorithm>
+#include <optional>
 
 #include "rules/analysis.hpp"
 #include "rules/text_util.hpp"
@@ -26,6 +27,138 @@ std::size_t category_of(const Analysis& a, std::size_t si) {
       return p;
   }
   return SIZE_MAX;
+}
+
+bool ends_line(const Block& b) {
+  return !b.text.empty() && (b.text.back() == '\n' || b.text.back() == '\r');
+}
+
+/// The end of the document, as a position.
+Position document_end(const Analysis& a) {
+  const Block& last = *a.blocks.back();
+  return {a.first_line.back() + last.line_count() - 1, last.lines.back().length};
+}
+
+/// The category titled `name` (case and spaces around it ignored); SIZE_MAX unless exactly one
+/// category has that title.
+std::size_t category_named(const Analysis& a, std::string_view name) {
+  std::size_t found = SIZE_MAX;
+  for (std::size_t si = 0; si < a.sections.size(); ++si) {
+    const SectionRec& c = a.sections[si];
+    if (c.kind != SectionKind::kCategory ||
+        !text::iequals(text::trim(heading_of(a, c).title), text::trim(name))) {
+      continue;
+    }
+    if (found != SIZE_MAX)
+      return SIZE_MAX;
+    found = si;
+  }
+  return found;
+}
+
+/// The title of year section `h` with the category `category` in place of the one it names:
+/// `Ownership: 2017` for `Others: 2017`, `Ownership: 2019 and Before` likewise.
+std::string retitled(const HeadingInfo& h, std::string_view category) {
+  const std::string_view title = h.title;
+  const std::string_view named = text::trim(h.category);
+  if (!named.empty() && title.starts_with(named))
+    return std::string(category) + std::string(title.substr(named.size()));
+  return std::string(category) + ": " + std::to_string(*h.year) +
+         (h.year_and_before ? " and Before" : "");
+}
+
+/// Where year section `s` goes under category `t`, as year-order expects it (newest first):
+/// the first year section of `t` older than it, or SIZE_MAX for the end of `t`. `found` is
+/// false when `t` has a year section for its year already (the two are for a person to merge)
+/// or year sections that are no headings.
+std::size_t year_place(const Analysis& a, const SectionRec& t, std::size_t ti, int year,
+                       bool& found) {
+  found = false;
+  for (std::size_t si = ti + 1; si < a.sections.size() && a.sections[si].block < t.end_block;
+       ++si) {
+    const SectionRec& y = a.sections[si];
+    if (y.parent != ti || y.kind != SectionKind::kYear)
+      continue;
+    const HeadingInfo& h = heading_of(a, y);
+    if (y.level == 0 || *h.year == year || (h.year_and_before && year <= *h.year))
+      return SIZE_MAX;
+    if (*h.year < year) {
+      found = true;
+      return si;
+    }
+  }
+  found = true;
+  return SIZE_MAX;
+}
+
+/// Moves year section `si` (its heading and every block up to the next heading of its level
+/// or higher) under category `ti`, at its place among the year sections there (see
+/// year_place()). The section's own blank lines after it go with it; one blank line separates
+/// it from its new neighbours. nullopt for a `<summary>` section, a level that does not fit
+/// under `ti`, or text that does not end its last line.
+std::optional<Fix> move_section_fix(const Analysis& a, std::size_t si, std::size_t ti) {
+  const SectionRec& s = a.sections[si];
+  const SectionRec& t = a.sections[ti];
+  if (s.level == 0 || s.level != t.level + 1 || (t.block < s.block && s.block < t.end_block))
+    return std::nullopt;
+  bool placed = false;
+  const std::size_t before = year_place(a, t, ti, *heading_of(a, s).year, placed);
+  if (!placed)
+    return std::nullopt;
+  std::size_t last = s.end_block;  // one past the section's last block that is not blank
+  while (last > s.block + 1 && a.block(last - 1).kind == BlockKind::kBlank) --last;
+  std::string moved;
+  for (std::size_t bi = s.block; bi < last; ++bi) moved += a.block(bi).text;
+  if (!ends_line(a.block(last - 1)))
+    return std::nullopt;
+  Fix fix;
+  fix.title = "Move the section under '" + heading_text(a, t) + "'";
+  // Removed with the blank lines after it; at the end of the document, with those before it.
+  std::size_t from = s.block;
+  if (s.end_block >= a.blocks.size()) {
+    while (from > 0 && a.block(from - 1).kind == BlockKind::kBlank) --from;
+    fix.edits.push_back({{{a.first_line[from], 0}, document_end(a)}, ""});
+  } else {
+    fix.edits.push_back({{{a.first_line[from], 0}, {a.first_line[s.end_block], 0}}, ""});
+  }
+  if (before != SIZE_MAX) {
+    const Position at{a.first_line[a.sections[before].block], 0};
+    fix.edits.push_back({{at, at}, moved + "\n"});
+  } else {
+    std::size_t end = t.end_block;  // after the category's last block that is not blank
+    while (end > t.block + 1 && a.block(end - 1).kind == BlockKind::kBlank) --end;
+    if (!ends_line(a.block(end - 1)))
+      return std::nullopt;
+    const Position at{a.first_line[end - 1] + a.block(end - 1).line_count(), 0};
+    fix.edits.push_back({{at, at}, "\n" + moved});
+  }
+  // The category it names may be a typo of the one it is in: for a person to choose.
+  fix.safe = false;
+  return fix;
+}
+
+/// A year section `si` that names another category than its own `cat`: retitle it after its
+/// category, or move it under the category it names, when exactly one has that title.
+void report_misfiled(const Analysis& a, std::size_t si, std::size_t cat, DiagnosticSink& sink) {
+  const SectionRec& s = a.sections[si];
+  const HeadingInfo& h = heading_of(a, s);
+  const std::string& cat_title = heading_of(a, a.sections[cat]).title;
+  const std::string title = retitled(h, cat_title);
+  auto& d =
+      sink.report(RuleId::kHeadingHierarchy, a.absolute(s.block, h.title_range),
+                  "Year section '" + h.title + "' is under '" + heading_text(a, a.sections[cat]) +
+                      "'; expected it under '## " + h.category + "' or titled '" + title + "'.");
+  d.related.push_back(
+      {a.absolute(a.sections[cat].block, heading_of(a, a.sections[cat]).title_range),
+       "the enclosing category"});
+  d.fixes.push_back(Fix{"Rename the section to '" + title + "'",
+                        {{a.absolute(s.block, h.title_range), title}},
+                        false,
+                        false});
+  if (const std::size_t named = category_named(a, h.category); named != SIZE_MAX) {
+    if (auto fix = move_section_fix(a, si, named))
+      d.fixes.push_back(std::move(*fix));
+  }
 }
 
 void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
@@ -62,16 +195,8 @@ void check_hierarchy(const Analysis& a, DiagnosticSink& sink) {
       continue;
     }
     const std::string& cat_title = heading_of(a, a.sections[cat]).title;
-    if (!h.category.empty() && !text::iequals(text::trim(h.category), text::trim(cat_title))) {
-      auto& d = sink.report(RuleId::kHeadingHierarchy, title,
-                            "Year section '" + h.title + "' is under '" +
-                                heading_text(a, a.sections[cat]) + "'; expected it under '## " +
-                                h.category + "' or titled '" + cat_title + ": " +
-                                std::to_string(*h.year) + "'.");
-      d.related.push_back(
-          {a.absolute(a.sections[cat].block, heading_of(a, a.sections[cat]).title_range),
-           "the enclosing category"});
-    }
+    if (!h.category.empty() && !text::iequals(text::trim(h.category), text::trim(cat_title)))
+      report_misfiled(a, si, cat, sink);
   }
 }
 

@@ -1,16 +1,20 @@
 // Runs every fixture under tests/fixtures/<rule-id>/: the findings of that rule must be exactly
 // the `<!-- expect LINE:COL rule-id -->` comments of the file (1-based line, byte column). An
 // expectation may name the exact message too: `<!-- expect LINE:COL rule-id "Message." -->`
-// (a double quote inside it is written `\"`).
+// (a double quote inside it is written `\"`). `<!-- expect-fix LINE:COL rule-id "Fix title." -->`
+// names a fix of that finding: it is applied, and the result keeps every entry and has fewer
+// findings of the rule.
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "rules/catalog.hpp"
+#include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
 #include "tests/support/files.hpp"
 
@@ -23,7 +27,8 @@ using Finding = std::tuple<unsigned, unsigned, std::string>;
 
 struct Expectations {
   std::set<Finding> findings;
-  std::map<Finding, std::string> messages;  ///< for the expectations that give one
+  std::map<Finding, std::string> messages;             ///< for the expectations that give one
+  std::vector<std::pair<Finding, std::string>> fixes;  ///< expect-fix: a finding and a fix title
 };
 
 Expectations expectations(const std::string& text) {
@@ -40,7 +45,37 @@ Expectations expectations(const std::string& text) {
       out.messages[{line, col, rule}] = message;
     }
   }
+  static const RE2 fix_re(R"re(<!-- expect-fix (\d+):(\d+) ([a-z-]+) "((?:[^"\\]|\\.)*)" -->)re");
+  REQUIRE(fix_re.ok());
+  input = re2::StringPiece(text);
+  while (RE2::FindAndConsume(&input, fix_re, &line, &col, &rule, &message))
+    out.fixes.emplace_back(Finding{line, col, rule}, message);
   return out;
+}
+
+std::size_t count_rule(ListDocument& doc, std::string_view rule) {
+  return static_cast<std::size_t>(std::count_if(doc.diagnostics().begin(), doc.diagnostics().end(),
+                                                [&](const auto& d) { return d.rule == rule; }));
+}
+
+/// Applies the fix titled `title` of the finding `f` in `text`: it must exist, keep every
+/// entry and leave fewer findings of its rule.
+void check_fix(const std::string& text, const Finding& f, const std::string& title) {
+  CAPTURE(std::get<0>(f));
+  CAPTURE(title);
+  ListDocument doc(text);
+  const awesome::rules::Fix* fix = nullptr;
+  for (const auto& d : doc.diagnostics()) {
+    if (d.rule != std::get<2>(f) || d.range.start.line + 1 != std::get<0>(f) ||
+        d.range.start.column + 1 != std::get<1>(f)) {
+      continue;
+    }
+    for (const auto& x : d.fixes) fix = x.title == title ? &x : fix;
+  }
+  REQUIRE_MESSAGE(fix != nullptr, "no such fix on the finding");
+  ListDocument after(awesome::rules::apply_edits(text, fix->edits));
+  CHECK(after.model().entries.size() == doc.model().entries.size());
+  CHECK(count_rule(after, std::get<2>(f)) < count_rule(doc, std::get<2>(f)));
 }
 
 }  // namespace
@@ -80,6 +115,10 @@ TEST_CASE(
       }
       CAPTURE(file.path().filename().string());
       CHECK(actual == expected_here);
+      for (const auto& [f, title] : expected.fixes) {
+        if (std::get<2>(f) == rule.id)
+          check_fix(text, f, title);
+      }
       (expected_here.empty() ? silent : reported) += 1;
     }
     CHECK_MESSAGE(reported >= 1, rule.id << " needs a fixture where it reports");

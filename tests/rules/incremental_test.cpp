@@ -410,3 +410,50 @@ TEST_CASE("renaming a section to or from a thesis section matches a fresh parse"
   check_same_as_fresh(doc, reference);
   CHECK(titles() == 0);
 }
+
+TEST_CASE("a misfiled year section's move follows edits of the category it moves to") {
+  // The move fix reads another chunk than the finding's own: every edit checks it again.
+  const auto entry = [](const std::string& id) {
+    return "- Paper " + id + ". [[paper]](https://arxiv.org/abs/" + id +
+           ")\n  - Ada Lovelace.\n  - Key Word: Robustness.\n  - Digest: A digest.\n";
+  };
+  std::string reference = "## Others\n\n### Others: 2018\n\n" + entry("1801.00001") +
+                          "\n## Ownership\n\n### Ownership: 2019\n\n" + entry("1901.00001") +
+                          "\n### Others: 2017\n\n" + entry("1701.00001");
+  ListDocument doc(reference);
+  const std::string rename = "Rename the section to 'Ownership: 2017'";
+  const std::string move = "Move the section under '## Others'";
+  const auto fix_titles = [&]() {
+    std::vector<std::string> titles;
+    for (const auto& d : doc.diagnostics()) {
+      if (d.rule == "heading-hierarchy") {
+        for (const auto& f : d.fixes) titles.push_back(f.title);
+      }
+    }
+    return titles;
+  };
+  const auto move_edits = [&]() {
+    for (const auto& d : doc.diagnostics()) {
+      for (const auto& f : d.fixes) {
+        if (f.title == move)
+          return f.edits;
+      }
+    }
+    return std::vector<awesome::rules::TextEdit>{};
+  };
+  CHECK(fix_titles() == std::vector<std::string>{rename, move});
+  const auto before = move_edits();
+  // Edits inside `## Others`, away from the finding's chunk, that change no section. An entry
+  // after the last one there (line 8 is the blank line after it): the section goes after it.
+  const std::string added = "\n" + entry("1802.00001");
+  reference.insert(offset_of(reference, {8, 0}), added);
+  doc.edit(Range{{8, 0}, {8, 0}}, added);
+  check_same_as_fresh(doc, reference);
+  CHECK(fix_titles() == std::vector<std::string>{rename, move});
+  CHECK(move_edits() != before);
+  // The category renamed: no category of the name the section gives, no move.
+  reference.replace(3, 6, "Other");
+  doc.edit(Range{{0, 3}, {0, 9}}, "Other");
+  check_same_as_fresh(doc, reference);
+  CHECK(fix_titles() == std::vector<std::string>{"Rename the section to 'Other: 2018'", rename});
+}

@@ -129,17 +129,23 @@ TEST_CASE("entry-order reports an outlier above a run in order, not the entry be
         "right after 2303.00001.");
   const unsigned line = awesome::test::line_of(text, "abs/2302.00001") - 1;
   CHECK(d.range.start.line == line);
-  CHECK(d.range.start.column == std::string("- Paper 2302.00001. [[paper]](").size());
+  // On the id inside the URL.
+  CHECK(d.range.start.column ==
+        std::string("- Paper 2302.00001. [[paper]](https://arxiv.org/abs/").size());
+  CHECK(d.range.end.column - d.range.start.column == std::string("2302.00001").size());
   REQUIRE(d.related.size() == 1);
   CHECK(d.related[0].message == "the entry it should follow");
   CHECK(d.related[0].range.start.line == awesome::test::line_of(text, "- Paper 2303.00001") - 1);
-  // The sort of the whole section first (safe), then the move of this entry (editor only).
+  // The move of this entry first (editor only, preferred), then the sort of the whole section
+  // (safe, what `--fix` applies).
   REQUIRE(d.fixes.size() == 2);
-  CHECK(d.fixes[0].title == "Sort the entries of this section by arXiv id");
-  CHECK(d.fixes[0].safe);
-  CHECK(d.fixes[1].title == "Move the entry right after 2303.00001");
-  CHECK_FALSE(d.fixes[1].safe);
-  apply_in_place(doc, text, d.fixes[1]);
+  CHECK(d.fixes[0].title == "Move the entry right after 2303.00001");
+  CHECK_FALSE(d.fixes[0].safe);
+  CHECK(d.fixes[0].preferred);
+  CHECK(d.fixes[1].title == "Sort the entries of this section by arXiv id");
+  CHECK(d.fixes[1].safe);
+  CHECK_FALSE(d.fixes[1].preferred);
+  apply_in_place(doc, text, d.fixes[0]);
   CHECK(text == list_of({"2306.00001", "2305.00001", "2304.00001", "2303.00001", "2302.00001",
                          "2301.00001"}));
   CHECK(order_findings(doc).empty());
@@ -286,8 +292,8 @@ TEST_CASE("entry-order: a comment between entries starts a group sorted on its o
     const auto found = order_findings(doc);
     REQUIRE(found.size() == 2);
     REQUIRE_FALSE(found[0].fixes.empty());
-    CHECK(found[0].fixes[0].title == "Sort the entries of this section by arXiv id");
-    apply_in_place(doc, text, found[0].fixes[0]);
+    CHECK(found[0].fixes.back().title == "Sort the entries of this section by arXiv id");
+    apply_in_place(doc, text, found[0].fixes.back());
     CHECK(text ==
           grouped_list(
               {{"2302.00001", "2301.00001"}, {"2305.00001", "2304.00001", "2303.00001"}, {"-1"}}));

@@ -208,12 +208,23 @@ TEST_CASE("entry-year moves into the 2026 dialect's <details> sections, also to 
             entry26("B", "2405.00001") + "\n" + entry26("Old", "2401.00001") + "\n</details>\n");
 }
 
-TEST_CASE("entry-year has no fix when the category has no section for the year") {
+TEST_CASE("entry-year without a section for the year: create it, in the editor only") {
   const std::string text = "## Privacy\n\n### Privacy: 2021\n\n" + entry("Stray", "1905.00001");
   ListDocument doc(text);
   const auto year = findings(doc, "entry-year");
   REQUIRE(year.size() == 1);
-  CHECK(year[0].fixes.empty());
+  REQUIRE(year[0].fixes.size() == 1);
+  CHECK(year[0].fixes[0].title ==
+        "Create the year section 'Privacy: 2019' and move the entry there");
+  CHECK_FALSE(year[0].fixes[0].safe);
+  CHECK(awesome::rules::fix_all(text, {}) == text);
+  // The entry is the section's last: the new heading goes right above it.
+  const std::string fixed = with_edits(text, year[0].fixes[0].edits);
+  CHECK(fixed ==
+        "## Privacy\n\n### Privacy: 2021\n\n### Privacy: 2019\n\n" + entry("Stray", "1905.00001"));
+  ListDocument after(fixed);
+  CHECK(findings(after, "entry-year").empty());
+  CHECK(findings(after, "year-order").empty());
 }
 
 TEST_CASE("a fix of several edits is applied whole or not at all") {
