@@ -73,7 +73,7 @@ TEST_CASE("capabilities: completion triggers, commands, range formatting") {
   CHECK(caps["executeCommandProvider"]["commands"] ==
         json::array({"awesome-ls.sortSection", "awesome-ls.updateToc", "awesome-ls.fixAll",
                      "awesome-ls.fixRule", "awesome-ls.disableRuleInConfig",
-                     "awesome-ls.showRuleDocumentation"}));
+                     "awesome-ls.disableForLine", "awesome-ls.showRuleDocumentation"}));
   CHECK(caps["documentRangeFormattingProvider"] == true);
 }
 

@@ -48,11 +48,16 @@ class Session {
   }
 
   /// The titles of the quick fixes for `rule` on line `line`.
+  /// The titles of the rule's own fixes on `line` (the ways out every finding has, fix all of
+  /// its rule, disable it, its documentation, are rule_actions_test's).
   std::vector<std::string> titles(int line, std::string_view rule) {
     std::vector<std::string> out;
     for (const auto& a : actions(line)) {
-      if (a["diagnostics"][0]["code"] == rule)
-        out.push_back(a["title"]);
+      const std::string title = a["title"];
+      const bool way_out = title.starts_with("Fix all ") || title.starts_with("Disable ") ||
+                           title.starts_with("Show documentation for ");
+      if (a["diagnostics"][0]["code"] == rule && !way_out)
+        out.push_back(title);
     }
     return out;
   }
