@@ -106,89 +106,103 @@ std::optional<LinkMatch> find_link(std::string_view s, std::size_t pos) {
   return std::nullopt;
 }
 
-std::optional<ArxivUrlMatch> match_arxiv_url(std::string_view url) {
+namespace {
+
+/// Whether every character of `s` is one RE2's `.` matches: UTF-8, no newline.
+bool all_dot(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n')
+      return false;
+    const std::size_t n = c < 0x80 ? 1 : utf8_sequence_length(s, i);
+    if (n == 0)
+      return false;
+    i += n;
+  }
+  return true;
+}
+
+/// A place in a URL read step by step as kArxivUrl reads it.
+struct Cursor {
+  std::string_view s;
   std::size_t i = 0;
-  const auto skip = [&](std::string_view lit) {
-    if (!at(url, i, lit))
+
+  bool skip(std::string_view lit) {
+    if (!at(s, i, lit))
       return false;
     i += lit.size();
     return true;
-  };
-  skip("https://") || skip("http://");
-  skip("www.") || skip("export.");
-  if (!skip("arxiv.org/"))
-    return std::nullopt;
-  if (!(skip("abs/") || skip("pdf/") || skip("html/") || skip("format/")))
-    return std::nullopt;
-  const std::size_t id_begin = i;
-  ArxivUrlMatch m;
-  const auto digits = [&](std::size_t n) {
-    if (i + n > url.size())
+  }
+  bool digits(std::size_t n) {
+    if (i + n > s.size())
       return false;
     for (std::size_t k = 0; k < n; ++k) {
-      if (!is_digit(url[i + k]))
+      if (!is_digit(s[i + k]))
         return false;
     }
     i += n;
     return true;
-  };
-  if (i < url.size() && is_digit(url[i])) {
-    // YYMM.NNNNN: four digits, a '.', four or five digits.
-    if (!digits(4) || !at(url, i, '.'))
-      return std::nullopt;
-    m.yy = url.substr(id_begin, 2);
-    m.mm = url.substr(id_begin + 2, 2);
-    ++i;
-    const std::size_t number_begin = i;
-    if (!digits(4))
-      return std::nullopt;
-    if (i < url.size() && is_digit(url[i]))
-      ++i;
-    m.number = url.substr(number_begin, i - number_begin);
-  } else if (i < url.size() && url[i] >= 'a' && url[i] <= 'z') {
-    // archive[.XX]/YYMMNNN
-    while (i < url.size() && ((url[i] >= 'a' && url[i] <= 'z') || url[i] == '-')) ++i;
-    const auto upper = [&](std::size_t k) {
-      return k < url.size() && url[k] >= 'A' && url[k] <= 'Z';
-    };
-    if (at(url, i, '.') && upper(i + 1) && upper(i + 2))
-      i += 3;
-    if (!at(url, i, '/'))
-      return std::nullopt;
-    ++i;
-    const std::size_t yymm = i;
-    if (!digits(7))
-      return std::nullopt;
-    m.yy = url.substr(yymm, 2);
-    m.mm = url.substr(yymm + 2, 2);
-    m.number = url.substr(yymm + 4, 3);
+  }
+  bool lower() const { return i < s.size() && s[i] >= 'a' && s[i] <= 'z'; }
+  bool upper(std::size_t k) const { return k < s.size() && s[k] >= 'A' && s[k] <= 'Z'; }
+};
+
+/// `YYMM.NNNNN` (four or five digits after the '.') or `archive[.XX]/YYMMNNN`.
+bool read_id(Cursor& c, ArxivUrlMatch& m) {
+  const std::size_t begin = c.i;
+  if (c.i < c.s.size() && is_digit(c.s[c.i])) {
+    if (!c.digits(4) || !c.skip("."))
+      return false;
+    const std::size_t number = c.i;
+    if (!c.digits(4))
+      return false;
+    c.digits(1);
+    m.yy = c.s.substr(begin, 2);
+    m.mm = c.s.substr(begin + 2, 2);
+    m.number = c.s.substr(number, c.i - number);
+  } else if (c.lower()) {
+    while (c.lower() || at(c.s, c.i, '-')) ++c.i;
+    if (at(c.s, c.i, '.') && c.upper(c.i + 1) && c.upper(c.i + 2))
+      c.i += 3;
+    if (!c.skip("/"))
+      return false;
+    const std::size_t yymm = c.i;
+    if (!c.digits(7))
+      return false;
+    m.yy = c.s.substr(yymm, 2);
+    m.mm = c.s.substr(yymm + 2, 2);
+    m.number = c.s.substr(yymm + 4, 3);
   } else {
+    return false;
+  }
+  m.id = c.s.substr(begin, c.i - begin);
+  return true;
+}
+
+}  // namespace
+
+std::optional<ArxivUrlMatch> match_arxiv_url(std::string_view url) {
+  Cursor c{url};
+  c.skip("https://") || c.skip("http://");
+  c.skip("www.") || c.skip("export.");
+  if (!c.skip("arxiv.org/") ||
+      !(c.skip("abs/") || c.skip("pdf/") || c.skip("html/") || c.skip("format/"))) {
     return std::nullopt;
   }
-  m.id = url.substr(id_begin, i - id_begin);
+  ArxivUrlMatch m;
+  if (!read_id(c, m))
+    return std::nullopt;
   // (v\d+)?(?:\.pdf)?/?(?:[?#].*)?$
-  if (at(url, i, 'v') && i + 1 < url.size() && is_digit(url[i + 1])) {
-    ++i;
-    while (i < url.size() && is_digit(url[i])) ++i;
-  }
-  skip(".pdf");
-  skip("/");
-  if (i < url.size() && (url[i] == '?' || url[i] == '#')) {
-    // `.` is any UTF-8 character but a newline.
-    ++i;
-    while (i < url.size()) {
-      const auto c = static_cast<unsigned char>(url[i]);
-      if (c == '\n')
-        return std::nullopt;
-      const std::size_t n = c < 0x80 ? 1 : utf8_sequence_length(url, i);
-      if (n == 0)
-        return std::nullopt;
-      i += n;
+  if (at(url, c.i, 'v') && c.i + 1 < url.size() && is_digit(url[c.i + 1])) {
+    ++c.i;
+    while (c.digits(1)) {
     }
   }
-  if (i != url.size())
-    return std::nullopt;
-  return m;
+  c.skip(".pdf");
+  c.skip("/");
+  if (at(url, c.i, '?') || at(url, c.i, '#'))
+    return all_dot(url.substr(c.i + 1)) ? std::optional(m) : std::nullopt;
+  return c.i == url.size() ? std::optional(m) : std::nullopt;
 }
 
 namespace {
@@ -205,20 +219,6 @@ bool is_word(char c) {
 
 bool is_re2_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-/// Whether every character of `s` is one RE2's `.` matches: UTF-8, no newline.
-bool all_dot(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == '\n')
-      return false;
-    const std::size_t n = c < 0x80 ? 1 : utf8_sequence_length(s, i);
-    if (n == 0)
-      return false;
-    i += n;
-  }
-  return true;
 }
 
 }  // namespace
