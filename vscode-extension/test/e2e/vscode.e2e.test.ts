@@ -334,13 +334,32 @@ describe('awesome-ls in VS Code (code-server + Chromium)', () => {
       t.skip('SKIPPED: awesome-ls serve does not advertise quick fix code actions yet');
       return;
     }
+    // The README's shot: a misfiled year section, with its two fixes and the ways out.
+    const misfiled = probe.diagnostics.find((d) => d.code === 'heading-hierarchy');
+    assert.ok(misfiled !== undefined);
+    await wb.goToLine(page, misfiled.range.start.line + 1, misfiled.range.start.character + 1);
+    const offered = await wb.openQuickFixes(page);
+    await docShot('quick-fix');
+    await page.keyboard.press('Escape');
+    const expected = [
+      'Rename the section to',
+      'Move the section under',
+      'Disable heading-hierarchy for this line',
+    ];
+    for (const prefix of expected) {
+      assert.ok(
+        offered.some((title) => title.startsWith(prefix)),
+        `${JSON.stringify(offered)} offers "${prefix}..."`,
+      );
+    }
+
     const target = probe.diagnostics.find((d) => d.code === 'keyword-label');
     assert.ok(target !== undefined);
     const line = target.range.start.line;
     const before = fs.readFileSync(workspaceList, 'utf8').split('\n')[line] ?? '';
     await wb.goToLine(page, line + 1, target.range.start.character + 1);
     const titles = await wb.openQuickFixes(page);
-    await docShot('quick-fix');
+    await shot('quick-fix-key-word');
     // The fix that names the right label, else the first (preferred) one.
     const fix = Math.max(0, titles.findIndex((title) => title.includes('Key Word')));
     await wb.chooseQuickFix(page, fix);
