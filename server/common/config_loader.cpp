@@ -452,31 +452,38 @@ ConfigResult apply_config_json(const json& settings, rules::Config base) {
   return {std::move(config), {}};
 }
 
-ConfigResult load_config_file(const std::filesystem::path& path, rules::Config base) {
-  ConfigResult failed{std::move(base), {}};
+std::optional<std::string> read_config_file(const std::filesystem::path& path, std::string& error) {
   const std::string name = path.string();
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
       !std::filesystem::is_directory(status)) {
     // A FIFO or a device would block or never end (a hostile repository can hold either).
-    failed.error = name + ": not a regular file";
-    return failed;
+    error = name + ": not a regular file";
+    return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    failed.error = name + ": cannot read config file";
-    return failed;
+    error = name + ": cannot read config file";
+    return std::nullopt;
   }
   std::string text;
   text.resize(kMaxConfigBytes + 1);
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) {
-    failed.error = name + ": cannot read config file";
-    return failed;
+    error = name + ": cannot read config file";
+    return std::nullopt;
   }
   text.resize(static_cast<std::size_t>(in.gcount()));
-  return load_config_text(name, text, std::move(failed.config));
+  return text;
+}
+
+ConfigResult load_config_file(const std::filesystem::path& path, rules::Config base) {
+  ConfigResult failed{std::move(base), {}};
+  const std::optional<std::string> text = read_config_file(path, failed.error);
+  if (!text)
+    return failed;
+  return load_config_text(path.string(), *text, std::move(failed.config));
 }
 
 ConfigResult load_config_text(std::string_view name_view, std::string_view text,

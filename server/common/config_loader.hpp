@@ -24,6 +24,10 @@ struct ConfigResult {
 ConfigResult apply_config_json(const nlohmann::json& json, rules::Config base = {});
 
 /// Reads and applies a config file; the error names the file.
+/// The text of the config file at `path` as load_config_file reads it: a regular file (a FIFO
+/// or a device would block), at most kMaxConfigBytes + 1 bytes; nullopt, with `error` set, when
+/// it cannot be read.
+std::optional<std::string> read_config_file(const std::filesystem::path& path, std::string& error);
 ConfigResult load_config_file(const std::filesystem::path& path, rules::Config base = {});
 
 /// The same for the text of a config file named `name` (for the error messages), e.g. one an

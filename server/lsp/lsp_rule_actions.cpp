@@ -2,7 +2,6 @@
 // each): fix all of its rule in the file, disable the rule for the line (a suppression
 // comment), disable it in `.awesome-ls.json`, show its documentation; and their commands.
 #include <algorithm>
-#include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -43,14 +42,6 @@ lsp::Range whole_text_range(std::string_view text, protocol::PositionEncoding en
   }
   const std::string_view last = text.substr(last_start);
   return {{0, 0}, {line, protocol::column_count(last, encoding)}};
-}
-
-/// The text of `path`, or nullopt when it cannot be read.
-std::optional<std::string> read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 /// `config` (the text of a config file, "" for a new one) with `rule` off, 2-space indented;
@@ -264,7 +255,9 @@ void LspServer::disable_rule_in_config(const std::string& uri, std::string_view 
   }
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
-  std::optional<std::string> old_text = exists ? read_text(path) : std::string();
+  std::string unread;  // why the file could not be read: it is then left alone, as invalid
+  const std::optional<std::string> old_text =
+      exists ? read_config_file(path, unread) : std::string();
   const std::optional<std::string> new_text =
       old_text ? with_rule_off(*old_text, rule) : std::nullopt;
   const ConfigResult checked =
