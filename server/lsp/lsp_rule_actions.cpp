@@ -5,6 +5,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "rules/blocks.hpp"
 #include "rules/catalog.hpp"
 #include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
@@ -32,16 +33,11 @@ bool has_safe_fix(const rules::Diagnostic& d) {
 
 /// The LSP range of all of `text` (its end after the last line), in `encoding`.
 lsp::Range whole_text_range(std::string_view text, protocol::PositionEncoding encoding) {
-  std::uint32_t line = 0;
-  std::size_t last_start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
-      ++line;
-      last_start = i + 1;
-    }
-  }
-  const std::string_view last = text.substr(last_start);
-  return {{0, 0}, {line, protocol::column_count(last, encoding)}};
+  const std::vector<rules::BlockLine> lines = rules::split_lines(text, true);
+  const rules::BlockLine& last = lines.back();
+  return {{0, 0},
+          {static_cast<std::uint32_t>(lines.size() - 1),
+           protocol::column_count(text.substr(last.start, last.length), encoding)}};
 }
 
 /// `config` (the text of a config file, "" for a new one) with `rule` off, 2-space indented;
