@@ -31,13 +31,15 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
-phase "fuzz: every libFuzzer target for 30 s, two at a time (longer: fuzz/run.sh SECONDS)"
-AWESOME_FUZZ_BUILD=build-asan bash fuzz/run.sh -j 2 30
-
-phase "lint in the background (scripts/lint.sh: .clang-format, .clang-tidy), while the editor and packaging tests run"
+phase "lint in the background (scripts/lint.sh: .clang-format, .clang-tidy), while fuzz, editor and packaging tests run"
 # clang-tidy reads the GCC tree's compile commands (rules/, server/, protocol/ are all in it).
+# Started before the fuzz step: fuzzing runs for a fixed time, so lint beside it costs the
+# fuzzers some executions but the run no wall-clock time.
 bash scripts/lint.sh build >build/lint.log 2>&1 &
 lint_pid=$!
+
+phase "fuzz: every libFuzzer target for 30 s, two at a time (longer: fuzz/run.sh SECONDS)"
+AWESOME_FUZZ_BUILD=build-asan bash fuzz/run.sh -j 2 30
 
 if [[ -x vscode-extension/scripts/test-all.sh ]]; then
   phase "VS Code extension"
