@@ -191,19 +191,24 @@ bool is_placeholder_authors(std::string_view authors) {
 
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      cur.push_back(lower(c));
-    } else if (!cur.empty()) {
-      out.push_back(std::move(cur));
-      cur.clear();
-    }
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && word_byte(s[i]) == '\0') ++i;
+    std::size_t end = i;
+    while (end < s.size() && word_byte(s[end]) != '\0') ++end;
+    if (end == i)
+      break;
+    std::string& w = out.emplace_back(s.substr(i, end - i));
+    for (char& c : w) c = word_byte(c);
+    i = end;
   }
-  if (!cur.empty())
-    out.push_back(std::move(cur));
   return out;
+}
+
+std::uint64_t word_hash(std::string_view word) {
+  std::uint64_t h = kWordHashSeed;
+  for (char c : word) h = word_hash_step(h, c);
+  return h;
 }
 
 }  // namespace awesome::rules::text

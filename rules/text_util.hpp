@@ -33,6 +33,42 @@ std::vector<std::string_view> split(std::string_view s, std::string_view sep);
 /// Lowercased words of `s` (letters and digits; everything else separates).
 std::vector<std::string> words(std::string_view s);
 
+/// What a word of words() holds for byte `c`: an ASCII letter lowercased, a digit or a byte of
+/// a multi-byte UTF-8 sequence as it is; 0 for a byte that separates words.
+inline char word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
+    return c;
+  return u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a') : '\0';
+}
+
+/// A 64-bit hash (FNV-1a) of a word of words(), for counting words without building them.
+constexpr std::uint64_t kWordHashSeed = 0xcbf29ce484222325ull;
+inline std::uint64_t word_hash_step(std::uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+}
+std::uint64_t word_hash(std::string_view word);
+
+/// Calls `fn(hash, length)` for each word of `s`, in order, with the word_hash() of the word
+/// words() would give; nothing is allocated.
+template <class Fn>
+void for_each_word_hash(std::string_view s, Fn&& fn) {
+  std::uint64_t h = kWordHashSeed;
+  std::size_t len = 0;
+  for (char c : s) {
+    if (const char w = word_byte(c); w != '\0') {
+      h = word_hash_step(h, w);
+      ++len;
+    } else if (len > 0) {
+      fn(h, len);
+      h = kWordHashSeed;
+      len = 0;
+    }
+  }
+  if (len > 0)
+    fn(h, len);
+}
+
 /// True when an author list (without the venue) is a placeholder for the names: `Anonymous`,
 /// `[Authors]`, `Authors: [Author names not provided]`. TBD and TODO are not among them: the
 /// placeholder rule finds those words anywhere.

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "rules/entry_indexes.hpp"
+#include "rules/hash_counter.hpp"
 #include "rules/keys.hpp"
 #include "rules/text_util.hpp"
 
@@ -229,6 +230,7 @@ struct KeywordIndex::State {
   };
   struct Word {
     const std::string* text = nullptr;  ///< the map's key
+    std::uint64_t hash = 0;             ///< text::word_hash(*text)
     int count = 0;                      ///< uses in key words (a phrase used n times counts n)
     std::uint64_t letters = 0;          ///< which ASCII letters and digits it has
     bool listed = false;                ///< used in a key word, now or before
@@ -243,48 +245,38 @@ struct KeywordIndex::State {
   std::unordered_map<std::string, Phrase> phrases;
   std::unordered_map<std::string, std::vector<Phrase*>> by_key;
   std::unordered_map<std::string, Word> words;  ///< every word ever used; entries stay
+  std::unordered_map<std::uint64_t, Word*> words_by_hash;
   /// By first byte: the words that were ever used in a key word (the only ones a typo can be
   /// of), and the words whose `near` is known.
   std::vector<std::vector<Word*>> listed_by_first = std::vector<std::vector<Word*>>(256);
   std::vector<std::vector<Word*>> near_known_by_first = std::vector<std::vector<Word*>>(256);
   std::unordered_map<std::uint64_t, const Phrase*> emits;  ///< by hash of the variant text
-  /// Uses of each word of 4 letters or more in the titles and digests of the entries: the
-  /// list's own vocabulary, which tells a typo from a word where counts tie.
-  std::unordered_map<std::string, int> prose;
+  /// Uses of each word of 4 letters or more in the titles and digests of the entries, by
+  /// text::word_hash(): the list's own vocabulary, which tells a typo from a word where counts
+  /// tie. Only the key words' words are ever asked for, but a word typed into a key word later
+  /// must find its count, so every word is counted.
+  HashCounter prose;
   // What the update in progress changed.
   std::unordered_map<Phrase*, std::pair<int, std::pair<std::uint64_t, std::size_t>>> touched;
   std::unordered_map<Word*, int> word_before;
-  std::unordered_map<std::string, bool> prose_before;  ///< whether used, for words that came
-                                                       ///< into or went out of use
+  /// Whether used in the titles and digests, for key words' words that came into or went out
+  /// of use there.
+  std::unordered_map<Word*, bool> prose_before;
 
-  int prose_of(const std::string& w) const {
-    auto it = prose.find(w);
-    return it == prose.end() ? 0 : it->second;
-  }
+  int prose_of(const std::string& w) const { return prose.get(text::word_hash(w)); }
 
   /// Counts the words of `text` (split and lowercased as text::words() does) `by` more uses.
   void count_prose(std::string_view text, int by) {
-    std::string w;
-    const auto flush = [&] {
-      if (w.size() >= 4) {
-        auto it = prose.try_emplace(w, 0).first;
-        const bool was = it->second > 0;
-        it->second += by;
-        if (was != (it->second > 0))
-          prose_before.try_emplace(w, was);
-        if (it->second <= 0)
-          prose.erase(it);
-      }
-      w.clear();
-    };
-    for (char c : text) {
-      const auto u = static_cast<unsigned char>(c);
-      if (std::isalnum(u) || u >= 0x80)
-        w.push_back(static_cast<char>(std::tolower(u)));
-      else
-        flush();
-    }
-    flush();
+    text::for_each_word_hash(text, [&](std::uint64_t h, std::size_t length) {
+      if (length < 4)
+        return;
+      const int before = prose.add(h, by);
+      if ((before > 0) == (before + by > 0))
+        return;
+      // A word first used in a key word later in this update is analyzed as new anyway.
+      if (auto w = words_by_hash.find(h); w != words_by_hash.end())
+        prose_before.try_emplace(w->second, before > 0);
+    });
   }
 
   void count_prose(const Block& b, int by) {
@@ -336,7 +328,9 @@ struct KeywordIndex::State {
     auto [it, fresh] = words.try_emplace(w);
     if (fresh) {
       it->second.text = &it->first;
+      it->second.hash = text::word_hash(w);
       it->second.letters = letters_of(w);
+      words_by_hash.emplace(it->second.hash, &it->second);
     }
     return it->second;
   }
@@ -653,10 +647,9 @@ void KeywordIndex::State::analyze(std::vector<const Block*>& reemit) {
       counted.push_back(w);
   }
   // A word that came into or went out of use in the titles and digests can break a tie.
-  for (const auto& [text, was] : prose_before) {
-    auto it = words.find(text);
-    if (it != words.end() && was != (prose_of(text) > 0))
-      counted.push_back(&it->second);
+  for (const auto& [w, was] : prose_before) {
+    if (was != (prose.get(w->hash) > 0))
+      counted.push_back(w);
   }
   touched.clear();
   word_before.clear();
