@@ -1,6 +1,5 @@
 #include "rules/keys.hpp"
 
-#include <cctype>
 #include <functional>
 
 #include "rules/text_util.hpp"
@@ -34,9 +33,8 @@ std::string title_key(std::string_view title) {
   std::string out;
   out.reserve(title.size());
   for (char c : title) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80)
-      out.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u + 32) : c);
+    if (const char w = text::word_byte(c); w != '\0')
+      out.push_back(w);
   }
   return out;
 }
@@ -67,11 +65,12 @@ std::uint64_t digest_hash(std::string_view digest) {
 }
 
 bool mentions_thesis(std::string_view text) {
-  for (const std::string& w : text::words(text)) {
-    if (w == "thesis" || w == "theses" || w == "dissertation" || w == "dissertations")
-      return true;
-  }
-  return false;
+  bool found = false;
+  text::for_each_word(text, [&](std::string_view w) {
+    found = found || text::iequals(w, "thesis") || text::iequals(w, "theses") ||
+            text::iequals(w, "dissertation") || text::iequals(w, "dissertations");
+  });
+  return found;
 }
 
 std::string singular(std::string w) {

@@ -191,17 +191,10 @@ bool is_placeholder_authors(std::string_view authors) {
 
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && word_byte(s[i]) == '\0') ++i;
-    std::size_t end = i;
-    while (end < s.size() && word_byte(s[end]) != '\0') ++end;
-    if (end == i)
-      break;
-    std::string& w = out.emplace_back(s.substr(i, end - i));
+  for_each_word(s, [&](std::string_view word) {
+    std::string& w = out.emplace_back(word);
     for (char& c : w) c = word_byte(c);
-    i = end;
-  }
+  });
   return out;
 }
 

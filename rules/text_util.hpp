@@ -2,6 +2,7 @@
 // UTF-8 validation and word-level edit distance. Byte-oriented; no locale.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,10 +37,33 @@ std::vector<std::string> words(std::string_view s);
 /// What a word of words() holds for byte `c`: an ASCII letter lowercased, a digit or a byte of
 /// a multi-byte UTF-8 sequence as it is; 0 for a byte that separates words.
 inline char word_byte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
-    return c;
-  return u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a') : '\0';
+  static constexpr auto kTable = [] {
+    std::array<char, 256> t{};
+    for (int u = 0; u < 256; ++u) {
+      if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80)
+        t[u] = static_cast<char>(u);
+      else if (u >= 'A' && u <= 'Z')
+        t[u] = static_cast<char>(u - 'A' + 'a');
+    }
+    return t;
+  }();
+  return kTable[static_cast<unsigned char>(c)];
+}
+
+/// Calls `fn(word)` for each word of `s` as words() splits it, in order, with the word as it
+/// stands in `s` (not lowercased); nothing is allocated.
+template <class Fn>
+void for_each_word(std::string_view s, Fn&& fn) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && word_byte(s[i]) == '\0') ++i;
+    std::size_t end = i;
+    while (end < s.size() && word_byte(s[end]) != '\0') ++end;
+    if (end == i)
+      return;
+    fn(s.substr(i, end - i));
+    i = end;
+  }
 }
 
 /// A 64-bit hash (FNV-1a) of a word of words(), for counting words without building them.

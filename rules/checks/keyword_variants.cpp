@@ -142,9 +142,7 @@ bool typo_counts(int rare_count, int common_count) {
 
 /// Byte offset and length of word number `index` of `phrase` (as text::words() splits it).
 std::pair<std::size_t, std::size_t> word_span(std::string_view phrase, std::size_t index) {
-  auto is_word = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-  };
+  auto is_word = [](char c) { return text::word_byte(c) != '\0'; };
   std::size_t pos = 0, seen = 0;
   while (pos < phrase.size()) {
     while (pos < phrase.size() && !is_word(phrase[pos])) ++pos;
