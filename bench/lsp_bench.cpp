@@ -303,7 +303,10 @@ int run_lsp(const LspOptions& options) {
         {"completion",
          {{"completionItem",
            {{"resolveSupport",
-             {{"properties", {"documentation", "detail", "additionalTextEdits"}}}}}}}}}}};
+             {{"properties", {"documentation", "detail", "additionalTextEdits"}}}},
+            {"labelDetailsSupport", true}}},
+          {"completionList",
+           {{"itemDefaults", {"commitCharacters", "editRange", "insertTextMode", "data"}}}}}}}}};
   if (options.pull)
     capabilities["textDocument"]["diagnostic"] = json::object();
   auto init = client.request(

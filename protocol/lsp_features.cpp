@@ -52,9 +52,15 @@ void to_json(json& j, const SymbolInformation& in) {
 }
 
 void to_json(json& j, const CompletionItem& in) {
-  j = {{"label", in.label},       {"kind", in.kind},
-       {"textEdit", in.textEdit}, {"filterText", in.filterText},
-       {"sortText", in.sortText}, {"insertTextFormat", in.insertTextFormat}};
+  j = {{"label", in.label}, {"kind", in.kind}, {"sortText", in.sortText}};
+  if (in.textEdit)
+    j["textEdit"] = *in.textEdit;
+  if (!in.textEditText.empty())
+    j["textEditText"] = in.textEditText;
+  if (!in.filterText.empty())
+    j["filterText"] = in.filterText;
+  if (in.insertTextFormat != InsertTextFormat::kPlainText)  // the protocol's default
+    j["insertTextFormat"] = in.insertTextFormat;
   if (!in.detail.empty())
     j["detail"] = in.detail;
   if (in.labelDetails) {
@@ -73,6 +79,8 @@ void to_json(json& j, const CompletionItem& in) {
 
 void to_json(json& j, const CompletionList& in) {
   j = {{"isIncomplete", in.isIncomplete}, {"items", in.items}};
+  if (!in.itemDefaults.is_null())
+    j["itemDefaults"] = in.itemDefaults;
 }
 
 void from_json(const json& j, OptionalVersionedTextDocumentIdentifier& out) {

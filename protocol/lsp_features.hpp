@@ -143,12 +143,16 @@ struct CompletionItemLabelDetails {
   std::string description;  ///< after that, less prominent; empty: not written
 };
 
+/// Fields that are empty, absent or at the protocol's default are not written: a list of a
+/// hundred items is most of a reply's bytes.
 struct CompletionItem {
   std::string label;
   std::optional<CompletionItemLabelDetails> labelDetails;
   CompletionItemKind kind = CompletionItemKind::kText;
-  TextEdit textEdit;
-  std::string filterText;
+  std::optional<TextEdit> textEdit;  ///< absent: the list's itemDefaults.editRange applies
+  /// With itemDefaults.editRange: the text the range receives; empty: the label.
+  std::string textEditText;
+  std::string filterText;  ///< empty: the label
   std::string sortText;
   InsertTextFormat insertTextFormat = InsertTextFormat::kPlainText;
   std::string detail;                          ///< empty: not written
@@ -159,6 +163,8 @@ void to_json(json& j, const CompletionItem& in);
 
 struct CompletionList {
   bool isIncomplete = false;
+  /// LSP 3.17 itemDefaults (editRange, data) the client declared it takes; null: none.
+  json itemDefaults;
   std::vector<CompletionItem> items;
 };
 void to_json(json& j, const CompletionList& in);

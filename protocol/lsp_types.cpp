@@ -1,5 +1,7 @@
 #include "protocol/lsp_types.hpp"
 
+#include <algorithm>
+
 namespace awesome::lsp {
 namespace {
 
@@ -88,6 +90,16 @@ bool flag_at(const json& object, const char* pointer) {
     return false;
   const json& value = object.at(ptr);
   return value.is_boolean() && value.get<bool>();
+}
+
+bool array_at_holds(const json& object, const char* pointer, std::string_view value) {
+  json::json_pointer ptr(pointer);
+  if (!object.is_object() || !object.contains(ptr))
+    return false;
+  const json& array = object.at(ptr);
+  return array.is_array() && std::any_of(array.begin(), array.end(), [&](const json& v) {
+           return v.is_string() && v.get_ref<const std::string&>() == value;
+         });
 }
 
 }  // namespace awesome::lsp

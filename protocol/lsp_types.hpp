@@ -169,5 +169,8 @@ std::optional<T> parse_params(const json& params, std::string* error = nullptr) 
 
 /// The value at `pointer` in `object` when it is a boolean, otherwise false (capability lookup).
 bool flag_at(const json& object, const char* pointer);
+/// Whether the value at JSON pointer `pointer` in `object` is an array holding the string
+/// `value` (a capability's list of supported properties); false for anything else.
+bool array_at_holds(const json& object, const char* pointer, std::string_view value);
 
 }  // namespace awesome::lsp

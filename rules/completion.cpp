@@ -46,14 +46,16 @@ bool word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
 }
 
-/// Whether every character of `typed` appears in `candidate` in order, ignoring case.
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// Whether every character of `typed` appears in `candidate` in order, ignoring ASCII case.
 bool fuzzy_match(std::string_view typed, std::string_view candidate) {
   std::size_t j = 0;
-  for (char c : candidate) {
-    if (j < typed.size() && std::tolower(static_cast<unsigned char>(c)) ==
-                                std::tolower(static_cast<unsigned char>(typed[j]))) {
+  for (std::size_t i = 0; i < candidate.size() && j < typed.size(); ++i) {
+    if (ascii_lower(candidate[i]) == ascii_lower(typed[j]))
       ++j;
-    }
   }
   return j == typed.size();
 }
@@ -116,7 +118,7 @@ std::string usage_text(std::uint32_t in_category, std::uint32_t in_list) {
 
 std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t line_no,
                                              std::string_view line, std::size_t label_end,
-                                             std::size_t cursor) {
+                                             std::size_t cursor, const CompletionOptions& options) {
   const auto spans = phrase_spans(line, label_end);
   // The phrase under the cursor: as many separators precede it as its index.
   const std::string_view head = line.substr(label_end, cursor - label_end);
@@ -179,7 +181,8 @@ std::vector<CompletionItem> complete_keyword(ListDocument& doc, std::uint32_t li
     item.sort_text = rank(i);
     item.label_description = usage_text(scored[i].in_category, scored[i].in_list);
     item.detail = "Key word: " + item.label_description;
-    item.documentation = keyword_documentation(use, category);
+    if (options.documentation)
+      item.documentation = keyword_documentation(use, category);
     items.push_back(std::move(item));
   }
   return items;
@@ -218,9 +221,27 @@ std::optional<int> proposed_year(const std::optional<ArxivId>& id, VenueKind kin
   return id->year() + (kind == VenueKind::kConference && month >= 10 ? 1 : 0);
 }
 
+std::string venue_documentation(const std::string& name, const VenueEntry* known,
+                                std::uint32_t uses, std::optional<int> year,
+                                const std::optional<ArxivId>& id) {
+  std::string d = "**" + name + "**";
+  if (known)
+    d += ": " + known->full_name;
+  if (known && !known->aliases.empty()) {
+    d += "\n\nAlso written: ";
+    for (std::size_t i = 0; i < known->aliases.size(); ++i)
+      d += (i ? ", " : "") + known->aliases[i];
+  }
+  d += "\n\n" + (uses ? "Used by " + entries(uses) + " of this list."
+                      : std::string("Not used in this list yet."));
+  if (year && id)
+    d += " Year " + std::to_string(*year) + " proposed from arXiv " + id->id + ".";
+  return d;
+}
+
 std::vector<CompletionItem> complete_venue(ListDocument& doc, std::uint32_t line_no,
                                            std::string_view line, std::size_t star,
-                                           std::size_t cursor) {
+                                           std::size_t cursor, const CompletionOptions& options) {
   const std::size_t from = star + 1;
   const std::size_t close = line.find('*', cursor);
   std::size_t to = close;
@@ -243,6 +264,8 @@ std::vector<CompletionItem> complete_venue(ListDocument& doc, std::uint32_t line
   std::unordered_set<std::string> offered;
   const auto add = [&](const std::string& name, const VenueEntry* known, std::uint32_t uses,
                        std::string sort_text) {
+    if (items.size() == kMaxItems)
+      return;  // offered in rank order: the rest would be cut
     std::string key = fold_venue(name);
     if (!offered.insert(key).second)
       return;
@@ -266,21 +289,11 @@ std::vector<CompletionItem> complete_venue(ListDocument& doc, std::uint32_t line
     if (year)
       item.label_detail = " " + std::to_string(*year);
     item.label_description = item.detail;
-    std::string d = "**" + name + "**";
-    if (known)
-      d += ": " + known->full_name;
-    if (known && !known->aliases.empty()) {
-      d += "\n\nAlso written: ";
-      for (std::size_t i = 0; i < known->aliases.size(); ++i)
-        d += (i ? ", " : "") + known->aliases[i];
-    }
-    d += "\n\n" + (uses ? "Used by " + entries(uses) + " of this list."
-                        : std::string("Not used in this list yet."));
-    if (year && id)
-      d += " Year " + std::to_string(*year) + " proposed from arXiv " + id->id + ".";
-    item.documentation = std::move(d);
+    if (options.documentation)
+      item.documentation = venue_documentation(name, known, uses, year, id);
     items.push_back(std::move(item));
   };
+
   std::vector<std::pair<const std::string*, std::uint32_t>> used;
   for (const auto& [name, use] : v.venues) used.emplace_back(&name, use.count);
   std::sort(used.begin(), used.end(), [](const auto& x, const auto& y) {
@@ -468,14 +481,14 @@ std::vector<CompletionItem> complete(ListDocument& doc, Position pos,
     const std::size_t label_end = content + kKeywordLabel.size();
     if (cursor < label_end)
       return {};
-    return complete_keyword(doc, pos.line, line, label_end, cursor);
+    return complete_keyword(doc, pos.line, line, label_end, cursor, options);
   }
   if (line.substr(content).starts_with("Digest") || line.substr(content).starts_with("<details>")) {
     return {};
   }
   const std::size_t stars = static_cast<std::size_t>(std::count(before.begin(), before.end(), '*'));
   if (stars % 2 == 1)
-    return complete_venue(doc, pos.line, line, before.rfind('*'), cursor);
+    return complete_venue(doc, pos.line, line, before.rfind('*'), cursor, options);
   return {};
 }
 

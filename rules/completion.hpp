@@ -69,6 +69,9 @@ struct CompletionItem {
 struct CompletionOptions {
   bool snippets = false;  ///< the client takes snippet syntax
   int current_year = 0;   ///< for year headings; 0 = this year by the clock
+  /// Write each item's `documentation`; a client that resolves it later (only for the item
+  /// the user selects) asks without, and the hundred strings are not built.
+  bool documentation = true;
 };
 
 /// The items to offer at `pos` (byte column), best first; empty where nothing fits.

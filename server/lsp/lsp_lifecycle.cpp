@@ -92,26 +92,19 @@ void LspServer::negotiate(const lsp::InitializeParams& params) {
       lsp::flag_at(caps, "/workspace/didChangeConfiguration/dynamicRegistration");
   diagnostic_refresh_ = lsp::flag_at(caps, "/workspace/diagnostics/refreshSupport");
   document_changes_ = lsp::flag_at(caps, "/workspace/workspaceEdit/documentChanges");
-  json::json_pointer operations_at("/workspace/workspaceEdit/resourceOperations");
-  create_files_ = caps.contains(operations_at) && caps.at(operations_at).is_array() &&
-                  std::find(caps.at(operations_at).begin(), caps.at(operations_at).end(),
-                            "create") != caps.at(operations_at).end();
+  create_files_ =
+      lsp::array_at_holds(caps, "/workspace/workspaceEdit/resourceOperations", "create");
   show_document_ = lsp::flag_at(caps, "/window/showDocument/support");
   snippet_support_ = lsp::flag_at(caps, "/textDocument/completion/completionItem/snippetSupport");
   label_details_ =
       lsp::flag_at(caps, "/textDocument/completion/completionItem/labelDetailsSupport");
-  const json* resolvable = caps.is_object() ? &caps : nullptr;
-  for (const char* key :
-       {"textDocument", "completion", "completionItem", "resolveSupport", "properties"}) {
-    if (resolvable == nullptr || !resolvable->is_object() || !resolvable->contains(key)) {
-      resolvable = nullptr;
-      break;
-    }
-    resolvable = &(*resolvable)[key];
-  }
-  resolve_documentation_ =
-      resolvable != nullptr && resolvable->is_array() &&
-      std::find(resolvable->begin(), resolvable->end(), "documentation") != resolvable->end();
+  constexpr const char* kResolvable =
+      "/textDocument/completion/completionItem/resolveSupport/properties";
+  resolve_documentation_ = lsp::array_at_holds(caps, kResolvable, "documentation");
+  resolve_detail_ = lsp::array_at_holds(caps, kResolvable, "detail");
+  constexpr const char* kDefaults = "/textDocument/completion/completionList/itemDefaults";
+  default_edit_range_ = lsp::array_at_holds(caps, kDefaults, "editRange");
+  default_data_ = lsp::array_at_holds(caps, kDefaults, "data");
   negotiate_navigation(params);
 }
 

@@ -297,6 +297,9 @@ class LspServer {
   bool snippet_support_ = false;        ///< completion items may be snippets
   bool label_details_ = false;          ///< completion items may carry labelDetails
   bool resolve_documentation_ = false;  ///< completion documentation waits for resolve
+  bool resolve_detail_ = false;         ///< so does completion detail
+  bool default_edit_range_ = false;     ///< completion lists may carry itemDefaults.editRange
+  bool default_data_ = false;           ///< and itemDefaults.data
   bool create_files_ = false;           ///< workspace edits may create files (resourceOperations)
   bool show_document_ = false;          ///< the client takes window/showDocument
   std::optional<std::filesystem::path> workspace_root_;

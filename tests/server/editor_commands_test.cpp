@@ -90,7 +90,8 @@ TEST_CASE("venue completion over LSP: UTF-16 textEdit range after the '*'") {
   CHECK(first["label"] == "ICLR");
   CHECK(first["kind"] == 12);
   CHECK(first["textEdit"] == json{{"range", range(16, 15, 16, 15)}, {"newText", "ICLR 2021*"}});
-  CHECK(first["insertTextFormat"] == 1);
+  CHECK_FALSE(first.contains("insertTextFormat"));  // plain text, the protocol's default
+  CHECK_FALSE(first.contains("filterText"));        // the label and aliases: "ICLR" has none
   CHECK(first["documentation"]["kind"] == "markdown");
 
   // Key words: the one phrase of the list, without snippet syntax.
@@ -132,9 +133,10 @@ TEST_CASE("completion documentation waits for completionItem/resolve when the cl
     CAPTURE(i);
     CHECK_FALSE(items[i].contains("documentation"));
     CHECK(items[i]["label"] == full[i]["label"]);
-    CHECK(items[i]["detail"] == full[i]["detail"]);  // short: sent with the list
+    CHECK_FALSE(items[i].contains("detail"));  // the client resolves it too
     const json resolved = client.request("completionItem/resolve", items[i])["result"];
     CHECK(resolved["documentation"] == full[i]["documentation"]);
+    CHECK(resolved["detail"] == full[i]["detail"]);
     CHECK(resolved["textEdit"] == full[i]["textEdit"]);
   }
   // After an edit the position holds other items: the item comes back as it was.
@@ -287,4 +289,44 @@ TEST_CASE("the fix summary counts the findings gone by rule and the ones left") 
         "awesome-ls: fixed 2 findings in 2 rules; 2 need a manual edit.");
   CHECK(awesome::server::fix_summary(std::span(before).first(1), {}) ==
         "awesome-ls: fixed 1 finding in 1 rule; none left.");
+}
+
+TEST_CASE("completion lists put the shared range and resolve data into itemDefaults") {
+  const json at = {{"textDocument", {{"uri", kUri}}}, {"position", position(16, 15)}};
+  FakeClient plain;
+  plain.initialize();
+  plain.open(kUri, kList);
+  const json full = plain.request("textDocument/completion", at)["result"]["items"];
+
+  // What VS Code declares.
+  FakeClient client;
+  client.initialize(
+      {{"textDocument",
+        {{"completion",
+          {{"completionItem",
+            {{"resolveSupport", {{"properties", {"documentation", "detail"}}}},
+             {"labelDetailsSupport", true}}},
+           {"completionList",
+            {{"itemDefaults", {"commitCharacters", "editRange", "insertTextMode", "data"}}}}}}}}});
+  client.open(kUri, kList);
+  const json list = client.request("textDocument/completion", at)["result"];
+  CHECK(list["itemDefaults"]["editRange"] == range(16, 15, 16, 15));
+  CHECK(list["itemDefaults"]["data"] == json{{"uri", kUri}, {"position", position(16, 15)}});
+  const json& items = list["items"];
+  REQUIRE(items.size() == full.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    CAPTURE(i);
+    CHECK(items[i]["label"] == full[i]["label"]);
+    CHECK_FALSE(items[i].contains("textEdit"));
+    CHECK_FALSE(items[i].contains("data"));
+    // The text the default range receives, where it is not the label ("ICLR 2021*").
+    CHECK(items[i].value("textEditText", items[i]["label"].get<std::string>()) ==
+          full[i]["textEdit"]["newText"]);
+  }
+  // Resolve finds the item by its label: the data holds no index.
+  json second = items[1];
+  second["data"] = list["itemDefaults"]["data"];  // as the client merges the defaults in
+  const json resolved = client.request("completionItem/resolve", second)["result"];
+  CHECK(resolved["documentation"] == full[1]["documentation"]);
+  CHECK(resolved["detail"] == full[1]["detail"]);
 }
