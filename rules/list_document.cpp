@@ -1,6 +1,7 @@
 #include "rules/list_document.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include "rules/analysis.hpp"
 #include "rules/blocks.hpp"
@@ -50,9 +51,25 @@ struct ListDocument::Impl {
   std::uint32_t line_count() const { return first_line.back() + blocks.back()->line_count(); }
 
   std::size_t block_of_line(std::uint32_t line) const {
+    // Lines are mostly asked for in order (an outline, a folding list, a reply's ranges): the
+    // block of the last answer and the one after it are tried before a binary search.
+    const std::size_t n = first_line.size();
+    const std::size_t last = last_block.load(std::memory_order_relaxed);
+    for (std::size_t bi = last; bi < n && bi <= last + 1; ++bi) {
+      if (first_line[bi] <= line && (bi + 1 == n || line < first_line[bi + 1])) {
+        if (bi != last)
+          last_block.store(bi, std::memory_order_relaxed);
+        return bi;
+      }
+    }
     auto it = std::upper_bound(first_line.begin(), first_line.end(), line);
-    return static_cast<std::size_t>(it - first_line.begin()) - 1;
+    const auto bi = static_cast<std::size_t>(it - first_line.begin()) - 1;
+    last_block.store(bi, std::memory_order_relaxed);
+    return bi;
   }
+  /// A hint only (any value gives the right answer), atomic so that const readers on several
+  /// threads stay free of data races.
+  mutable std::atomic<std::size_t> last_block{0};
 
   /// Clamps a position and returns (block index, byte offset within the block's text).
   std::pair<std::size_t, std::size_t> locate(Position p) const {

@@ -159,8 +159,14 @@ bool is_emphasis_run(std::string_view s, std::size_t from, std::size_t to) {
 }  // namespace
 
 std::string display_text(std::string_view markdown) {
-  const std::string plain = heading_plain_text(markdown);
+  std::string plain = heading_plain_text(markdown);
   const std::string_view s = plain;
+  // Most titles hold nothing to unescape, strip or fold: only the ends to trim.
+  if (s.find_first_of("\\`*_\t") == std::string_view::npos &&
+      s.find("  ") == std::string_view::npos) {
+    const std::string_view t = text::trim(s);
+    return t.size() == s.size() ? plain : std::string(t);
+  }
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     const char c = s[i];

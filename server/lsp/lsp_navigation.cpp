@@ -4,6 +4,7 @@
 // rules/queries.hpp finds things; this converts to LSP in the negotiated position encoding.
 #include <algorithm>
 
+#include "protocol/json_text.hpp"
 #include "rules/queries.hpp"
 #include "server/lsp/lsp_server.hpp"
 
@@ -42,12 +43,6 @@ std::string entry_detail(const rules::Entry& e) {
     detail += e.venue->text;
   }
   return detail;
-}
-
-std::string symbol_name(std::string text) {
-  if (text.empty())
-    text = "(untitled)";
-  return text;
 }
 
 /// to_lsp_range, cheaper for the ranges sent by the thousand: whole lines need no text, and a
@@ -115,70 +110,97 @@ class Outline {
   std::vector<std::size_t> papers_;
 };
 
-/// Builds DocumentSymbol trees or flat SymbolInformation lists of one document.
+/// Writes the DocumentSymbol trees or flat SymbolInformation lists of one document as JSON
+/// text: a list of thousands of papers is the largest reply most clients ask for again after
+/// each edit, and building it as nlohmann values cost more than the outline itself.
 struct SymbolWriter {
   const rules::ListDocument& list;
   const Model& m;
   const Outline& outline;
   protocol::PositionEncoding encoding;
   std::string_view uri;
+  std::string& out;
 
-  lsp::Range range(rules::Range r) const { return lsp_range(list, r, encoding); }
+  void range(rules::Range r) const {
+    const lsp::Range lr = lsp_range(list, r, encoding);
+    protocol::append_json_range(out, lr.start.line, lr.start.character, lr.end.line,
+                                lr.end.character);
+  }
 
-  std::string detail(const Outline::Node& n) const {
-    if (n.entry)
-      return entry_detail(m.entries[n.index]);
-    const std::size_t papers = outline.papers(n.index);
+  /// "name", "kind" and, when there is one, "detail": the fields both forms open with.
+  void head(std::string_view name, SymbolKind kind, std::string_view detail) const {
+    out += R"({"name":)";
+    protocol::append_json_string(out, name.empty() ? std::string_view("(untitled)") : name);
+    out += R"(,"kind":)";
+    protocol::append_json_number(out, static_cast<std::uint64_t>(kind));
+    if (!detail.empty()) {
+      out += R"(,"detail":)";
+      protocol::append_json_string(out, detail);
+    }
+  }
+
+  std::string section_detail(std::size_t si) const {
+    const std::size_t papers = outline.papers(si);
     if (papers == 0)
       return {};
     return std::to_string(papers) + (papers == 1 ? " paper" : " papers");
   }
 
-  lsp::DocumentSymbol tree(const Outline::Node& n) const {
-    lsp::DocumentSymbol symbol;
-    if (n.entry) {
-      symbol = paper(n.index);
-    } else {
-      const rules::Section& s = m.sections[n.index];
-      symbol = {symbol_name(rules::outline_name(m, n.index)),
-                detail(n),
-                symbol_kind(s.kind),
-                range(rules::section_range(list, s)),
-                range(s.title_range),
-                std::vector<lsp::DocumentSymbol>()};
-      for (const auto& child : outline.children(n.index)) symbol.children->push_back(tree(child));
+  void tree(const Outline::Node& n) const {
+    if (n.entry)
+      return paper(n.index);
+    const rules::Section& s = m.sections[n.index];
+    head(rules::outline_name(m, n.index), symbol_kind(s.kind), section_detail(n.index));
+    out += R"(,"range":)";
+    range(rules::section_range(list, s));
+    out += R"(,"selectionRange":)";
+    range(s.title_range);
+    out += R"(,"children":[)";
+    const auto& children = outline.children(n.index);
+    for (std::size_t i = 0; i < children.size(); ++i) {
+      if (i > 0)
+        out.push_back(',');
+      tree(children[i]);
     }
-    return symbol;
+    out += "]}";
   }
 
   /// A paper of the outline without its sections: the kinds and details of tree().
-  lsp::DocumentSymbol paper(std::size_t ei) const {
+  void paper(std::size_t ei) const {
     const rules::Entry& e = m.entries[ei];
-    return {symbol_name(rules::display_text(e.title)), entry_detail(e),      SymbolKind::kObject,
-            range(rules::entry_range(list, e)),        range(e.title_range), std::nullopt};
+    head(rules::display_text(e.title), SymbolKind::kObject, entry_detail(e));
+    out += R"(,"range":)";
+    range(rules::entry_range(list, e));
+    out += R"(,"selectionRange":)";
+    range(e.title_range);
+    out.push_back('}');
   }
 
-  /// The containerName of a flat list, which shows no parent: the parent's whole heading text
-  /// (`Privacy: 2020`, not the `2020` of the tree).
-  std::optional<std::string> container(std::size_t section) const {
-    if (section >= m.sections.size())
-      return std::nullopt;
-    return symbol_name(rules::display_text(m.sections[section].title));
-  }
-
-  void flat(const Outline::Node& n, std::size_t parent,
-            std::vector<lsp::SymbolInformation>& out) const {
+  /// One SymbolInformation, and those of a section's children after it. The containerName of a
+  /// flat list, which shows no parent, is the parent's whole heading text (`Privacy: 2020`, not
+  /// the `2020` of the tree).
+  void flat(const Outline::Node& n, std::size_t parent) const {
     const bool entry = n.entry;
-    const rules::Range r = entry ? rules::entry_range(list, m.entries[n.index])
-                                 : rules::section_range(list, m.sections[n.index]);
-    out.push_back({symbol_name(entry ? rules::display_text(m.entries[n.index].title)
-                                     : rules::outline_name(m, n.index)),
-                   entry ? SymbolKind::kObject : symbol_kind(m.sections[n.index].kind),
-                   {std::string(uri), range(r)},
-                   container(parent)});
+    if (out.back() != '[')
+      out.push_back(',');
+    head(entry ? rules::display_text(m.entries[n.index].title) : rules::outline_name(m, n.index),
+         entry ? SymbolKind::kObject : symbol_kind(m.sections[n.index].kind), {});
+    out += R"(,"location":{"uri":)";
+    protocol::append_json_string(out, uri);
+    out += R"(,"range":)";
+    range(entry ? rules::entry_range(list, m.entries[n.index])
+                : rules::section_range(list, m.sections[n.index]));
+    out.push_back('}');
+    if (parent < m.sections.size()) {
+      const std::string container = rules::display_text(m.sections[parent].title);
+      out += R"(,"containerName":)";
+      protocol::append_json_string(out,
+                                   container.empty() ? std::string_view("(untitled)") : container);
+    }
+    out.push_back('}');
     if (entry)
       return;
-    for (const auto& child : outline.children(n.index)) flat(child, n.index, out);
+    for (const auto& child : outline.children(n.index)) flat(child, n.index);
   }
 };
 
@@ -255,29 +277,33 @@ LspServer::Reply LspServer::on_document_symbol(const lsp::TextDocumentParams& pa
   return in_document(params.textDocument, [&](const std::string& uri, OpenDocument& doc) -> Reply {
     const Model& m = doc.list.model();
     const Outline outline(m);
-    const SymbolWriter writer{doc.list, m, outline, store_.encoding(), uri};
+    RawResult result;
+    result.json.reserve(128 * (m.entries.size() + m.sections.size()) + 2);
+    const SymbolWriter writer{doc.list, m, outline, store_.encoding(), uri, result.json};
+    result.json.push_back('[');
     if (papers_only_outline_) {
       // The client shows the headings from another provider (VS Code's Markdown extension):
       // only the papers, in document order, which that provider does not know.
-      if (hierarchical_symbols_) {
-        std::vector<lsp::DocumentSymbol> out;
-        for (std::size_t i = 0; i < m.entries.size(); ++i) out.push_back(writer.paper(i));
-        return json(out);
-      }
-      std::vector<lsp::SymbolInformation> out;
       for (std::size_t i = 0; i < m.entries.size(); ++i) {
-        writer.flat({true, i}, m.entries[i].section, out);
+        if (!hierarchical_symbols_) {
+          writer.flat({true, i}, m.entries[i].section);
+        } else {
+          if (i > 0)
+            result.json.push_back(',');
+          writer.paper(i);
+        }
       }
-      return json(out);
+    } else if (hierarchical_symbols_) {
+      for (std::size_t i = 0; i < outline.top().size(); ++i) {
+        if (i > 0)
+          result.json.push_back(',');
+        writer.tree(outline.top()[i]);
+      }
+    } else {
+      for (const auto& node : outline.top()) writer.flat(node, SIZE_MAX);
     }
-    if (hierarchical_symbols_) {
-      std::vector<lsp::DocumentSymbol> out;
-      for (const auto& node : outline.top()) out.push_back(writer.tree(node));
-      return json(out);
-    }
-    std::vector<lsp::SymbolInformation> out;
-    for (const auto& node : outline.top()) writer.flat(node, SIZE_MAX, out);
-    return json(out);
+    result.json.push_back(']');
+    return result;
   });
 }
 
