@@ -300,6 +300,7 @@ int run_lsp(const LspOptions& options) {
   json capabilities = {
       {"textDocument",
        {{"publishDiagnostics", {{"relatedInformation", true}}},
+        {"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}},
         {"completion",
          {{"completionItem",
            {{"resolveSupport",
@@ -377,8 +378,26 @@ int run_lsp(const LspOptions& options) {
     if (!options.pull) {
       std::printf("%s.push_bytes=%.0f\n", key.c_str(), client.mean_published_bytes());
     }
-    if (!options.pull)
+    if (!options.pull) {
       measure_completion(client, positions, key, options);
+      // The outline as an editor asks for it again: after each edit (once its diagnostics are
+      // in), so that the model is rebuilt for each request, as in a session.
+      std::vector<double> outline;
+      for (const CharEdit& edit : pick_edits(mirror, 50, options.seed + 2, false)) {
+        const std::uint32_t character = utf16_column(positions.line(edit.line), edit.column);
+        positions.edit({{edit.line, edit.column}, {edit.line, edit.column}}, edit.text);
+        const json pos = {{"line", edit.line}, {"character", character}};
+        client.notify(
+            "textDocument/didChange",
+            change_params(++version, json::array({{{"range", {{"start", pos}, {"end", pos}}},
+                                                   {"text", edit.text}}})));
+        client.wait_published(version);
+        const auto start = Clock::now();
+        if (client.request("textDocument/documentSymbol", {{"textDocument", {{"uri", kUri}}}}))
+          outline.push_back(micros_since(start));
+      }
+      print_percentiles(key + ".documentSymbol_edited", outline);
+    }
   }
   if (!steps.empty()) {
     // Replay: every step is one didChange; the pull reply (or, in push mode, the publish if any)

@@ -171,6 +171,10 @@ inline std::string check_incremental(std::string_view data) {
   if (doc.model().entries.size() != fresh.model().entries.size()) {
     return "entry count differs after edits";
   }
+  // The model is built from the one before it (entries of unchanged blocks moved and shifted):
+  // it must be the model of the text, field by field.
+  if (!(doc.model() == fresh.model()))
+    return "model differs from a fresh parse after edits";
   return check_diagnostic_ranges(doc);
 }
 

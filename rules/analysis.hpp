@@ -166,8 +166,19 @@ bool starts_chunk(const Analysis& a, const SectionRec& s);
 /// The outline by lines, for completion and editor commands (vocabulary.cpp).
 void build_line_outline(const Analysis& a, LineOutline& out);
 
-/// The public model with absolute positions.
-Model build_model(const Analysis& a);
+/// Where an entry of a built model came from: its block, kept alive so that no later block
+/// can have its address, and the block's first line then.
+struct EntrySource {
+  BlockPtr block;
+  std::uint32_t first_line = 0;
+};
+
+/// The public model with absolute positions; `sources` receives one EntrySource per entry.
+/// The entries of blocks that were in `previous` (built from `previous_sources`) are moved
+/// from it and shifted, not copied again: after a keystroke, all but one entry are the same.
+Model build_model(const Analysis& a, Model previous,
+                  const std::vector<EntrySource>& previous_sources,
+                  std::vector<EntrySource>& sources);
 
 /// Per-block checks: findings relative to the block's first line.
 void check_block_local(const Analysis& a, std::size_t block_index, std::vector<Diagnostic>& out);

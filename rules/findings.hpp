@@ -50,6 +50,9 @@ class Findings {
   /// when it is the same there (same position included), or kNew.
   const std::vector<std::uint32_t>& origins() const { return origins_; }
   static constexpr std::uint32_t kNew = UINT32_MAX;
+  /// The outline, dialect and conventions the last update() computed, while no edit came
+  /// after it; null when one did (or nothing was computed yet).
+  const Analysis* current_analysis() const { return valid_ && records_.empty() ? &a_ : nullptr; }
   /// Counts the updates that computed a result.
   std::uint64_t generation() const { return generation_; }
   /// How long the phases of the last update that computed a result took.

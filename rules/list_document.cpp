@@ -22,6 +22,7 @@ struct ListDocument::Impl {
   std::uint64_t text_generation = 0;
   std::uint64_t model_generation = UINT64_MAX;
   Model model;
+  std::vector<EntrySource> model_sources;  ///< of model.entries
   Findings findings{blocks, first_line, config, venues};
   VocabularyIndex vocabulary;
   LineOutline line_outline;
@@ -237,9 +238,19 @@ std::string_view ListDocument::line_terminator(std::uint32_t index) const {
 }
 
 void ListDocument::Impl::build_model() {
+  std::vector<EntrySource> sources;
+  // The diagnostics keep an outline of their own up to date edit by edit: when it is current
+  // (an editor asks for diagnostics after each edit, before the outline), it is this one.
+  if (const Analysis* current = findings.current_analysis()) {
+    model = rules::build_model(*current, std::move(model), model_sources, sources);
+    model_sources = std::move(sources);
+    model_generation = text_generation;
+    return;
+  }
   Analysis a{blocks, first_line, config, venues};
   build_outline(a);
-  model = rules::build_model(a);
+  model = rules::build_model(a, std::move(model), model_sources, sources);
+  model_sources = std::move(sources);
   model_generation = text_generation;
 }
 

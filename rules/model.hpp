@@ -28,6 +28,7 @@ struct Link {
   Range label_range;
   Range url_range;
   LinkStyle style = LinkStyle::kCanonical;
+  bool operator==(const Link&) const = default;
 };
 
 /// An arXiv identifier, normalized: "2010.09515" or "cs/0112017" (no version).
@@ -57,11 +58,13 @@ struct Venue {
   std::string name;  ///< without the year
   std::optional<int> year;
   bool emphasis = true;  ///< `*ICML 2020*`, or plain `ICML 2020` after the names
+  bool operator==(const Venue&) const = default;
 };
 
 struct KeywordPhrase {
   std::string text;
   Range range;
+  bool operator==(const KeywordPhrase&) const = default;
 };
 
 enum class DigestStyle : std::uint8_t { kNone, kPlain /* - Digest: */, kDetails /* <details> */ };
@@ -83,6 +86,7 @@ struct Entry {
   DigestStyle digest_style = DigestStyle::kNone;
   std::string digest;              ///< digest text, trimmed
   std::size_t section = SIZE_MAX;  ///< index into Model::sections, SIZE_MAX outside any
+  bool operator==(const Entry&) const = default;
 };
 
 enum class SectionKind : std::uint8_t {
@@ -107,6 +111,7 @@ struct Section {
   std::size_t parent = SIZE_MAX;
   bool holds_papers = false;         ///< inside the paper list part of the document
   std::vector<std::size_t> entries;  ///< indexes into Model::entries, directly in this section
+  bool operator==(const Section&) const = default;
 };
 
 struct TocItem {
@@ -115,6 +120,7 @@ struct TocItem {
   Range range;         ///< the link
   Range anchor_range;  ///< the `#anchor` part
   int depth = 0;       ///< nesting level in the ToC list
+  bool operator==(const TocItem&) const = default;
 };
 
 /// What a list does where the lists of the family differ: learnt from the majority of its
@@ -142,6 +148,7 @@ struct Model {
   std::vector<Entry> entries;  ///< paper entries only, in document order
   std::vector<TocItem> toc;
   std::optional<std::size_t> toc_section;
+  bool operator==(const Model&) const = default;
 };
 
 }  // namespace awesome::rules

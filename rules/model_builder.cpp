@@ -1,6 +1,9 @@
 // Materializes the public Model (absolute positions) from the blocks and the outline; done
 // lazily, only when a caller asks for the model (navigation, completion), not per keystroke.
+#include <cstdint>
+
 #include "rules/analysis.hpp"
+#include "rules/hash_counter.hpp"
 #include "rules/list_document.hpp"
 #include "rules/slug.hpp"
 
@@ -8,47 +11,72 @@ namespace awesome::rules {
 
 namespace {
 
+// Lines move by `by` modulo 2^32: a negative move is a large `by`, and unsigned arithmetic
+// wraps back to the right line.
 Range shift(Range r, std::uint32_t by) {
   r.start.line += by;
   r.end.line += by;
   return r;
 }
 
-Entry absolute_entry(const Entry& rel, std::uint32_t base) {
-  Entry e = rel;
-  e.first_line += base;
-  e.last_line += base;
-  e.title_range = shift(e.title_range, base);
-  e.line_range = shift(e.line_range, base);
+/// Moves every line number of `e` by `by`.
+void shift_entry(Entry& e, std::uint32_t by) {
+  e.first_line += by;
+  e.last_line += by;
+  e.title_range = shift(e.title_range, by);
+  e.line_range = shift(e.line_range, by);
   for (auto& l : e.links) {
-    l.range = shift(l.range, base);
-    l.label_range = shift(l.label_range, base);
-    l.url_range = shift(l.url_range, base);
+    l.range = shift(l.range, by);
+    l.label_range = shift(l.label_range, by);
+    l.url_range = shift(l.url_range, by);
   }
   if (e.authors_line)
-    *e.authors_line += base;
+    *e.authors_line += by;
   if (e.venue)
-    e.venue->range = shift(e.venue->range, base);
+    e.venue->range = shift(e.venue->range, by);
   if (e.keywords_line)
-    *e.keywords_line += base;
-  for (auto& k : e.keywords) k.range = shift(k.range, base);
+    *e.keywords_line += by;
+  for (auto& k : e.keywords) k.range = shift(k.range, by);
   if (e.digest_line)
-    *e.digest_line += base;
-  return e;
+    *e.digest_line += by;
 }
 
 }  // namespace
 
-Model build_model(const Analysis& a) {
+Model build_model(const Analysis& a, Model previous,
+                  const std::vector<EntrySource>& previous_sources,
+                  std::vector<EntrySource>& sources) {
   Model m;
   m.dialect = a.dialect;
   m.dialect_forced = a.config.dialect.has_value();
   m.conventions = a.conventions;
   SlugCounter slugs;
+  // The previous entries by their block's address (one past their index; 0: none), in a flat
+  // table: a node per entry would cost more than the moves it saves.
+  HashCounter reusable;
+  if (previous.entries.size() == previous_sources.size()) {
+    for (std::size_t i = 0; i < previous_sources.size(); ++i) {
+      reusable.add(reinterpret_cast<std::uintptr_t>(previous_sources[i].block.get()),
+                   static_cast<int>(i) + 1);
+    }
+  }
+  sources.clear();
+  sources.reserve(a.papers.size());
+  m.entries.reserve(a.papers.size());
   std::vector<std::size_t> entry_index(a.blocks.size(), SIZE_MAX);
   for (std::size_t bi : a.papers) {
     entry_index[bi] = m.entries.size();
-    m.entries.push_back(absolute_entry(a.entry(bi), a.first_line[bi]));
+    const std::uint32_t base = a.first_line[bi];
+    const auto key = reinterpret_cast<std::uintptr_t>(a.blocks[bi].get());
+    if (const int old = reusable.get(key); old > 0) {
+      reusable.add(key, -old);  // moved from once (a block is one entry)
+      const auto i = static_cast<std::size_t>(old - 1);
+      shift_entry(m.entries.emplace_back(std::move(previous.entries[i])),
+                  base - previous_sources[i].first_line);
+    } else {
+      shift_entry(m.entries.emplace_back(a.entry(bi)), base);
+    }
+    sources.push_back({a.blocks[bi], base});
   }
   for (const SectionRec& s : a.sections) {
     const HeadingInfo& h = *a.block(s.block).heading;
