@@ -1,5 +1,5 @@
-// Replacing a file's content atomically for `check --fix`: a temporary file in the same
-// directory, fsync, rename, so a crash or kill leaves the old file or the new one. Keeps the file
+// Replacing a file's content atomically for `check --fix`, `add` and the arXiv cache: a
+// temporary file in the same directory, fsync, rename, so a crash or kill leaves the old file or the new one. Keeps the file
 // mode (setuid and setgid included), owner, extended attributes and POSIX ACLs; a symlink's
 // target is replaced, not the link. The temporary file is unnamed (O_TMPFILE) until complete, so
 // a kill leaves no partial copy; only a kill in the moment between naming and renaming leaves a
