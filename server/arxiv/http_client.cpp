@@ -1,23 +1,15 @@
 #include "server/arxiv/http_client.hpp"
 
-// GCC 12 takes the operator new/delete pair of Asio 1.18's coroutine frames for a mismatch when
-// it inlines them: a false positive of -Wmismatched-new-delete (the frame's own pair is used).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
 #include <openssl/ssl.h>
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/this_coro.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <stdexcept>
+#include <memory>
+#include <optional>
 
 #include "server/arxiv/atom.hpp"
 
@@ -29,9 +21,11 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace ssl = asio::ssl;
-using asio::use_awaitable;
+using error_code = boost::system::error_code;
+using tcp = asio::ip::tcp;
 
-constexpr std::uint64_t kMaxBody = 32 * 1024 * 1024;  // a feed of 100 entries is ~300 kB
+constexpr std::uint64_t kMaxBody =
+    std::uint64_t{32} * 1024 * 1024;  // a feed of 100 entries is ~300 kB
 
 /// The Host header: the host, and the port when it is not the scheme's own.
 std::string host_header(const Endpoint& e) {
@@ -49,51 +43,6 @@ long retry_seconds(const std::string& value) {
   return std::stol(value);
 }
 
-std::string describe(const boost::system::system_error& e) {
-  if (e.code() == beast::error::timeout)
-    return "timed out";
-  return e.code().message();
-}
-
-template <class Stream>
-asio::awaitable<HttpResponse> exchange(Stream& stream, const Endpoint& e,
-                                       const std::string& target) {
-  http::request<http::empty_body> req{http::verb::get, target, 11};
-  req.set(http::field::host, host_header(e));
-  req.set(http::field::user_agent, user_agent());
-  req.set(http::field::accept, "application/atom+xml");
-  req.set(http::field::connection, "close");
-  co_await http::async_write(stream, req, use_awaitable);
-  beast::flat_buffer buffer;
-  http::response_parser<http::string_body> parser;
-  parser.body_limit(kMaxBody);
-  co_await http::async_read(stream, buffer, parser, use_awaitable);
-  HttpResponse out;
-  out.status = parser.get().result_int();
-  out.body = std::move(parser.get().body());
-  if (auto it = parser.get().find(http::field::retry_after); it != parser.get().end())
-    out.retry_after = std::string(it->value());
-  co_return out;
-}
-
-/// Asks the proxy on `tcp` for a tunnel to `target` (HTTP CONNECT).
-asio::awaitable<void> tunnel(beast::tcp_stream& tcp, const Endpoint& target) {
-  const std::string authority =
-      host_header(Endpoint{false, target.host, "", ""}) + ":" + target.port;
-  http::request<http::empty_body> req{http::verb::connect, authority, 11};
-  req.set(http::field::host, authority);
-  req.set(http::field::user_agent, user_agent());
-  co_await http::async_write(tcp, req, use_awaitable);
-  beast::flat_buffer buffer;
-  http::response_parser<http::empty_body> parser;
-  parser.skip(true);  // a CONNECT answer has no body, whatever its headers say
-  co_await http::async_read_header(tcp, buffer, parser, use_awaitable);
-  if (parser.get().result_int() != 200) {
-    throw std::runtime_error("the proxy refused the tunnel to " + authority + " (HTTP " +
-                             std::to_string(parser.get().result_int()) + ")");
-  }
-}
-
 std::string join(const std::vector<std::string>& ids, std::size_t from, std::size_t to) {
   std::string out;
   for (std::size_t i = from; i < to; ++i) out += (i == from ? "" : ",") + ids[i];
@@ -105,129 +54,294 @@ void merge(rules::ArxivLookup& into, rules::ArxivLookup from) {
   into.missing.merge(from.missing);
 }
 
+/// One GET over a connection of its own: resolve, connect, the proxy's tunnel, TLS, write,
+/// read; `done` is called once, with the answer or what went wrong. Every step holds the
+/// request alive through shared_from_this().
+class Request : public std::enable_shared_from_this<Request> {
+ public:
+  using Done = std::function<void(std::string error, HttpResponse answer)>;
+
+  Request(asio::io_context& io, const ClientOptions& options, Endpoint endpoint,
+          const std::string& target, Done done)
+      : options_(options),
+        endpoint_(std::move(endpoint)),
+        resolver_(io),
+        tcp_(io),
+        deadline_(io),
+        done_(std::move(done)) {
+    request_ = {http::verb::get, target, 11};
+    request_.set(http::field::host, host_header(endpoint_));
+    request_.set(http::field::user_agent, user_agent());
+    request_.set(http::field::accept, "application/atom+xml");
+    request_.set(http::field::connection, "close");
+    parser_.body_limit(kMaxBody);
+  }
+
+  void start() {
+    std::string proxy_error;
+    proxy_ = proxy_for(endpoint_, proxy_error);
+    if (!proxy_error.empty())
+      return finish(proxy_error);
+    const Endpoint& hop = proxy_ ? *proxy_ : endpoint_;
+    // One deadline for the whole exchange: the stream's own timeout covers connect, TLS,
+    // writes and reads; the timer covers the name lookup, which has none.
+    tcp_.expires_after(options_.timeout);
+    deadline_.expires_after(options_.timeout);
+    deadline_.async_wait([self = shared_from_this()](error_code ec) {
+      if (!ec) {
+        self->timed_out_ = true;
+        self->resolver_.cancel();
+      }
+    });
+    resolver_.async_resolve(
+        hop.host, hop.port,
+        [self = shared_from_this()](error_code ec, const tcp::resolver::results_type& r) {
+          if (ec)
+            return self->fail(ec);
+          self->tcp_.async_connect(
+              r, [self](error_code e, const tcp::endpoint&) { self->on_connect(e); });
+        });
+  }
+
+ private:
+  void fail(error_code ec) {
+    const bool timeout =
+        ec == beast::error::timeout || (timed_out_ && ec == asio::error::operation_aborted);
+    finish(timeout ? "timed out" : ec.message());
+  }
+
+  void finish(std::string error, HttpResponse answer = {}) {
+    deadline_.cancel();
+    if (done_) {
+      Done done = std::move(done_);
+      done_ = nullptr;
+      done(std::move(error), std::move(answer));
+    }
+  }
+
+  void on_connect(error_code ec) {
+    if (ec)
+      return fail(ec);
+    if (proxy_)
+      return tunnel();
+    after_connect();
+  }
+
+  /// Asks the proxy for a tunnel to the endpoint (HTTP CONNECT).
+  void tunnel() {
+    const std::string authority =
+        host_header(Endpoint{false, endpoint_.host, "", ""}) + ":" + endpoint_.port;
+    connect_ = {http::verb::connect, authority, 11};
+    connect_.set(http::field::host, authority);
+    connect_.set(http::field::user_agent, user_agent());
+    tunnel_parser_.skip(true);  // a CONNECT answer has no body, whatever its headers say
+    http::async_write(tcp_, connect_, [self = shared_from_this()](error_code ec, std::size_t) {
+      if (ec)
+        return self->fail(ec);
+      http::async_read_header(self->tcp_, self->buffer_, self->tunnel_parser_,
+                              [self](error_code e, std::size_t) { self->on_tunnel(e); });
+    });
+  }
+
+  void on_tunnel(error_code ec) {
+    if (ec)
+      return fail(ec);
+    if (const unsigned status = tunnel_parser_.get().result_int(); status != 200) {
+      return finish("the proxy refused the tunnel to " + endpoint_.host + " (HTTP " +
+                    std::to_string(status) + ")");
+    }
+    buffer_.consume(buffer_.size());
+    after_connect();
+  }
+
+  void after_connect() {
+    if (!endpoint_.tls)
+      return exchange(tcp_);
+    error_code ec;
+    ctx_.set_verify_mode(ssl::verify_peer, ec);
+    if (!ec && options_.ca_file.empty())
+      ctx_.set_default_verify_paths(ec);
+    else if (!ec)
+      ctx_.load_verify_file(options_.ca_file, ec);
+    if (ec)
+      return finish("cannot load the CA certificates: " + ec.message());
+    tls_.emplace(std::move(tcp_), ctx_);
+    // SNI, and the certificate must name the host. SSL_set_tlsext_host_name() is this call
+    // behind a C-style cast.
+    if (SSL_ctrl(tls_->native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                 const_cast<char*>(endpoint_.host.c_str())) != 1) {
+      return finish("cannot set the TLS server name");
+    }
+    tls_->set_verify_callback(ssl::host_name_verification(endpoint_.host));
+    tls_->async_handshake(ssl::stream_base::client, [self = shared_from_this()](error_code e) {
+      if (e)
+        return self->fail(e);
+      self->exchange(*self->tls_);
+    });
+  }
+
+  template <class Stream>
+  void exchange(Stream& stream) {
+    http::async_write(stream, request_,
+                      [self = shared_from_this(), &stream](error_code ec, std::size_t) {
+                        if (ec)
+                          return self->fail(ec);
+                        http::async_read(stream, self->buffer_, self->parser_,
+                                         [self](error_code e, std::size_t) { self->on_read(e); });
+                      });
+  }
+
+  void on_read(error_code ec) {
+    if (ec)
+      return fail(ec);
+    HttpResponse out;
+    out.status = parser_.get().result_int();
+    out.body = std::move(parser_.get().body());
+    if (auto it = parser_.get().find(http::field::retry_after); it != parser_.get().end())
+      out.retry_after = std::string(it->value());
+    // The server closes after the answer ("Connection: close"); a TLS close_notify is not
+    // waited for.
+    error_code ignored;
+    if (tls_)
+      beast::get_lowest_layer(*tls_).socket().close(ignored);
+    else
+      tcp_.socket().close(ignored);
+    finish("", std::move(out));
+  }
+
+  const ClientOptions& options_;
+  Endpoint endpoint_;
+  std::optional<Endpoint> proxy_;
+  tcp::resolver resolver_;
+  beast::tcp_stream tcp_;
+  ssl::context ctx_{ssl::context::tls_client};
+  std::optional<beast::ssl_stream<beast::tcp_stream>> tls_;
+  asio::steady_timer deadline_;
+  bool timed_out_ = false;
+  beast::flat_buffer buffer_;
+  http::request<http::empty_body> connect_;
+  http::response_parser<http::empty_body> tunnel_parser_;
+  http::request<http::empty_body> request_;
+  http::response_parser<http::string_body> parser_;
+  Done done_;
+};
+
 }  // namespace
 
 std::string user_agent() {
   return "awesome-ls/" AWESOME_VERSION " (+https://github.com/awesome-ls/awesome-ls)";
 }
 
+/// The batches of one start_fetch(), one request at a time: pacing, retries after a 503, and
+/// the report. Holds itself alive through shared_from_this() until `done` is called.
+class ArxivClient::Fetch : public std::enable_shared_from_this<ArxivClient::Fetch> {
+ public:
+  Fetch(ArxivClient& client, Endpoint endpoint, std::vector<std::string> ids,
+        std::function<void(FetchReport)> done)
+      : client_(client),
+        endpoint_(std::move(endpoint)),
+        ids_(std::move(ids)),
+        batch_(std::max<std::size_t>(client.options_.batch, 1)),
+        batches_((ids_.size() + batch_ - 1) / batch_),
+        timer_(client.io_),
+        done_(std::move(done)) {}
+
+  /// Starts batch `index_`, or reports when every batch is done.
+  void next() {
+    if (index_ >= batches_)
+      return done_(std::move(report_));
+    attempt_ = 0;
+    pace();
+  }
+
+ private:
+  std::size_t from() const { return index_ * batch_; }
+  std::size_t to() const { return std::min(ids_.size(), from() + batch_); }
+
+  /// Waits until `spacing` after the client's last request, then sends.
+  void pace() {
+    const auto at = client_.last_request_ + client_.options_.spacing;
+    if (!client_.requested_ || std::chrono::steady_clock::now() >= at)
+      return send();
+    timer_.expires_at(at);
+    timer_.async_wait([self = shared_from_this()](error_code) { self->send(); });
+  }
+
+  void send() {
+    ++report_.requests;
+    const std::string target = endpoint_.path + "?id_list=" + join(ids_, from(), to()) +
+                               "&max_results=" + std::to_string(to() - from());
+    std::make_shared<Request>(
+        client_.io_, client_.options_, endpoint_, target,
+        [self = shared_from_this()](std::string error, const HttpResponse& r) {
+          self->on_answer(std::move(error), r);
+        })
+        ->start();
+  }
+
+  void on_answer(std::string error, const HttpResponse& r) {
+    // The spacing counts from the end of a request: the next one reaches the server at least
+    // `spacing` after this one did, whatever the connection took.
+    client_.last_request_ = std::chrono::steady_clock::now();
+    client_.requested_ = true;
+    const ClientOptions& o = client_.options_;
+    if (error.empty() && r.status == 503 && attempt_ < o.retries) {
+      const long wait = retry_seconds(r.retry_after);
+      if (wait >= 0 && wait <= o.max_retry_after.count()) {
+        ++attempt_;
+        timer_.expires_after(std::chrono::seconds(wait));
+        timer_.async_wait([self = shared_from_this()](error_code) { self->pace(); });
+        return;
+      }
+      error = "arXiv is busy (HTTP 503) and asks to wait " +
+              (r.retry_after.empty() ? "an unknown time" : r.retry_after + " s");
+    } else if (error.empty() && r.status != 200) {
+      error = "arXiv answered HTTP " + std::to_string(r.status);
+    }
+    if (error.empty()) {
+      const AtomParse atom = parse_atom(r.body);
+      if (atom.feed) {
+        const std::vector<std::string> asked(ids_.begin() + static_cast<std::ptrdiff_t>(from()),
+                                             ids_.begin() + static_cast<std::ptrdiff_t>(to()));
+        merge(report_.lookup, lookup_from_feed(*atom.feed, asked));
+      } else {
+        error = "the answer is not an Atom feed: " + atom.error;
+      }
+    }
+    if (!error.empty()) {
+      report_.errors.push_back("request " + std::to_string(index_ + 1) + " of " +
+                               std::to_string(batches_) + " to " + o.url + ": " + error);
+    }
+    ++index_;
+    next();
+  }
+
+  ArxivClient& client_;
+  Endpoint endpoint_;
+  std::vector<std::string> ids_;
+  std::size_t batch_, batches_;
+  std::size_t index_ = 0;
+  int attempt_ = 0;
+  asio::steady_timer timer_;
+  FetchReport report_;
+  std::function<void(FetchReport)> done_;
+};
+
 ArxivClient::ArxivClient(boost::asio::io_context& io, ClientOptions options)
     : io_(io), options_(std::move(options)) {}
 
-asio::awaitable<void> ArxivClient::pace() {
-  const auto now = std::chrono::steady_clock::now();
-  if (requested_ && now < last_request_ + options_.spacing) {
-    asio::steady_timer timer(io_, last_request_ + options_.spacing);
-    co_await timer.async_wait(use_awaitable);
-  }
-}
-
-asio::awaitable<HttpResponse> ArxivClient::get(const Endpoint& endpoint, std::string target) {
-  std::string proxy_error;
-  const auto proxy = proxy_for(endpoint, proxy_error);
-  if (!proxy_error.empty())
-    throw std::runtime_error(proxy_error);
-  const Endpoint& hop = proxy ? *proxy : endpoint;
-  asio::ip::tcp::resolver resolver(io_);
-  beast::tcp_stream tcp(io_);
-  tcp.expires_after(options_.timeout);  // one deadline for the whole exchange
-  const auto addresses = co_await resolver.async_resolve(hop.host, hop.port, use_awaitable);
-  co_await tcp.async_connect(addresses, use_awaitable);
-  if (proxy)
-    co_await tunnel(tcp, endpoint);
-  if (!endpoint.tls)
-    co_return co_await exchange(tcp, endpoint, target);
-  ssl::context ctx(ssl::context::tls_client);
-  ctx.set_verify_mode(ssl::verify_peer);
-  if (options_.ca_file.empty())
-    ctx.set_default_verify_paths();
-  else
-    ctx.load_verify_file(options_.ca_file);
-  beast::ssl_stream<beast::tcp_stream> stream(std::move(tcp), ctx);
-  // SNI, and the certificate must name the host.
-  // SSL_set_tlsext_host_name() is this call behind a C-style cast.
-  if (SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
-               const_cast<char*>(endpoint.host.c_str())) != 1)
-    throw std::runtime_error("cannot set the TLS server name");
-  stream.set_verify_callback(ssl::host_name_verification(endpoint.host));
-  co_await stream.async_handshake(ssl::stream_base::client, use_awaitable);
-  HttpResponse out = co_await exchange(stream, endpoint, target);
-  // The server closes after the answer ("Connection: close"); a missing close_notify is no
-  // error worth waiting for.
-  beast::get_lowest_layer(stream).close();
-  co_return out;
-}
-
-asio::awaitable<FetchReport> ArxivClient::fetch(std::vector<std::string> ids) {
-  FetchReport report;
+void ArxivClient::start_fetch(std::vector<std::string> ids, std::function<void(FetchReport)> done) {
   const EndpointParse parsed = parse_endpoint(options_.url);
   if (!parsed.endpoint) {
+    FetchReport report;
     report.errors.push_back(parsed.error);
-    co_return report;
+    asio::post(io_, [done = std::move(done), report = std::move(report)]() mutable {
+      done(std::move(report));
+    });
+    return;
   }
-  const Endpoint& endpoint = *parsed.endpoint;
-  const std::size_t batch = std::max<std::size_t>(options_.batch, 1);
-  const std::size_t batches = (ids.size() + batch - 1) / batch;
-  for (std::size_t b = 0; b < batches; ++b) {
-    const std::size_t from = b * batch, to = std::min(ids.size(), from + batch);
-    const std::vector<std::string> part(ids.begin() + static_cast<std::ptrdiff_t>(from),
-                                        ids.begin() + static_cast<std::ptrdiff_t>(to));
-    const std::string target = endpoint.path + "?id_list=" + join(ids, from, to) +
-                               "&max_results=" + std::to_string(to - from);
-    const std::string where = "request " + std::to_string(b + 1) + " of " +
-                              std::to_string(batches) + " to " + options_.url + ": ";
-    for (int attempt = 0;; ++attempt) {
-      co_await pace();
-      ++report.requests;
-      HttpResponse r;
-      std::string error;
-      try {
-        r = co_await get(endpoint, target);
-      } catch (const boost::system::system_error& e) {
-        error = describe(e);
-      } catch (const std::exception& e) {
-        error = e.what();
-      }
-      // The spacing counts from the end of a request: the next one reaches the server at least
-      // `spacing` after this one did, whatever the connection took.
-      last_request_ = std::chrono::steady_clock::now();
-      requested_ = true;
-      if (error.empty() && r.status == 503 && attempt < options_.retries) {
-        const long wait = retry_seconds(r.retry_after);
-        if (wait >= 0 && wait <= options_.max_retry_after.count()) {
-          asio::steady_timer timer(io_, std::chrono::seconds(wait));
-          co_await timer.async_wait(use_awaitable);
-          continue;
-        }
-        error = "arXiv is busy (HTTP 503) and asks to wait " +
-                (r.retry_after.empty() ? "an unknown time" : r.retry_after + " s");
-      } else if (error.empty() && r.status != 200) {
-        error = "arXiv answered HTTP " + std::to_string(r.status);
-      }
-      if (error.empty()) {
-        const AtomParse atom = parse_atom(r.body);
-        if (atom.feed)
-          merge(report.lookup, lookup_from_feed(*atom.feed, part));
-        else
-          error = "the answer is not an Atom feed: " + atom.error;
-      }
-      if (!error.empty())
-        report.errors.push_back(where + error);
-      break;
-    }
-  }
-  co_return report;
-}
-
-void ArxivClient::start_fetch(std::vector<std::string> ids, std::function<void(FetchReport)> done) {
-  asio::co_spawn(io_, fetch(std::move(ids)),
-                 [done = std::move(done)](std::exception_ptr e, FetchReport report) {
-                   if (e) {
-                     report = FetchReport{};
-                     report.errors.emplace_back("the arXiv client failed unexpectedly");
-                   }
-                   done(std::move(report));
-                 });
+  auto fetch = std::make_shared<Fetch>(*this, *parsed.endpoint, std::move(ids), std::move(done));
+  asio::post(io_, [fetch] { fetch->next(); });
 }
 
 }  // namespace awesome::server::arxiv

@@ -2,14 +2,11 @@
 // OpenSSL (certificates verified against the system store, or a CA file), through an
 // HTTPS_PROXY tunnel when one is named. Batches of ids, one request at a time, at least
 // `spacing` apart (3 s: arXiv's terms of use), 503 with Retry-After waited for and retried a
-// bounded number of times. Coroutines on the caller's io_context: the LSP server runs them
-// beside its stdio loop, the CLI runs the context to completion.
+// bounded number of times. Asynchronous operations on the caller's io_context (callbacks, as
+// the stdio loop is written): the LSP server runs them beside its stdio loop, the CLI runs the
+// context to completion.
 #pragma once
 
-// clang-format off
-#include <utility>  // before it: Boost 1.74's awaitable.hpp uses std::exchange unincluded
-#include <boost/asio/awaitable.hpp>
-// clang-format on
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <functional>
@@ -57,18 +54,15 @@ class ArxivClient {
   ArxivClient(boost::asio::io_context& io, ClientOptions options);
 
   /// Fetches the metadata of `ids` (normalized, without versions) in batches, one request at a
-  /// time and `spacing` apart from this client's previous request. Never throws: failures are
-  /// in the report's errors. Callers must not run two fetches of one client at once.
-  boost::asio::awaitable<FetchReport> fetch(std::vector<std::string> ids);
-  /// Starts fetch() on the io_context and calls `done` there with its report.
+  /// time and `spacing` apart from this client's previous request, and calls `done` with the
+  /// report on the io_context. Failures are in the report's errors, never thrown. The client
+  /// must outlive the fetch; callers must not run two fetches of one client at once.
   void start_fetch(std::vector<std::string> ids, std::function<void(FetchReport)> done);
 
   const ClientOptions& options() const { return options_; }
 
  private:
-  /// One GET of `target` on the endpoint; throws boost::system::system_error on failure.
-  boost::asio::awaitable<HttpResponse> get(const Endpoint& endpoint, std::string target);
-  boost::asio::awaitable<void> pace();
+  class Fetch;  // one start_fetch(): its batches, retries and report (http_client.cpp)
 
   boost::asio::io_context& io_;
   ClientOptions options_;

@@ -16,8 +16,9 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr int kFormat = 1;                              // the "format" of the file
-constexpr std::uintmax_t kMaxBytes = 64 * 1024 * 1024;  // far above any list's metadata
+constexpr int kFormat = 1;  // the "format" of the file
+constexpr std::uintmax_t kMaxBytes =
+    std::uintmax_t{64} * 1024 * 1024;  // far above any list's metadata
 
 std::int64_t seconds(Clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
