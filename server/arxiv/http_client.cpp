@@ -130,7 +130,9 @@ class Request : public std::enable_shared_from_this<Request> {
   /// Asks the proxy for a tunnel to the endpoint (HTTP CONNECT).
   void tunnel() {
     const std::string authority =
-        host_header(Endpoint{false, endpoint_.host, "", ""}) + ":" + endpoint_.port;
+        (endpoint_.host.find(':') != std::string::npos ? "[" + endpoint_.host + "]"
+                                                       : endpoint_.host) +
+        ":" + endpoint_.port;
     connect_ = {http::verb::connect, authority, 11};
     connect_.set(http::field::host, authority);
     connect_.set(http::field::user_agent, user_agent());

@@ -3,6 +3,7 @@
 // Retry-After, a timeout, malformed XML, an unknown id, a withdrawn paper, LaTeX and Unicode
 // titles, and https with a self-signed certificate. No request leaves the machine.
 #include <doctest/doctest.h>
+#include <stdlib.h>
 
 #include <boost/asio/io_context.hpp>
 
@@ -173,6 +174,24 @@ TEST_CASE("https with a self-signed certificate: verified with its CA file, refu
   REQUIRE(refused.errors.size() == 1);
   CHECK(refused.errors[0].find("certificate verify failed") != std::string::npos);
   CHECK(server.requests().size() == 1);  // the refused connection sent no request
+}
+
+TEST_CASE("HTTPS_PROXY: the request goes through the proxy's CONNECT tunnel, TLS inside") {
+  const LocalArxiv server(five_papers(), {}, /*tls=*/true);
+  const awesome::test::LocalProxy proxy(server.port());
+  ClientOptions o = quick(server);
+  o.url = "https://arxiv.test/api/query";  // not loopback: only the proxy can reach it
+  o.ca_file = server.ca_file();
+  ::setenv("HTTPS_PROXY", proxy.url().c_str(), 1);
+  ::unsetenv("NO_PROXY");
+  ::unsetenv("no_proxy");
+  const FetchReport report = fetch(o, {"2010.09515"});
+  ::unsetenv("HTTPS_PROXY");
+  CHECK_MESSAGE(report.errors.empty(), (report.errors.empty() ? "" : report.errors[0]));
+  CHECK(report.lookup.papers.contains("2010.09515"));
+  CHECK(awesome::test::read_bytes(proxy.log_file()) == "CONNECT arxiv.test:443 HTTP/1.1\n");
+  REQUIRE(server.requests().size() == 1);
+  CHECK(server.requests()[0].ids == std::vector<std::string>{"2010.09515"});
 }
 
 TEST_CASE("plain http to a host that is not loopback sends nothing") {

@@ -30,17 +30,18 @@ class LocalArxiv {
  public:
   /// Serves `papers` (id -> {"title", "authors", "summary", "published", "comment"}); `flags`
   /// go to the script (--busy N, --slow S, --malformed); `tls` adds a self-signed certificate
-  /// for localhost and 127.0.0.1, whose file ca_file() names.
+  /// for localhost, arxiv.test (reached through connect_proxy.py) and 127.0.0.1, whose file
+  /// ca_file() names.
   LocalArxiv(const nlohmann::json& papers, std::vector<std::string> flags = {}, bool tls = false) {
     write_bytes(dir_.path / "papers.json", papers.dump());
     std::vector<std::string> argv{
         "python3", std::string(AWESOME_SOURCE_DIR) + "/tests/support/arxiv_server.py",
         (dir_.path / "papers.json").string(), log_file()};
     if (tls) {
-      const auto made = run_process({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                                     "-days", "1", "-subj", "/CN=localhost", "-addext",
-                                     "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
-                                     (dir_.path / "key.pem").string(), "-out", ca_file()});
+      const auto made = run_process(
+          {"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+           "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,DNS:arxiv.test,IP:127.0.0.1",
+           "-keyout", (dir_.path / "key.pem").string(), "-out", ca_file()});
       REQUIRE_MESSAGE(made.exit_code == 0, made.err);
       argv.insert(argv.end(), {"--tls", ca_file(), (dir_.path / "key.pem").string()});
     }
@@ -79,6 +80,34 @@ class LocalArxiv {
   TempDir dir_;
   std::unique_ptr<ChildProcess> child_;
   std::string port_, url_;
+};
+
+/// tests/support/connect_proxy.py: an HTTP CONNECT proxy whose every tunnel leads to the
+/// local server on `port`, whatever host it names; logs the CONNECT lines.
+class LocalProxy {
+ public:
+  explicit LocalProxy(const std::string& port) {
+    child_ = std::make_unique<ChildProcess>(
+        std::vector<std::string>{
+            "python3", std::string(AWESOME_SOURCE_DIR) + "/tests/support/connect_proxy.py", port,
+            log_file()},
+        (dir_.path / "proxy.err").string());
+    REQUIRE(child_->started());
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (child_->output().find('\n') == std::string::npos &&
+           std::chrono::steady_clock::now() < deadline) {
+      child_->read_more(std::chrono::milliseconds(200));
+    }
+    port_ = child_->output().substr(0, child_->output().find('\n'));
+    REQUIRE_MESSAGE(!port_.empty(), read_bytes(dir_.path / "proxy.err"));
+  }
+  std::string url() const { return "http://127.0.0.1:" + port_; }
+  std::string log_file() const { return (dir_.path / "connect.log").string(); }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<ChildProcess> child_;
+  std::string port_;
 };
 
 /// A paper for LocalArxiv.
