@@ -51,6 +51,10 @@ std::string family_name(std::string_view name);
 /// `abbreviated`.
 std::vector<std::string> split_authors(std::string_view authors, bool& abbreviated);
 
+/// The arXiv ids of the paper links of the document's entries, without duplicates, in document
+/// order: what to ask arXiv about.
+std::vector<std::string> list_arxiv_ids(ListDocument& doc);
+
 /// The arxiv-id, arxiv-title and arxiv-authors findings of the document's paper entries against
 /// `lookup`: nothing for an entry whose id is not in it. Severities from the document's config,
 /// suppression comments applied, sorted by position then rule.

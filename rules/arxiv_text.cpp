@@ -278,6 +278,13 @@ std::vector<std::string> split_authors(std::string_view authors, bool& abbreviat
       abbreviated = true;
       break;
     }
+    // "Martin Luther King, Jr.": a suffix after a comma belongs to the name before it.
+    const std::string suffix =
+        text::to_lower_ascii(p.ends_with(".") ? p.substr(0, p.size() - 1) : p);
+    if (!names.empty() && (suffix == "jr" || suffix == "sr" || suffix == "ii" || suffix == "iii")) {
+      names.back() += ", " + std::string(p);
+      continue;
+    }
     if (auto at = p.find(" et al"); at != std::string_view::npos) {
       current = p.substr(0, at);
       flush();

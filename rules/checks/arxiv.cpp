@@ -5,6 +5,7 @@
 #include "rules/arxiv.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "rules/analysis.hpp"
 #include "rules/blocks.hpp"
@@ -117,6 +118,16 @@ void check_authors(const Entry& e, const ArxivMetadata& paper, DiagnosticSink& s
 }
 
 }  // namespace
+
+std::vector<std::string> list_arxiv_ids(ListDocument& doc) {
+  std::vector<std::string> out;
+  std::set<std::string, std::less<>> seen;
+  for (const auto& e : doc.model().entries) {
+    if (e.arxiv && seen.insert(e.arxiv->id).second)
+      out.push_back(e.arxiv->id);
+  }
+  return out;
+}
 
 std::vector<Diagnostic> check_arxiv(ListDocument& doc, const ArxivLookup& lookup) {
   std::vector<Diagnostic> out;

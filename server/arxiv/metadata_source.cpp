@@ -2,21 +2,8 @@
 
 #include <algorithm>
 #include <boost/asio/io_context.hpp>
-#include <set>
-
-#include "rules/list_document.hpp"
 
 namespace awesome::server::arxiv {
-
-std::vector<std::string> arxiv_ids(rules::ListDocument& doc) {
-  std::vector<std::string> out;
-  std::set<std::string, std::less<>> seen;
-  for (const auto& e : doc.model().entries) {
-    if (e.arxiv && seen.insert(e.arxiv->id).second)
-      out.push_back(e.arxiv->id);
-  }
-  return out;
-}
 
 MetadataSource::MetadataSource(std::filesystem::path cache_file) : file_(std::move(cache_file)) {
   if (file_.empty()) {

@@ -15,9 +15,6 @@
 
 namespace awesome::server::arxiv {
 
-/// The ids of the paper links of a document's entries, without duplicates, in document order.
-std::vector<std::string> arxiv_ids(rules::ListDocument& doc);
-
 class MetadataSource {
  public:
   /// `cache_file` empty: the default place (default_cache_dir() / "arxiv.json").

@@ -413,7 +413,7 @@ class CheckRun {
     rules::ListDocument document(text, config);
     std::vector<std::string> warnings, errors;
     rules::ArxivLookup lookup =
-        arxiv_source_->get(arxiv::arxiv_ids(document), options_.arxiv == ArxivMode::kOnline,
+        arxiv_source_->get(rules::list_arxiv_ids(document), options_.arxiv == ArxivMode::kOnline,
                            config.arxiv, warnings, errors);
     for (const auto& w : warnings) {
       if (arxiv_notes_.insert(w).second)

@@ -40,16 +40,49 @@ void LspServer::on_did_save(const json& /*params*/) {
 }
 
 ConvertOptions LspServer::convert_options(const rules::ListDocument& list) const {
-  return {store_.encoding(), related_information_, true, rules_doc_url(list.config().docs_url)};
+  return {store_.encoding(), related_information_, true, rules_doc_url(list.config().docs_url), {}};
 }
 
 void LspServer::publish_dirty() {
   if (pull_diagnostics_ || configuration_deadline_)
     return;  // the client asks when it wants them; or its settings are yet to come
+  request_arxiv();
   for (auto& [uri, doc] : store_.documents()) {
-    if (auto body = publisher_.push(uri, doc.list, doc.version, convert_options(doc.list)))
+    ConvertOptions options = convert_options(doc.list);
+    if (doc.list.config().arxiv.enabled && !arxiv_.empty())
+      options.extra = rules::check_arxiv(doc.list, arxiv_);
+    if (auto body = publisher_.push(uri, doc.list, doc.version, options))
       send_text(std::move(*body));
   }
+}
+
+void LspServer::request_arxiv() {
+  if (!arxiv_fetcher_)
+    return;
+  std::vector<std::string> ids;
+  std::optional<rules::ArxivSettings> settings;
+  for (auto& [uri, doc] : store_.documents()) {
+    if (!doc.list.config().arxiv.enabled)
+      continue;
+    settings = doc.list.config().arxiv;
+    for (auto& id : rules::list_arxiv_ids(doc.list)) {
+      if (arxiv_asked_.insert(id).second)
+        ids.push_back(std::move(id));
+    }
+  }
+  if (!ids.empty())
+    arxiv_fetcher_(std::move(ids), *settings);
+}
+
+void LspServer::on_arxiv_metadata(const rules::ArxivLookup& lookup) {
+  for (const auto& [id, paper] : lookup.papers) {
+    arxiv_.papers[id] = paper;
+    arxiv_.missing.erase(id);
+  }
+  for (const auto& [id, missing] : lookup.missing) arxiv_.missing[id] = missing;
+  publisher_.mark_all_dirty();
+  if (initialized_ && !exit_requested_ && queue_.empty())
+    publish_dirty();
 }
 
 LspServer::Reply LspServer::on_diagnostic(const lsp::DocumentDiagnosticParams& params) {

@@ -173,8 +173,11 @@ LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) 
       to_byte_position(doc->list, params.range.start, store_.encoding()),
       to_byte_position(doc->list, params.range.end, store_.encoding())};
   const auto& diagnostics = doc->list.diagnostics();
-  const ConvertOptions convert{store_.encoding(), related_information_, true,
-                               rules_doc_url(doc->list.config().docs_url)};
+  const ConvertOptions convert{store_.encoding(),
+                               related_information_,
+                               true,
+                               rules_doc_url(doc->list.config().docs_url),
+                               {}};
   std::vector<lsp::CodeAction> actions;
   if (wanted(only, lsp::CodeActionKind::kQuickFix)) {
     for (const auto& d : diagnostics) {

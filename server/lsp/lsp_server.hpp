@@ -11,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 #include "protocol/jsonrpc.hpp"
 #include "protocol/lsp_features.hpp"
 #include "protocol/lsp_types.hpp"
+#include "rules/arxiv.hpp"
 #include "rules/queries.hpp"
 #include "server/lsp/document_store.hpp"
 #include "server/lsp/publisher.hpp"
@@ -95,6 +97,15 @@ class LspServer {
 
   bool exit_requested() const { return exit_requested_; }
   int exit_code() const { return shutdown_ ? 0 : 1; }
+  /// Asks for the arXiv metadata of `ids` of documents whose config enables `arxiv` (the stdio
+  /// loop fetches on its io_context and answers with on_arxiv_metadata()); none: never asks.
+  using ArxivFetcher =
+      std::function<void(std::vector<std::string> ids, const rules::ArxivSettings& settings)>;
+  void set_arxiv_fetcher(ArxivFetcher fetcher) { arxiv_fetcher_ = std::move(fetcher); }
+  /// What arXiv said (or the cache): the documents are checked against all that is known and
+  /// republished where their diagnostics change. Pulled diagnostics do not include these.
+  void on_arxiv_metadata(const rules::ArxivLookup& lookup);
+
   /// The client's process id from initialize, to watch for its death.
   std::optional<std::int64_t> client_process_id() const { return client_pid_; }
   /// Logs to the log stream and the client (window/logMessage).
@@ -185,6 +196,8 @@ class LspServer {
   void on_did_save(const nlohmann::json& params);
   Reply on_diagnostic(const lsp::DocumentDiagnosticParams& params);
   void publish_dirty();
+  /// Hands the ids not asked for yet of the documents with `arxiv.enabled` to the fetcher.
+  void request_arxiv();
   ConvertOptions convert_options(const rules::ListDocument& list) const;
 
   // Code actions, formatting and editor commands (lsp_edits.cpp)
@@ -318,6 +331,9 @@ class LspServer {
 
   DocumentStore store_;
   Publisher publisher_;
+  rules::ArxivLookup arxiv_;                        ///< every answer so far, merged
+  std::set<std::string, std::less<>> arxiv_asked_;  ///< ids handed to the fetcher
+  ArxivFetcher arxiv_fetcher_;
   SessionConfig config_;
 };
 

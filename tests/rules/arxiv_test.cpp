@@ -92,6 +92,9 @@ TEST_CASE("family_name and split_authors read author lines as lists write them")
   CHECK(split_authors("Adam Foster, Rattana Pukdee, and Tom Rainforth.", abbreviated) ==
         std::vector<std::string>{"Adam Foster", "Rattana Pukdee", "Tom Rainforth"});
   CHECK_FALSE(abbreviated);
+  CHECK(split_authors("Martin Luther King, Jr., Ada Lovelace", abbreviated) ==
+        std::vector<std::string>{"Martin Luther King, Jr.", "Ada Lovelace"});
+  CHECK(family_name("Martin Luther King, Jr.") == "king");
   CHECK(split_authors("Ada Lovelace & Alan Turing", abbreviated) ==
         std::vector<std::string>{"Ada Lovelace", "Alan Turing"});
   CHECK(split_authors("Ada Lovelace et al.", abbreviated) ==

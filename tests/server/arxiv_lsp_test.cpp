@@ -1,0 +1,149 @@
+// The arXiv rules in the language server: with `arxiv.enabled`, the server hands the ids of
+// its documents to the fetcher once, and republishes with the arxiv-* findings when the
+// metadata arrives; without it, it asks nothing. In process (the fetcher a test's function),
+// and the real `awesome-ls serve` against the local stand-in for the API.
+#include <doctest/doctest.h>
+#include <stdlib.h>
+
+#include "server/arxiv/endpoint.hpp"
+#include "tests/server/fake_client.hpp"
+#include "tests/server/local_arxiv.hpp"
+#include "tests/server/lsp_process.hpp"
+
+using awesome::test::FakeClient;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kList = R"(# Awesome Small List
+
+## Robustness
+
+- Improving Invariance in Contrastive Representation Learning. [[paper]](https://arxiv.org/abs/2010.09515)
+  - Adam Foster, Rattana Pukdee, Tom Rainforth. *ICLR 2021*
+  - Digest: We first introduce a training objective for contrastive learning.
+
+- Informative Dropout for Robust Representation Learning: A Shape-bias Perspective. [[paper]](https://arxiv.org/abs/2008.04254)
+  - Baifeng Shi, Dinghuai Zhang. *ICML 2020*
+  - Digest: We improve robustness by alleviating texture bias.
+)";
+
+awesome::rules::ArxivLookup metadata() {
+  awesome::rules::ArxivLookup lookup;
+  auto& foster = lookup.papers["2010.09515"];
+  foster.id = "2010.09515";
+  foster.title = "Improving Transformation Invariance in Contrastive Representation Learning";
+  foster.authors = {"Adam Foster", "Rattana Pukdee", "Tom Rainforth"};
+  auto& shi = lookup.papers["2008.04254"];
+  shi.id = "2008.04254";
+  shi.title = "Informative Dropout for Robust Representation Learning: A Shape-bias Perspective";
+  shi.authors = {"Baifeng Shi", "Dinghuai Zhang"};
+  return lookup;
+}
+
+std::vector<std::pair<int, std::string>> arxiv_codes(const json& diagnostics) {
+  std::vector<std::pair<int, std::string>> out;
+  for (const auto& d : diagnostics) {
+    const std::string code = d.value("code", "");
+    if (code.starts_with("arxiv-"))
+      out.emplace_back(d["range"]["start"]["line"].get<int>(), code);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("with arxiv.enabled the server asks once per id and republishes when answers come") {
+  FakeClient client;
+  std::vector<std::vector<std::string>> asked;
+  client.server().set_arxiv_fetcher(
+      [&](std::vector<std::string> ids, const awesome::rules::ArxivSettings& settings) {
+        CHECK(settings.enabled);
+        asked.push_back(std::move(ids));
+      });
+  client.initialize({}, {{"initializationOptions", {{"arxiv", {{"enabled", true}}}}}});
+  client.open("file:///a.md", kList);
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0] == std::vector<std::string>{"2010.09515", "2008.04254"});
+  auto published = client.take("textDocument/publishDiagnostics");
+  REQUIRE(published.size() == 1);
+  CHECK(arxiv_codes(published[0]["params"]["diagnostics"]).empty());  // nothing known yet
+
+  client.server().on_arxiv_metadata(metadata());
+  published = client.take("textDocument/publishDiagnostics");
+  REQUIRE(published.size() == 1);
+  CHECK(arxiv_codes(published[0]["params"]["diagnostics"]) ==
+        std::vector<std::pair<int, std::string>>{{4, "arxiv-title"}});
+
+  // Typing arXiv's title in: republished without the finding, and nobody is asked again.
+  const json at = {{"line", 4}, {"character", 12}};
+  json change = {{"range", {{"start", at}, {"end", at}}}, {"text", "Transformation "}};
+  json params = {{"textDocument", {{"uri", "file:///a.md"}, {"version", 2}}}};
+  params["contentChanges"] = json::array({change});
+  client.notify("textDocument/didChange", params);
+  published = client.take("textDocument/publishDiagnostics");
+  REQUIRE(published.size() == 1);
+  CHECK(arxiv_codes(published[0]["params"]["diagnostics"]).empty());
+  CHECK(asked.size() == 1);
+}
+
+TEST_CASE("without arxiv.enabled the server never asks and reports no arxiv rule") {
+  FakeClient client;
+  bool asked = false;
+  client.server().set_arxiv_fetcher(
+      [&](std::vector<std::string>, const awesome::rules::ArxivSettings&) { asked = true; });
+  client.initialize();
+  client.open("file:///a.md", kList);
+  client.server().on_arxiv_metadata(metadata());
+  CHECK_FALSE(asked);
+  for (const auto& p : client.take("textDocument/publishDiagnostics"))
+    CHECK(arxiv_codes(p["params"]["diagnostics"]).empty());
+}
+
+TEST_CASE("awesome-ls serve fetches on its loop and publishes the arxiv findings") {
+  json papers;
+  papers["2010.09515"] = awesome::test::paper_json(
+      "Improving Transformation Invariance in Contrastive Representation Learning",
+      {"Adam Foster", "Rattana Pukdee", "Tom Rainforth"});
+  papers["2008.04254"] = awesome::test::paper_json(
+      "Informative Dropout for Robust Representation Learning: A Shape-bias Perspective",
+      {"Baifeng Shi", "Dinghuai Zhang"});
+  const awesome::test::LocalArxiv server(papers);
+  awesome::test::TempDir cache;
+  ::setenv("AWESOME_LS_ARXIV_URL", server.url().c_str(), 1);
+  ::setenv("XDG_CACHE_HOME", cache.path.c_str(), 1);
+  awesome::test::LspProcess lsp;
+  ::unsetenv("AWESOME_LS_ARXIV_URL");
+  ::unsetenv("XDG_CACHE_HOME");
+  lsp.send({{"jsonrpc", "2.0"},
+            {"id", 1},
+            {"method", "initialize"},
+            {"params",
+             {{"processId", nullptr},
+              {"rootUri", nullptr},
+              {"capabilities", json::object()},
+              {"initializationOptions", {{"arxiv", {{"enabled", true}}}}}}}});
+  lsp.reply_to(1);
+  lsp.send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
+  lsp.send({{"jsonrpc", "2.0"},
+            {"method", "textDocument/didOpen"},
+            {"params",
+             {{"textDocument",
+               {{"uri", "file:///a.md"},
+                {"languageId", "markdown"},
+                {"version", 1},
+                {"text", kList}}}}}});
+  // The first publication comes before the answer; the one after it holds the finding.
+  const json published = lsp.receive_until([](const json& m) {
+    return m.value("method", "") == "textDocument/publishDiagnostics" &&
+           !arxiv_codes(m["params"]["diagnostics"]).empty();
+  });
+  CHECK(arxiv_codes(published["params"]["diagnostics"]) ==
+        std::vector<std::pair<int, std::string>>{{4, "arxiv-title"}});
+  const auto requests = server.requests();
+  REQUIRE(requests.size() == 1);
+  CHECK(requests[0].ids == std::vector<std::string>{"2010.09515", "2008.04254"});
+  lsp.send({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "shutdown"}});
+  lsp.reply_to(2);
+  lsp.send({{"jsonrpc", "2.0"}, {"method", "exit"}});
+}
