@@ -55,6 +55,11 @@ std::vector<std::string> split_authors(std::string_view authors, bool& abbreviat
 /// order: what to ask arXiv about.
 std::vector<std::string> list_arxiv_ids(ListDocument& doc);
 
+/// The id on a line that holds only an arXiv URL or id (`https://arxiv.org/abs/2010.09515`,
+/// `arXiv:2010.09515v2`, `2010.09515`, optionally as a `- ` bullet): where the editor offers to
+/// write the whole entry. nullopt for any other line.
+std::optional<std::string> arxiv_id_on_line(std::string_view line);
+
 /// The arxiv-id, arxiv-title and arxiv-authors findings of the document's paper entries against
 /// `lookup`: nothing for an entry whose id is not in it. Severities from the document's config,
 /// suppression comments applied, sorted by position then rule.

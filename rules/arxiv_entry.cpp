@@ -2,6 +2,7 @@
 // `add` inserts it: the year section of its arXiv year (created when missing, in year order)
 // at its place in the arXiv order of that section.
 #include <algorithm>
+#include <cctype>
 
 #include "rules/arxiv.hpp"
 #include "rules/entry_parser.hpp"
@@ -122,6 +123,27 @@ void place_in_category(ListDocument& doc, const Model& m, std::size_t cat, const
 }
 
 }  // namespace
+
+std::optional<std::string> arxiv_id_on_line(std::string_view line) {
+  line = text::trim(line);
+  if (line.starts_with("- ") || line.starts_with("* "))
+    line = text::trim(line.substr(2));
+  if (text::istarts_with(line, "arxiv:"))
+    line.remove_prefix(6);
+  if (line.empty() || line.find(' ') != std::string_view::npos)
+    return std::nullopt;
+  const bool url = line.find("://") != std::string_view::npos;
+  // A bare id starts with its YYMM (or an archive name, `cs/0112017`).
+  if (!url && !std::isdigit(static_cast<unsigned char>(line.front())) &&
+      line.find('/') == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto id =
+      parse_arxiv_url(url ? std::string(line) : "https://arxiv.org/abs/" + std::string(line));
+  if (!id)
+    return std::nullopt;
+  return id->id;
+}
 
 std::string format_entry(ListDocument& doc, const ArxivMetadata& paper, EntryFill fill) {
   const Model& m = doc.model();

@@ -69,6 +69,12 @@ void LspServer::request_arxiv() {
       if (arxiv_asked_.insert(id).second)
         ids.push_back(std::move(id));
     }
+    // A line holding only an arXiv URL or id: the entry the editor offers to write.
+    for (std::uint32_t line = 0; line < doc.list.line_count(); ++line) {
+      auto id = rules::arxiv_id_on_line(doc.list.line(line));
+      if (id && arxiv_asked_.insert(*id).second)
+        ids.push_back(std::move(*id));
+    }
   }
   if (!ids.empty())
     arxiv_fetcher_(std::move(ids), *settings);

@@ -196,6 +196,10 @@ class LspServer {
   void on_did_save(const nlohmann::json& params);
   Reply on_diagnostic(const lsp::DocumentDiagnosticParams& params);
   void publish_dirty();
+  /// "Write the entry of arXiv ID" on a line holding only an arXiv URL or id whose metadata is
+  /// known: the line becomes the whole entry, key words and digest left to fill in.
+  void add_arxiv_entry_action(const std::string& uri, OpenDocument& doc, std::uint32_t line,
+                              std::vector<lsp::CodeAction>& actions);
   /// Hands the ids not asked for yet of the documents with `arxiv.enabled` to the fetcher.
   void request_arxiv();
   ConvertOptions convert_options(const rules::ListDocument& list) const;

@@ -178,6 +178,18 @@ TEST_CASE("format_entry writes an entry in the list's dialect and labels") {
       "- Robust Training with ε-Balls. [[pdf]](https://arxiv.org/abs/2102.01234)\n"));
 }
 
+TEST_CASE("arxiv_id_on_line finds a line that holds only an arXiv URL or id") {
+  CHECK(arxiv_id_on_line("https://arxiv.org/abs/2010.09515") == "2010.09515");
+  CHECK(arxiv_id_on_line("- http://arxiv.org/pdf/2010.09515v2.pdf  ") == "2010.09515");
+  CHECK(arxiv_id_on_line("arXiv:2010.09515v3") == "2010.09515");
+  CHECK(arxiv_id_on_line("2010.09515") == "2010.09515");
+  CHECK(arxiv_id_on_line("cs/0112017") == "cs/0112017");
+  CHECK(arxiv_id_on_line("See https://arxiv.org/abs/2010.09515") == std::nullopt);
+  CHECK(arxiv_id_on_line("https://github.com/ae-foster/invclr") == std::nullopt);
+  CHECK(arxiv_id_on_line("## 2021") == std::nullopt);
+  CHECK(arxiv_id_on_line("") == std::nullopt);
+}
+
 TEST_CASE("place_entry files a paper in its year section at its place in the arXiv order") {
   ListDocument doc{std::string(k2021List)};
   const ArxivMetadata m = paper("2009.00001", "A September Paper", {"Ada Lovelace"});

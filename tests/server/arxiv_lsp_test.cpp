@@ -87,6 +87,63 @@ TEST_CASE("with arxiv.enabled the server asks once per id and republishes when a
   CHECK(asked.size() == 1);
 }
 
+/// The code actions at `line` of file:///a.md.
+json actions_at(FakeClient& client, int line) {
+  const json position = {{"line", line}, {"character", 0}};
+  return client.request("textDocument/codeAction",
+                        {{"textDocument", {{"uri", "file:///a.md"}}},
+                         {"range", {{"start", position}, {"end", position}}},
+                         {"context", {{"diagnostics", json::array()}}}})["result"];
+}
+
+const json* titled(const json& actions, std::string_view title) {
+  for (const auto& a : actions) {
+    if (a["title"] == title)
+      return &a;
+  }
+  return nullptr;
+}
+
+TEST_CASE("code actions: arXiv's title, and the whole entry on a line holding only its URL") {
+  FakeClient client;
+  std::vector<std::vector<std::string>> asked;
+  client.server().set_arxiv_fetcher(
+      [&](std::vector<std::string> ids, const awesome::rules::ArxivSettings&) {
+        asked.push_back(std::move(ids));
+      });
+  client.initialize({}, {{"initializationOptions", {{"arxiv", {{"enabled", true}}}}}});
+  const std::string text = std::string(kList) + "\nhttps://arxiv.org/abs/2009.01234\n";
+  client.open("file:///a.md", text);
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0] == std::vector<std::string>{"2010.09515", "2008.04254", "2009.01234"});
+  CHECK(titled(actions_at(client, 12), "Write the entry of arXiv 2009.01234") == nullptr);
+
+  auto lookup = metadata();
+  auto& added = lookup.papers["2009.01234"];
+  added.id = "2009.01234";
+  added.title = "Robust Training with $\\epsilon$-Balls";
+  added.authors = {"Ada Lovelace", "Kurt G\\\"odel"};
+  client.server().on_arxiv_metadata(lookup);
+
+  const json title_actions = actions_at(client, 4);
+  const json* fix = titled(title_actions, "Write arXiv's title");
+  REQUIRE(fix != nullptr);
+  CHECK((*fix)["diagnostics"][0]["code"] == "arxiv-title");
+  CHECK((*fix)["edit"]["changes"]["file:///a.md"][0]["newText"] ==
+        "Improving Transformation Invariance in Contrastive Representation Learning.");
+
+  const json line_actions = actions_at(client, 12);
+  const json* entry = titled(line_actions, "Write the entry of arXiv 2009.01234");
+  REQUIRE(entry != nullptr);
+  const std::string written =
+      awesome::test::apply_lsp_edits(text, (*entry)["edit"]["changes"]["file:///a.md"]);
+  CHECK(written.ends_with(
+      "\n- Robust Training with ε-Balls. [[paper]](https://arxiv.org/abs/2009.01234)\n"
+      "  - Ada Lovelace, Kurt Gödel.\n"
+      "  - Key Word: \n"
+      "  - Digest: \n"));
+}
+
 TEST_CASE("without arxiv.enabled the server never asks and reports no arxiv rule") {
   FakeClient client;
   bool asked = false;
