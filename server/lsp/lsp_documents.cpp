@@ -48,12 +48,16 @@ void LspServer::publish_dirty() {
     return;  // the client asks when it wants them; or its settings are yet to come
   request_arxiv();
   for (auto& [uri, doc] : store_.documents()) {
-    ConvertOptions options = convert_options(doc.list);
-    if (doc.list.config().arxiv.enabled && !arxiv_.empty())
-      options.extra = rules::check_arxiv(doc.list, arxiv_);
-    if (auto body = publisher_.push(uri, doc.list, doc.version, options))
+    if (auto body = publisher_.push(uri, doc.list, doc.version, options_with_arxiv(doc.list)))
       send_text(std::move(*body));
   }
+}
+
+ConvertOptions LspServer::options_with_arxiv(rules::ListDocument& list) {
+  ConvertOptions options = convert_options(list);
+  if (list.config().arxiv.enabled && !arxiv_.empty())
+    options.extra = rules::check_arxiv(list, arxiv_);
+  return options;
 }
 
 void LspServer::request_arxiv() {
@@ -95,7 +99,8 @@ LspServer::Reply LspServer::on_diagnostic(const lsp::DocumentDiagnosticParams& p
   OpenDocument* doc = store_.find(params.textDocument.uri);
   if (doc == nullptr)
     return json{{"kind", "full"}, {"items", json::array()}};
-  auto pulled = publisher_.pull(params.textDocument.uri, doc->list, convert_options(doc->list));
+  request_arxiv();
+  auto pulled = publisher_.pull(params.textDocument.uri, doc->list, options_with_arxiv(doc->list));
   if (params.previousResultId == pulled.result_id) {
     return json{{"kind", "unchanged"}, {"resultId", pulled.result_id}};
   }

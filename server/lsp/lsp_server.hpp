@@ -203,6 +203,8 @@ class LspServer {
   /// Hands the ids not asked for yet of the documents with `arxiv.enabled` to the fetcher.
   void request_arxiv();
   ConvertOptions convert_options(const rules::ListDocument& list) const;
+  /// The same with the arxiv-* findings of `list` as `extra`, when its config enables them.
+  ConvertOptions options_with_arxiv(rules::ListDocument& list);
 
   // Code actions, formatting and editor commands (lsp_edits.cpp)
   Reply on_code_action(const lsp::CodeActionParams& params);

@@ -144,6 +144,29 @@ TEST_CASE("code actions: arXiv's title, and the whole entry on a line holding on
       "  - Digest: \n"));
 }
 
+TEST_CASE("a client that pulls diagnostics gets the arxiv findings on its next pull") {
+  FakeClient client;
+  std::size_t asked = 0;
+  client.server().set_arxiv_fetcher(
+      [&](std::vector<std::string> ids, const awesome::rules::ArxivSettings&) {
+        asked += ids.size();
+      });
+  client.initialize({{"textDocument", {{"diagnostic", json::object()}}}},
+                    {{"initializationOptions", {{"arxiv", {{"enabled", true}}}}}});
+  client.open("file:///a.md", kList);
+  const json pull = {{"textDocument", {{"uri", "file:///a.md"}}}};
+  const json before = client.request("textDocument/diagnostic", pull)["result"];
+  CHECK(asked == 2);
+  CHECK(arxiv_codes(before["items"]).empty());
+  client.server().on_arxiv_metadata(metadata());
+  CHECK(
+      client.take("textDocument/publishDiagnostics").empty());  // a pulling client is not pushed to
+  const json after = client.request("textDocument/diagnostic", pull)["result"];
+  CHECK(after["resultId"] != before["resultId"]);
+  CHECK(arxiv_codes(after["items"]) ==
+        std::vector<std::pair<int, std::string>>{{4, "arxiv-title"}});
+}
+
 TEST_CASE("without arxiv.enabled the server never asks and reports no arxiv rule") {
   FakeClient client;
   bool asked = false;
