@@ -200,6 +200,8 @@ class LspServer {
   /// known: the line becomes the whole entry, key words and digest left to fill in.
   void add_arxiv_entry_action(const std::string& uri, OpenDocument& doc, std::uint32_t line,
                               std::vector<lsp::CodeAction>& actions);
+  /// The same as a completion item on that line.
+  void add_arxiv_entry_completion(OpenDocument& doc, std::uint32_t line, lsp::CompletionList& out);
   /// Hands the ids not asked for yet of the documents with `arxiv.enabled` to the fetcher.
   void request_arxiv();
   ConvertOptions convert_options(const rules::ListDocument& list) const;

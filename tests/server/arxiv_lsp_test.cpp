@@ -104,7 +104,9 @@ const json* titled(const json& actions, std::string_view title) {
   return nullptr;
 }
 
-TEST_CASE("code actions: arXiv's title, and the whole entry on a line holding only its URL") {
+TEST_CASE(
+    "code actions: arXiv's title, and the whole entry on a line holding only its URL; completion "
+    "too") {
   FakeClient client;
   std::vector<std::vector<std::string>> asked;
   client.server().set_arxiv_fetcher(
@@ -137,6 +139,19 @@ TEST_CASE("code actions: arXiv's title, and the whole entry on a line holding on
   REQUIRE(entry != nullptr);
   const std::string written =
       awesome::test::apply_lsp_edits(text, (*entry)["edit"]["changes"]["file:///a.md"]);
+  // The same entry as a completion item on that line.
+  const json completion = client.request(
+      "textDocument/completion", {{"textDocument", {{"uri", "file:///a.md"}}},
+                                  {"position", {{"line", 12}, {"character", 33}}}})["result"];
+  const json* item = nullptr;
+  for (const auto& i : completion["items"]) {
+    if (i["label"] == "Robust Training with ε-Balls.")
+      item = &i;
+  }
+  REQUIRE(item != nullptr);
+  CHECK((*item)["textEdit"]["newText"] ==
+        (*entry)["edit"]["changes"]["file:///a.md"][0]["newText"]);
+  CHECK((*item)["filterText"] == "https://arxiv.org/abs/2009.01234");
   CHECK(written.ends_with(
       "\n- Robust Training with ε-Balls. [[paper]](https://arxiv.org/abs/2009.01234)\n"
       "  - Ada Lovelace, Kurt Gödel.\n"
