@@ -67,7 +67,9 @@ void place_in_section(ListDocument& doc, const Model& m, std::size_t s, const Ar
       return;
     }
   }
-  out.line = content_end(doc, sec);
+  // After the last entry: inside a `<details>` year section, before its `</details>`.
+  out.line =
+      sec.entries.empty() ? content_end(doc, sec) : m.entries[sec.entries.back()].last_line + 1;
   out.text = "\n" + std::string(entry) + "\n";
 }
 
@@ -93,12 +95,13 @@ void place_in_category(ListDocument& doc, const Model& m, std::size_t cat, const
                        std::string_view entry, Placement& out) {
   const int year = id.year();
   const Section* next_older = nullptr;
-  bool has_years = false;
+  bool has_years = false, summaries = false;
   for (std::size_t s = 0; s < m.sections.size(); ++s) {
     const Section& sec = m.sections[s];
     if (sec.kind != SectionKind::kYear || sec.parent != cat || !sec.year)
       continue;
     has_years = true;
+    summaries = summaries || sec.level == 0;
     if (*sec.year == year)
       return place_in_section(doc, m, s, id, entry, out);
     if (*sec.year < year && !next_older)
@@ -108,6 +111,14 @@ void place_in_category(ListDocument& doc, const Model& m, std::size_t cat, const
     return place_in_section(doc, m, cat, id, entry, out);
   if (!m.sections.empty() && !has_years && cat == SIZE_MAX) {
     out.error = "The list has no category or year section to put the entry in.";
+    return;
+  }
+  if (summaries) {
+    // A new <details><summary> block is the list's own markup to write, not a heading.
+    out.error = "The year sections under '" +
+                (cat == SIZE_MAX ? std::string("the list") : m.sections[cat].title) +
+                "' are <details> blocks and none is for " + std::to_string(year) +
+                "; add it, then add the paper.";
     return;
   }
   const std::string heading = year_heading(m, cat, year);

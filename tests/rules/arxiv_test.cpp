@@ -178,6 +178,29 @@ TEST_CASE("format_entry writes an entry in the list's dialect and labels") {
       "- Robust Training with ε-Balls. [[pdf]](https://arxiv.org/abs/2102.01234)\n"));
 }
 
+TEST_CASE("place_entry in a list whose year sections are <details> blocks") {
+  const std::string text = awesome::test::corpus("trustworthy-2026-full.md");
+  ListDocument doc(text);
+  const ArxivMetadata m = paper("2401.00001", "A January Survey", {"Ada Lovelace"});
+  const Placement p = place_entry(doc, m, "Survey", format_entry(doc, m));
+  REQUIRE(p.error.empty());
+  CHECK(p.section == "Survey: 2024");
+  const std::string after = apply_edits(text, std::vector<TextEdit>{p.edit()});
+  // Inside the 2024 block, after its last entry (2411.18526) and before its </details>.
+  const auto at = after.find("- A January Survey.");
+  CHECK(after.find("abs/2411.18526") < at);
+  CHECK(after.find("\n</details>\n", at) < after.find("<summary>Survey: 2023</summary>"));
+  const auto closed = after.rfind("\n</details>\n", at);  // none is closed between them
+  CHECK((closed == std::string::npos || closed < after.find("<summary>Survey: 2024</summary>")));
+  ListDocument added(after);
+  CHECK(added.model().entries.size() == doc.model().entries.size() + 1);
+  const Placement missing =
+      place_entry(doc, paper("2501.00001", "A 2025 Survey", {"Ada Lovelace"}), "Survey", "x");
+  CHECK(missing.error ==
+        "The year sections under 'Survey' are <details> blocks and none is for 2025; add it, then "
+        "add the paper.");
+}
+
 TEST_CASE("arxiv_id_on_line finds a line that holds only an arXiv URL or id") {
   CHECK(arxiv_id_on_line("https://arxiv.org/abs/2010.09515") == "2010.09515");
   CHECK(arxiv_id_on_line("- http://arxiv.org/pdf/2010.09515v2.pdf  ") == "2010.09515");
