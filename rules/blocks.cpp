@@ -183,27 +183,6 @@ std::optional<HeadingInfo> parse_heading(const Block& b) {
   return h;
 }
 
-std::optional<Suppression> parse_suppression(std::string_view comment) {
-  static const RE2 re(patterns::kSuppression);
-  re2::StringPiece kind, rules;
-  if (!RE2::PartialMatch(re2::StringPiece(comment.data(), comment.size()), re, &kind, &rules)) {
-    return std::nullopt;
-  }
-  Suppression s;
-  std::string_view k(kind.data(), kind.size());
-  s.kind = k == "disable-next-line" ? Suppression::Kind::kNextLine
-           : k == "disable"         ? Suppression::Kind::kDisable
-                                    : Suppression::Kind::kEnable;
-  std::string_view list(rules.data(), rules.size());
-  for (std::string_view part : text::split(list, " ")) {
-    for (std::string_view id : text::split(part, ",")) {
-      if (!text::trim(id).empty())
-        s.rules.emplace_back(text::trim(id));
-    }
-  }
-  return s;
-}
-
 /// The keys that tell copies of a paper apart (Block::authors_key and after).
 void set_copy_keys(Block& b) {
   const Entry& e = *b.entry;
@@ -231,6 +210,27 @@ void set_copy_keys(Block& b) {
 }
 
 }  // namespace
+
+std::optional<Suppression> parse_suppression(std::string_view comment) {
+  static const RE2 re(patterns::kSuppression);
+  re2::StringPiece kind, rules;
+  if (!RE2::PartialMatch(re2::StringPiece(comment.data(), comment.size()), re, &kind, &rules)) {
+    return std::nullopt;
+  }
+  Suppression s;
+  std::string_view k(kind.data(), kind.size());
+  s.kind = k == "disable-next-line" ? Suppression::Kind::kNextLine
+           : k == "disable"         ? Suppression::Kind::kDisable
+                                    : Suppression::Kind::kEnable;
+  std::string_view list(rules.data(), rules.size());
+  for (std::string_view part : text::split(list, " ")) {
+    for (std::string_view id : text::split(part, ",")) {
+      if (!text::trim(id).empty())
+        s.rules.emplace_back(text::trim(id));
+    }
+  }
+  return s;
+}
 
 BlockPtr parse_block(BlockKind kind, std::string text, std::vector<BlockLine> lines) {
   auto b = std::make_shared<Block>();

@@ -116,6 +116,10 @@ class BlockSplitter {
 /// yields a final empty line without terminator only when `keep_final_empty` is true.
 std::vector<BlockLine> split_lines(std::string_view text, bool keep_final_empty);
 
+/// The suppression that a comment's text holds (`<!-- awesome-ls-disable-next-line a, b -->`),
+/// or nullopt.
+std::optional<Suppression> parse_suppression(std::string_view comment);
+
 /// Splits `text` (starting at a block boundary) into parsed blocks. When `at_document_end`,
 /// a final empty line after a last terminator is a block of its own (LSP counts it).
 std::vector<BlockPtr> parse_blocks(std::string_view text, bool at_document_end);

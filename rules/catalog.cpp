@@ -79,6 +79,14 @@ constexpr std::array kRules{
              kNone, "Two different entries have the same digest."},
     RuleInfo{RuleId::kDuplicateLink, "duplicate-link", Scope::kDocument, "duplicates", kInfo, kNone,
              "The same code or dataset URL is given for two different papers."},
+    RuleInfo{RuleId::kArxivId, "arxiv-id", Scope::kMetadata, "arxiv", kWarning, kNone,
+             "The arXiv id names no paper, or a withdrawn one (with arXiv metadata only)."},
+    RuleInfo{RuleId::kArxivTitle, "arxiv-title", Scope::kMetadata, "arxiv", kWarning, kEditor,
+             "The title differs from the paper's title on arXiv beyond case, punctuation and "
+             "markup (with arXiv metadata only)."},
+    RuleInfo{RuleId::kArxivAuthors, "arxiv-authors", Scope::kMetadata, "arxiv", kWarning, kNone,
+             "The first author or the number of authors differs from arXiv's (with arXiv "
+             "metadata only)."},
 };
 
 // kRules[i] is the rule whose RuleId is i: a row missing, added twice or out of order does not

@@ -48,8 +48,11 @@ enum class RuleId : std::uint8_t {
   kDuplicateTitle,
   kDuplicateDigest,
   kDuplicateLink,
+  kArxivId,
+  kArxivTitle,
+  kArxivAuthors,
 };
-inline constexpr std::size_t kRuleCount = static_cast<std::size_t>(RuleId::kDuplicateLink) + 1;
+inline constexpr std::size_t kRuleCount = static_cast<std::size_t>(RuleId::kArxivAuthors) + 1;
 
 /// What a finding may read, which decides when Findings (findings.hpp) computes it again.
 enum class Scope : std::uint8_t {
@@ -57,6 +60,9 @@ enum class Scope : std::uint8_t {
   kChunk = 2,     ///< a chunk of sections and the outline: again when the chunk changes
   kToc = 4,       ///< the table of contents against every heading
   kDocument = 8,  ///< every entry, through the indexes (entry_indexes.hpp) or a document count
+  /// an entry against arXiv's metadata (rules/arxiv.hpp): known only when fetched or cached, so
+  /// these run outside Findings, from check_arxiv()
+  kMetadata = 16,
 };
 
 /// A set of scopes: the rules reported from more than one check family have several.

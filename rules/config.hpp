@@ -37,6 +37,15 @@ struct ConventionPins {
   bool operator==(const ConventionPins&) const = default;
 };
 
+/// `arxiv` in the config: the arXiv client of the server and `check --online` (server/arxiv/).
+/// Plain data here; the rules only read the metadata it fetches.
+struct ArxivSettings {
+  bool enabled = false;   ///< the server asks arXiv (the CLI asks only with --online)
+  std::string url;        ///< the API's base URL; empty: the real one
+  int max_age_days = 30;  ///< cached metadata older than this is fetched again
+  bool operator==(const ArxivSettings&) const = default;
+};
+
 struct Config {
   std::map<std::string, Severity, std::less<>> severity;  ///< rule id -> severity override
   int keyword_min = 1;
@@ -55,6 +64,7 @@ struct Config {
   /// `docsUrl`: the URL of rules.md that links to a rule's documentation start from (the
   /// rule's anchor is appended); empty: the installed copy, if any. Only reports use it.
   std::string docs_url;
+  ArxivSettings arxiv;
   bool operator==(const Config&) const = default;
 };
 

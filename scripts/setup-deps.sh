@@ -5,7 +5,10 @@
 # Idempotent: packages already installed are skipped, and apt-get update runs only if needed.
 set -euo pipefail
 
-packages=(cmake g++ make pkg-config nlohmann-json3-dev libboost-dev libre2-dev doctest-dev)
+# libexpat1-dev parses the Atom answers of arXiv, libssl-dev is TLS for https; openssl makes the
+# tests' self-signed certificate and python3 runs their local arXiv server.
+packages=(cmake g++ make pkg-config nlohmann-json3-dev libboost-dev libre2-dev doctest-dev
+  libexpat1-dev libssl-dev openssl python3)
 mode=${1:-}
 if [[ "$mode" == --tests || "$mode" == --package || "$mode" == --package-tests ]]; then
   # scripts/package.sh: help2man writes the man page; binutils strips and inspects the binary.

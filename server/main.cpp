@@ -1,5 +1,5 @@
-// The `awesome-ls` executable: dispatches to `check`, `conventions`, `rules` and `serve`. No
-// exception escapes: an unexpected one is reported on stderr with exit status 2.
+// The `awesome-ls` executable: dispatches to `check`, `conventions`, `rules`, `add` and
+// `serve`. No exception escapes: an unexpected one is reported on stderr with exit status 2.
 #include <cstdio>
 #include <exception>
 #include <string_view>
@@ -31,6 +31,8 @@ int dispatch(const std::vector<std::string_view>& args) {
     return run_rules_command(rest);
   if (command == "conventions")
     return run_conventions_command(rest);
+  if (command == "add")
+    return run_add_command(rest);
   if (command == "serve") {
     // Other arguments (`--stdio`, which some clients add) are accepted and ignored.
     for (const std::string_view arg : rest) {

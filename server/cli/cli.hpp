@@ -1,5 +1,6 @@
 // The headless command line of `awesome-ls`: `check` (lint, fix, diff in several report
-// formats) and `rules` (the catalog). main.cpp dispatches to these; the LSP server (`serve`)
+// formats, with arXiv metadata on request), `add` (a paper from its arXiv id) and `rules` (the
+// catalog). main.cpp dispatches to these; the LSP server (`serve`)
 // lives elsewhere. Commands write to stdout/stderr and return the process exit code.
 #pragma once
 
@@ -22,6 +23,10 @@ inline constexpr int kExitTrouble = 2;  ///< usage, config or I/O problem
 /// kConventions: `awesome-ls conventions`, which prints what was learnt instead of findings.
 enum class CheckMode : std::uint8_t { kReport, kFix, kDiff, kConventions };
 
+/// Whether `check` compares entries with arXiv's metadata (the arxiv-* rules): not at all, with
+/// the cache and what the API answers for the ids it lacks (--online), or the cache alone.
+enum class ArxivMode : std::uint8_t { kNone, kOnline, kOffline };
+
 struct CheckOptions {
   CheckMode mode = CheckMode::kReport;
   OutputFormat format = OutputFormat::kText;
@@ -36,6 +41,7 @@ struct CheckOptions {
   std::optional<std::size_t> max_warnings;    ///< --max-warnings N
   std::optional<std::string> baseline;        ///< --baseline FILE
   std::optional<std::string> write_baseline;  ///< --write-baseline FILE
+  ArxivMode arxiv = ArxivMode::kNone;         ///< --online, --offline
   bool help = false;
 };
 
@@ -74,13 +80,17 @@ struct ConventionsReport {
 std::string render_conventions(OutputFormat format, const std::vector<ConventionsReport>& reports);
 /// `awesome-ls rules [--format text|json]`.
 int run_rules_command(std::span<const std::string_view> args);
+/// `awesome-ls add [--category NAME] [--offline] ID FILE` (cli_add.cpp): 0 added, 1 refused
+/// (already in the list, no such paper, no such category), 2 usage, config, I/O or network.
+int run_add_command(std::span<const std::string_view> args);
 
-/// The usage texts of `awesome-ls check`, `conventions`, `rules`, `serve` and of the whole
-/// program.
+/// The usage texts of `awesome-ls check`, `conventions`, `rules`, `serve`, `add` and of the
+/// whole program.
 std::string_view check_usage();
 std::string_view conventions_usage();
 std::string_view rules_usage();
 std::string_view serve_usage();
+std::string_view add_usage();
 std::string_view program_usage();
 
 }  // namespace awesome::server

@@ -33,6 +33,15 @@ bool set_mode(CheckMode mode, CheckOptions& options, std::string& error) {
   return true;
 }
 
+bool set_arxiv(ArxivMode mode, CheckOptions& options, std::string& error) {
+  if (options.arxiv != ArxivMode::kNone && options.arxiv != mode) {
+    error = "--online and --offline cannot be combined";
+    return false;
+  }
+  options.arxiv = mode;
+  return true;
+}
+
 bool set_format(std::string_view value, CheckOptions& options, std::string& error) {
   const auto format = parse_output_format(value);
   if (!format) {
@@ -156,6 +165,15 @@ constexpr std::array kOptions = {
                      o.write_baseline = std::string(v);
                      return true;
                    }},
+    OptionSpec{.names = {"--online"},
+               .help = "also compare entries with arXiv: ask the arXiv API for the ids the\n"
+                       "cache lacks or holds too long (arxiv-id, arxiv-title, arxiv-authors)",
+               .apply = [](std::string_view, CheckOptions& o,
+                           std::string& e) { return set_arxiv(ArxivMode::kOnline, o, e); }},
+    OptionSpec{.names = {"--offline"},
+               .help = "also compare entries with arXiv, from the cache only (no network)",
+               .apply = [](std::string_view, CheckOptions& o,
+                           std::string& e) { return set_arxiv(ArxivMode::kOffline, o, e); }},
     OptionSpec{.names = {"-h", "--help"},
                .conventions = true,
                .help = "show this help",
@@ -289,8 +307,14 @@ it matches. Files matching the config's `ignore` patterns are skipped, even when
 
 )" + option_lines(false) +
       R"(
+With --online the arXiv ids of the lists (only those) go to the arXiv API, one request per
+100 ids, 3 s apart; the answers are kept in $XDG_CACHE_HOME/awesome-ls/arxiv.json (else
+~/.cache/awesome-ls/) for arxiv.maxAgeDays (30). The API is https://export.arxiv.org/api/query,
+the config's arxiv.url, or AWESOME_LS_ARXIV_URL (which wins); HTTPS_PROXY is honoured.
+
 Exit status: 0 no error-level findings shown (and at most N warnings with --max-warnings),
-1 error-level findings (or more than N warnings), 2 usage, config or I/O problem.
+1 error-level findings (or more than N warnings), 2 usage, config or I/O problem (a failed
+arXiv request included).
 See docs/cli.md for the formats, the baseline file and the config file.
 )";
   return usage;
@@ -343,6 +367,9 @@ Commands:
   conventions [--format json] [--config FILE] FILE...
                             show the conventions each list follows (learnt from its entries
                             or pinned in the config) and the counts they were learnt from
+  add [--category NAME] ARXIV-ID FILE
+                            add a paper to a list from its arXiv metadata, in the list's
+                            conventions, at its place; see `awesome-ls add --help`
   serve                     run the language server on stdin/stdout
   rules [--format json]     list every rule with its default severity and fix
 Every command answers --help.

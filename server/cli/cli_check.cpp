@@ -13,12 +13,14 @@
 #include <map>
 #include <set>
 
+#include "rules/arxiv.hpp"
 #include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
-#include "server/cli/atomic_write.hpp"
+#include "server/arxiv/metadata_source.hpp"
 #include "server/cli/baseline.hpp"
 #include "server/cli/cli.hpp"
 #include "server/cli/text_layout.hpp"
+#include "server/common/atomic_write.hpp"
 #include "server/common/config_loader.hpp"
 #include "server/common/docs_link.hpp"
 #include "server/common/glob_match.hpp"
@@ -78,9 +80,16 @@ struct Linted {
   std::vector<std::string> contexts;  ///< finding_context() of each finding, or empty
 };
 
-Linted lint(std::string_view text, const rules::Config& config, bool contexts) {
+/// With `arxiv`, the arxiv-* findings of that metadata are among them.
+Linted lint(std::string_view text, const rules::Config& config, bool contexts,
+            const rules::ArxivLookup* arxiv = nullptr) {
   rules::ListDocument document(text, config);
   Linted out{document.diagnostics(), {}};
+  if (arxiv) {
+    for (auto& d : rules::check_arxiv(document, *arxiv)) out.found.push_back(std::move(d));
+    std::stable_sort(out.found.begin(), out.found.end(),
+                     [](const auto& x, const auto& y) { return x.range.start < y.range.start; });
+  }
   std::erase_if(out.found,
                 [](const rules::Diagnostic& d) { return d.severity == rules::Severity::kOff; });
   if (contexts) {
@@ -351,7 +360,9 @@ class CheckRun {
                               document.explain_conventions()});
     } else if (options_.mode == CheckMode::kReport) {
       const std::string_view body = strip_bom(*text);
-      add_report(name, path, std::string(body), lint(body, resolved.config, uses_baseline()));
+      const auto arxiv = arxiv_metadata(name, body, resolved.config);
+      add_report(name, path, std::string(body),
+                 lint(body, resolved.config, uses_baseline(), arxiv ? &*arxiv : nullptr));
     } else {
       fix_file(file, name, path, *text, stamp, resolved.config);
     }
@@ -386,8 +397,30 @@ class CheckRun {
         ++fixed_;
       }
     }
-    Linted linted = lint(fixed, config, uses_baseline());
+    const auto arxiv = arxiv_metadata(name, fixed, config);
+    Linted linted = lint(fixed, config, uses_baseline(), arxiv ? &*arxiv : nullptr);
     add_report(name, path, std::move(fixed), std::move(linted));
+  }
+
+  /// With --online or --offline, what is known of the arXiv ids of `text`; a failed request
+  /// is trouble (exit 2), an unreadable cache a warning.
+  std::optional<rules::ArxivLookup> arxiv_metadata(const std::string& name, std::string_view text,
+                                                   const rules::Config& config) {
+    if (options_.arxiv == ArxivMode::kNone)
+      return std::nullopt;
+    if (!arxiv_source_)
+      arxiv_source_.emplace();
+    rules::ListDocument document(text, config);
+    std::vector<std::string> warnings, errors;
+    rules::ArxivLookup lookup =
+        arxiv_source_->get(rules::list_arxiv_ids(document), options_.arxiv == ArxivMode::kOnline,
+                           config.arxiv, warnings, errors);
+    for (const auto& w : warnings) {
+      if (arxiv_notes_.insert(w).second)
+        std::fprintf(stderr, "awesome-ls: warning: %s\n", w.c_str());
+    }
+    for (const auto& e : errors) complain(name, "arXiv: " + e);
+    return lookup;
   }
 
   std::size_t count(rules::Severity severity) const {
@@ -431,8 +464,10 @@ class CheckRun {
 
   const CheckOptions& options_;
   std::optional<ResolvedConfig> forced_;
-  std::map<fs::path, ResolvedConfig> configs_;  ///< by config file; "" for no config
-  std::set<std::string> skipped_notes_;         ///< configs passed over, said once each
+  std::map<fs::path, ResolvedConfig> configs_;         ///< by config file; "" for no config
+  std::set<std::string> skipped_notes_;                ///< configs passed over, said once each
+  std::optional<arxiv::MetadataSource> arxiv_source_;  ///< with --online or --offline
+  std::set<std::string> arxiv_notes_;                  ///< cache warnings, said once each
   std::vector<Pending> pending_;
   std::vector<FileReport> reports_;
   std::optional<Baseline> baseline_;

@@ -59,10 +59,12 @@ class Reader {
         ok = convention_pins(value);
       } else if (key == "docsUrl") {
         ok = docs_url(value);
+      } else if (key == "arxiv") {
+        ok = arxiv_options(value);
       } else {
         ok = fail(key,
                   "unknown key (expected $schema, rules, dialect, venues, ignore, digest, "
-                  "conventions or docsUrl)");
+                  "conventions, docsUrl or arxiv)");
       }
       if (!ok)
         return false;
@@ -304,6 +306,32 @@ class Reader {
       config_.dialect.reset();
     } else {
       return fail("dialect", R"(expected "2021", "2026" or "auto", got )" + describe(value));
+    }
+    return true;
+  }
+
+  /// `arxiv`: {"enabled": bool, "url": "https://...", "maxAgeDays": 0..3650}. The URL is checked
+  /// when used (server/arxiv/endpoint.hpp), where the environment may override it.
+  bool arxiv_options(const json& value) {
+    if (!expect_object(value, "arxiv"))
+      return false;
+    for (const auto& [name, item] : value.items()) {
+      if (name == "enabled") {
+        if (!expect_bool(item, "arxiv.enabled", config_.arxiv.enabled))
+          return false;
+      } else if (name == "maxAgeDays") {
+        if (!expect_int(item, "arxiv.maxAgeDays", 0, 3650, config_.arxiv.max_age_days))
+          return false;
+      } else if (name == "url") {
+        const std::string* url = expect_string(item, "arxiv.url", kMaxUrlBytes);
+        if (url == nullptr)
+          return false;
+        if (!url->starts_with("https://") && !url->starts_with("http://"))
+          return fail("arxiv.url", "expected an https:// URL, got " + describe(item));
+        config_.arxiv.url = *url;
+      } else {
+        return fail("arxiv." + name, "unknown key (expected enabled, url or maxAgeDays)");
+      }
     }
     return true;
   }

@@ -61,6 +61,10 @@ void DiagnosticConverter::convert(rules::ListDocument& list, std::string_view ur
     }
     items[i] = protocol::dump_message(to_lsp_diagnostic(diagnostics[i], list, uri, options));
   }
+  for (const auto& d : options.extra) {
+    items.push_back(protocol::dump_message(to_lsp_diagnostic(d, list, uri, options)));
+    fresh.push_back(true);
+  }
   // What an editor sees changed when the list did; a finding whose fix edits alone changed
   // converts to the same text.
   changed = first_ || items.size() != items_.size();

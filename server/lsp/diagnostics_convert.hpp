@@ -25,6 +25,9 @@ struct ConvertOptions {
   bool include_fixes = true;         ///< put the fix titles into `data`
   /// The URL of rules.md (docs_link.hpp) for codeDescription.href; empty: no link.
   std::string rules_doc;
+  /// Findings beside the list's own (the arxiv-* rules, from metadata the list does not hold),
+  /// converted after them.
+  std::vector<rules::Diagnostic> extra;
   bool operator==(const ConvertOptions&) const = default;
 };
 

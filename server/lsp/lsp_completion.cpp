@@ -92,7 +92,30 @@ LspServer::Reply LspServer::on_completion(const lsp::TextDocumentPositionParams&
     if (!resolve_documentation_ && !item.documentation.empty())
       lsp_item.documentation = lsp::MarkupContent{"markdown", item.documentation};
   }
+  add_arxiv_entry_completion(*doc, at.line, out);
   return json(out);
+}
+
+void LspServer::add_arxiv_entry_completion(OpenDocument& doc, std::uint32_t line,
+                                           lsp::CompletionList& out) {
+  if (!doc.list.config().arxiv.enabled)
+    return;
+  const std::string_view text = doc.list.line(line);
+  const auto id = rules::arxiv_id_on_line(text);
+  const auto paper = id ? arxiv_.papers.find(*id) : arxiv_.papers.end();
+  if (paper == arxiv_.papers.end())
+    return;
+  lsp::CompletionItem& item = out.items.emplace_back();
+  item.label = rules::list_title(paper->second.title);
+  item.kind = CompletionItemKind::kSnippet;
+  const rules::Range whole{{line, 0}, {line, static_cast<std::uint32_t>(text.size())}};
+  // Plain text, not a snippet: titles hold `$` and braces.
+  item.textEdit = {to_lsp_range(doc.list, whole, store_.encoding()),
+                   rules::format_entry(doc.list, paper->second, rules::EntryFill::kBlank)};
+  item.filterText = std::string(text);  // what the line holds: the editor's filter keeps it
+  item.sortText.push_back('0');  // first; not `= "0"`, where GCC 12 -O2 warns (-Wrestrict) wrongly
+  item.insertTextFormat = lsp::InsertTextFormat::kPlainText;
+  item.detail = "the entry of arXiv " + *id;
 }
 
 LspServer::Reply LspServer::on_completion_resolve(const json& params) {

@@ -40,23 +40,67 @@ void LspServer::on_did_save(const json& /*params*/) {
 }
 
 ConvertOptions LspServer::convert_options(const rules::ListDocument& list) const {
-  return {store_.encoding(), related_information_, true, rules_doc_url(list.config().docs_url)};
+  return {store_.encoding(), related_information_, true, rules_doc_url(list.config().docs_url), {}};
 }
 
 void LspServer::publish_dirty() {
   if (pull_diagnostics_ || configuration_deadline_)
     return;  // the client asks when it wants them; or its settings are yet to come
+  request_arxiv();
   for (auto& [uri, doc] : store_.documents()) {
-    if (auto body = publisher_.push(uri, doc.list, doc.version, convert_options(doc.list)))
+    if (auto body = publisher_.push(uri, doc.list, doc.version, options_with_arxiv(doc.list)))
       send_text(std::move(*body));
   }
+}
+
+ConvertOptions LspServer::options_with_arxiv(rules::ListDocument& list) {
+  ConvertOptions options = convert_options(list);
+  if (list.config().arxiv.enabled && !arxiv_.empty())
+    options.extra = rules::check_arxiv(list, arxiv_);
+  return options;
+}
+
+void LspServer::request_arxiv() {
+  if (!arxiv_fetcher_)
+    return;
+  std::vector<std::string> ids;
+  std::optional<rules::ArxivSettings> settings;
+  for (auto& [uri, doc] : store_.documents()) {
+    if (!doc.list.config().arxiv.enabled)
+      continue;
+    settings = doc.list.config().arxiv;
+    for (auto& id : rules::list_arxiv_ids(doc.list)) {
+      if (arxiv_asked_.insert(id).second)
+        ids.push_back(std::move(id));
+    }
+    // A line holding only an arXiv URL or id: the entry the editor offers to write.
+    for (std::uint32_t line = 0; line < doc.list.line_count(); ++line) {
+      auto id = rules::arxiv_id_on_line(doc.list.line(line));
+      if (id && arxiv_asked_.insert(*id).second)
+        ids.push_back(std::move(*id));
+    }
+  }
+  if (!ids.empty())
+    arxiv_fetcher_(std::move(ids), *settings);
+}
+
+void LspServer::on_arxiv_metadata(const rules::ArxivLookup& lookup) {
+  for (const auto& [id, paper] : lookup.papers) {
+    arxiv_.papers[id] = paper;
+    arxiv_.missing.erase(id);
+  }
+  for (const auto& [id, missing] : lookup.missing) arxiv_.missing[id] = missing;
+  publisher_.mark_all_dirty();
+  if (initialized_ && !exit_requested_ && queue_.empty())
+    publish_dirty();
 }
 
 LspServer::Reply LspServer::on_diagnostic(const lsp::DocumentDiagnosticParams& params) {
   OpenDocument* doc = store_.find(params.textDocument.uri);
   if (doc == nullptr)
     return json{{"kind", "full"}, {"items", json::array()}};
-  auto pulled = publisher_.pull(params.textDocument.uri, doc->list, convert_options(doc->list));
+  request_arxiv();
+  auto pulled = publisher_.pull(params.textDocument.uri, doc->list, options_with_arxiv(doc->list));
   if (params.previousResultId == pulled.result_id) {
     return json{{"kind", "unchanged"}, {"resultId", pulled.result_id}};
   }

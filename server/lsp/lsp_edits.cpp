@@ -163,6 +163,23 @@ lsp::WorkspaceEdit LspServer::workspace_edit(std::string_view uri, const OpenDoc
   return out;
 }
 
+void LspServer::add_arxiv_entry_action(const std::string& uri, OpenDocument& doc,
+                                       std::uint32_t line, std::vector<lsp::CodeAction>& actions) {
+  const auto id = rules::arxiv_id_on_line(doc.list.line(line));
+  if (!id)
+    return;
+  const auto paper = arxiv_.papers.find(*id);
+  if (paper == arxiv_.papers.end())
+    return;  // not known (yet): the fetcher was asked when the line was typed
+  const std::string_view text = doc.list.line(line);
+  const rules::TextEdit edit{
+      {{line, 0}, {line, static_cast<std::uint32_t>(text.size())}},
+      rules::format_entry(doc.list, paper->second, rules::EntryFill::kBlank)};
+  actions.push_back({.title = "Write the entry of arXiv " + *id,
+                     .kind = std::string(lsp::CodeActionKind::kQuickFix),
+                     .edit = workspace_edit(uri, doc, {edit})});
+}
+
 LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) {
   const std::string& uri = params.textDocument.uri;
   OpenDocument* doc = store_.find(uri);
@@ -172,9 +189,16 @@ LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) 
   const rules::Range wanted_range{
       to_byte_position(doc->list, params.range.start, store_.encoding()),
       to_byte_position(doc->list, params.range.end, store_.encoding())};
-  const auto& diagnostics = doc->list.diagnostics();
-  const ConvertOptions convert{store_.encoding(), related_information_, true,
-                               rules_doc_url(doc->list.config().docs_url)};
+  std::vector<rules::Diagnostic> diagnostics = doc->list.diagnostics();
+  const bool arxiv = doc->list.config().arxiv.enabled && !arxiv_.empty();
+  if (arxiv) {
+    for (auto& d : rules::check_arxiv(doc->list, arxiv_)) diagnostics.push_back(std::move(d));
+  }
+  const ConvertOptions convert{store_.encoding(),
+                               related_information_,
+                               true,
+                               rules_doc_url(doc->list.config().docs_url),
+                               {}};
   std::vector<lsp::CodeAction> actions;
   if (wanted(only, lsp::CodeActionKind::kQuickFix)) {
     for (const auto& d : diagnostics) {
@@ -191,6 +215,8 @@ LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) 
       }
     }
     add_rule_actions(uri, *doc, wanted_range, !only.empty(), actions);
+    if (arxiv)
+      add_arxiv_entry_action(uri, *doc, wanted_range.start.line, actions);
   }
   if (wanted(only, kFixAllKind)) {
     const bool any_safe = std::any_of(diagnostics.begin(), diagnostics.end(), [](const auto& d) {

@@ -11,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 #include "protocol/jsonrpc.hpp"
 #include "protocol/lsp_features.hpp"
 #include "protocol/lsp_types.hpp"
+#include "rules/arxiv.hpp"
 #include "rules/queries.hpp"
 #include "server/lsp/document_store.hpp"
 #include "server/lsp/publisher.hpp"
@@ -95,6 +97,15 @@ class LspServer {
 
   bool exit_requested() const { return exit_requested_; }
   int exit_code() const { return shutdown_ ? 0 : 1; }
+  /// Asks for the arXiv metadata of `ids` of documents whose config enables `arxiv` (the stdio
+  /// loop fetches on its io_context and answers with on_arxiv_metadata()); none: never asks.
+  using ArxivFetcher =
+      std::function<void(std::vector<std::string> ids, const rules::ArxivSettings& settings)>;
+  void set_arxiv_fetcher(ArxivFetcher fetcher) { arxiv_fetcher_ = std::move(fetcher); }
+  /// What arXiv said (or the cache): the documents are checked against all that is known and
+  /// republished where their diagnostics change. Pulled diagnostics do not include these.
+  void on_arxiv_metadata(const rules::ArxivLookup& lookup);
+
   /// The client's process id from initialize, to watch for its death.
   std::optional<std::int64_t> client_process_id() const { return client_pid_; }
   /// Logs to the log stream and the client (window/logMessage).
@@ -185,7 +196,17 @@ class LspServer {
   void on_did_save(const nlohmann::json& params);
   Reply on_diagnostic(const lsp::DocumentDiagnosticParams& params);
   void publish_dirty();
+  /// "Write the entry of arXiv ID" on a line holding only an arXiv URL or id whose metadata is
+  /// known: the line becomes the whole entry, key words and digest left to fill in.
+  void add_arxiv_entry_action(const std::string& uri, OpenDocument& doc, std::uint32_t line,
+                              std::vector<lsp::CodeAction>& actions);
+  /// The same as a completion item on that line.
+  void add_arxiv_entry_completion(OpenDocument& doc, std::uint32_t line, lsp::CompletionList& out);
+  /// Hands the ids not asked for yet of the documents with `arxiv.enabled` to the fetcher.
+  void request_arxiv();
   ConvertOptions convert_options(const rules::ListDocument& list) const;
+  /// The same with the arxiv-* findings of `list` as `extra`, when its config enables them.
+  ConvertOptions options_with_arxiv(rules::ListDocument& list);
 
   // Code actions, formatting and editor commands (lsp_edits.cpp)
   Reply on_code_action(const lsp::CodeActionParams& params);
@@ -321,6 +342,9 @@ class LspServer {
 
   DocumentStore store_;
   Publisher publisher_;
+  rules::ArxivLookup arxiv_;                        ///< every answer so far, merged
+  std::set<std::string, std::less<>> arxiv_asked_;  ///< ids handed to the fetcher
+  ArxivFetcher arxiv_fetcher_;
   SessionConfig config_;
 };
 

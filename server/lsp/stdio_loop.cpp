@@ -6,13 +6,19 @@
 #include <array>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <cerrno>
 #include <deque>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 #include "protocol/framing.hpp"
+#include "server/arxiv/endpoint.hpp"
+#include "server/arxiv/http_client.hpp"
+#include "server/arxiv/metadata_cache.hpp"
 #include "server/lsp/lsp_server.hpp"
 
 namespace awesome::server {
@@ -36,6 +42,10 @@ class StdioLoop {
         server_([this](const nlohmann::json& m) { write(protocol::dump_message(m)); },
                 ServerOptions{&std::cerr}) {
     server_.set_text_sink([this](std::string body) { write(std::move(body)); });
+    server_.set_arxiv_fetcher(
+        [this](const std::vector<std::string>& ids, const rules::ArxivSettings& settings) {
+          fetch_arxiv(ids, settings);
+        });
   }
 
   int run() {
@@ -208,8 +218,54 @@ class StdioLoop {
       if (!ec)
         io_.stop();
     });
-    if (outbox_.empty())
+    // A fetch from arXiv in flight is not waited for beyond the exit timer.
+    if (outbox_.empty() && !arxiv_busy_)
       exit_timer_.cancel();
+  }
+
+  /// The arXiv metadata of `ids`: what the cache holds at once, then what the API answers for
+  /// the ids the cache lacks or holds too long, one fetch at a time on this loop.
+  void fetch_arxiv(const std::vector<std::string>& ids, const rules::ArxivSettings& settings) {
+    if (!arxiv_cache_) {
+      const auto dir = arxiv::default_cache_dir();
+      arxiv_cache_.emplace(dir.empty() ? dir : dir / "arxiv.json");
+      if (const std::string warning = arxiv_cache_->load(); !warning.empty())
+        server_.log(lsp::MessageType::kWarning, warning);
+    }
+    const rules::ArxivLookup cached = arxiv_cache_->lookup(ids);
+    if (!cached.empty())
+      asio::post(io_, [this, cached] { server_.on_arxiv_metadata(cached); });
+    for (auto& id : arxiv_cache_->stale(ids, arxiv::Clock::now(),
+                                        std::chrono::hours(24) * settings.max_age_days)) {
+      arxiv_pending_.push_back(std::move(id));
+    }
+    arxiv_url_ = arxiv::api_url(settings.url);
+    next_arxiv_fetch();
+  }
+
+  void next_arxiv_fetch() {
+    if (arxiv_busy_ || arxiv_pending_.empty())
+      return;
+    if (!arxiv_client_ || arxiv_client_->options().url != arxiv_url_) {
+      arxiv::ClientOptions options;
+      options.url = arxiv_url_;
+      arxiv_client_.emplace(io_, options);
+    }
+    arxiv_busy_ = true;
+    arxiv_client_->start_fetch(
+        std::exchange(arxiv_pending_, {}), [this](const arxiv::FetchReport& r) {
+          arxiv_busy_ = false;
+          const auto now = arxiv::Clock::now();
+          for (const auto& [id, paper] : r.lookup.papers) arxiv_cache_->put(paper, now);
+          for (const auto& [id, missing] : r.lookup.missing) arxiv_cache_->put_missing(id, now);
+          if (!r.lookup.empty() && !arxiv_cache_->file().empty()) {
+            if (const std::string error = arxiv_cache_->save(); !error.empty())
+              server_.log(lsp::MessageType::kWarning, error);
+          }
+          for (const auto& e : r.errors) server_.log(lsp::MessageType::kWarning, "arXiv: " + e);
+          server_.on_arxiv_metadata(r.lookup);
+          next_arxiv_fetch();
+        });
   }
 
   ServeOptions options_;
@@ -224,6 +280,11 @@ class StdioLoop {
   std::vector<protocol::Frame> frames_;
   std::array<char, std::size_t{64} * 1024> buffer_{};
   std::deque<std::string> outbox_;
+  std::optional<arxiv::MetadataCache> arxiv_cache_;  ///< loaded on the first fetch
+  std::optional<arxiv::ArxivClient> arxiv_client_;
+  std::vector<std::string> arxiv_pending_;  ///< ids to fetch once the fetch in flight ends
+  std::string arxiv_url_;
+  bool arxiv_busy_ = false;
   std::size_t outbox_bytes_ = 0;
   bool paused_ = false;         ///< not reading: the output queue is full
   bool output_broken_ = false;  ///< a write failed: the client is gone

@@ -3,7 +3,9 @@
 // expectation may name the exact message too: `<!-- expect LINE:COL rule-id "Message." -->`
 // (a double quote inside it is written `\"`). `<!-- expect-fix LINE:COL rule-id "Fix title." -->`
 // names a fix of that finding: it is applied, and the result keeps every entry and has fewer
-// findings of the rule.
+// findings of the rule. What arXiv says of an id, for the arxiv-* rules, is given by
+// `<!-- arxiv ID | Title | Author; Author -->` (`arxiv-withdrawn` likewise; `arxiv-missing ID`
+// for an id arXiv does not have): the findings are then those of check_arxiv() too.
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
@@ -13,9 +15,11 @@
 #include <set>
 #include <tuple>
 
+#include "rules/arxiv.hpp"
 #include "rules/catalog.hpp"
 #include "rules/fixes.hpp"
 #include "rules/list_document.hpp"
+#include "rules/text_util.hpp"
 #include "tests/support/files.hpp"
 
 namespace fs = std::filesystem;
@@ -53,9 +57,39 @@ Expectations expectations(const std::string& text) {
   return out;
 }
 
-std::size_t count_rule(ListDocument& doc, std::string_view rule) {
-  return static_cast<std::size_t>(std::count_if(doc.diagnostics().begin(), doc.diagnostics().end(),
-                                                [&](const auto& d) { return d.rule == rule; }));
+/// The arXiv metadata that a fixture's `<!-- arxiv... -->` comments give.
+awesome::rules::ArxivLookup arxiv_lookup(const std::string& text) {
+  static const RE2 re(R"re(<!-- arxiv(-withdrawn)? (\S+) \| ([^|]*) \| ([^|]*?) -->)re");
+  static const RE2 missing_re(R"re(<!-- arxiv-missing (\S+) -->)re");
+  REQUIRE(re.ok());
+  REQUIRE(missing_re.ok());
+  awesome::rules::ArxivLookup lookup;
+  re2::StringPiece input(text);
+  std::string withdrawn, id, title, authors;
+  while (RE2::FindAndConsume(&input, re, &withdrawn, &id, &title, &authors)) {
+    awesome::rules::ArxivMetadata m;
+    m.id = id;
+    m.title = title;
+    for (auto a : awesome::rules::text::split(authors, "; ")) m.authors.emplace_back(a);
+    m.withdrawn = !withdrawn.empty();
+    lookup.papers[id] = m;
+  }
+  input = re2::StringPiece(text);
+  while (RE2::FindAndConsume(&input, missing_re, &id)) lookup.missing[id] = true;
+  return lookup;
+}
+
+/// The document's findings, and with arXiv metadata in the fixture the arxiv-* ones too.
+std::vector<awesome::rules::Diagnostic> findings(ListDocument& doc, const std::string& text) {
+  std::vector<awesome::rules::Diagnostic> out = doc.diagnostics();
+  for (auto& d : awesome::rules::check_arxiv(doc, arxiv_lookup(text))) out.push_back(d);
+  return out;
+}
+
+std::size_t count_rule(ListDocument& doc, const std::string& text, std::string_view rule) {
+  const auto all = findings(doc, text);
+  return static_cast<std::size_t>(
+      std::count_if(all.begin(), all.end(), [&](const auto& d) { return d.rule == rule; }));
 }
 
 /// Applies the fix titled `title` of the finding `f` in `text`: it must exist, keep every
@@ -65,7 +99,8 @@ void check_fix(const std::string& text, const Finding& f, const std::string& tit
   CAPTURE(title);
   ListDocument doc(text);
   const awesome::rules::Fix* fix = nullptr;
-  for (const auto& d : doc.diagnostics()) {
+  const auto all = findings(doc, text);
+  for (const auto& d : all) {
     if (d.rule != std::get<2>(f) || d.range.start.line + 1 != std::get<0>(f) ||
         d.range.start.column + 1 != std::get<1>(f)) {
       continue;
@@ -73,9 +108,10 @@ void check_fix(const std::string& text, const Finding& f, const std::string& tit
     for (const auto& x : d.fixes) fix = x.title == title ? &x : fix;
   }
   REQUIRE_MESSAGE(fix != nullptr, "no such fix on the finding");
-  ListDocument after(awesome::rules::apply_edits(text, fix->edits));
+  const std::string fixed = awesome::rules::apply_edits(text, fix->edits);
+  ListDocument after(fixed);
   CHECK(after.model().entries.size() == doc.model().entries.size());
-  CHECK(count_rule(after, std::get<2>(f)) < count_rule(doc, std::get<2>(f)));
+  CHECK(count_rule(after, fixed, std::get<2>(f)) < count_rule(doc, text, std::get<2>(f)));
 }
 
 }  // namespace
@@ -97,7 +133,7 @@ TEST_CASE(
       const auto expected = expectations(text);
       std::set<Finding> actual;
       ListDocument doc(text);
-      for (const auto& d : doc.diagnostics()) {
+      for (const auto& d : findings(doc, text)) {
         if (d.rule != rule.id)
           continue;
         const Finding f{d.range.start.line + 1, d.range.start.column + 1, std::string(d.rule)};

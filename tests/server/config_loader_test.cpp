@@ -98,7 +98,12 @@ TEST_CASE("a rejected config leaves the base untouched") {
 TEST_CASE("config errors name the key") {
   CHECK(error_of(R"({"rulez": {}})") ==
         "rulez: unknown key (expected $schema, rules, dialect, venues, ignore, digest, "
-        "conventions or docsUrl)");
+        "conventions, docsUrl or arxiv)");
+  CHECK(error_of(R"({"arxiv": {"maxAgeDays": -1}})").starts_with("arxiv.maxAgeDays: "));
+  CHECK(error_of(R"({"arxiv": {"url": "ftp://example.org"}})") ==
+        "arxiv.url: expected an https:// URL, got \"ftp://example.org\"");
+  CHECK(error_of(R"({"arxiv": {"proxy": "x"}})") ==
+        "arxiv.proxy: unknown key (expected enabled, url or maxAgeDays)");
   CHECK(error_of(R"({"docsUrl": "https://example.org/rules.md#x"})") ==
         "docsUrl: expected an http://, https:// or file:/// URL of rules.md without spaces or "
         "'#', got \"https://example.org/rules.md#x\"");

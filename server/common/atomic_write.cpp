@@ -1,4 +1,4 @@
-#include "server/cli/atomic_write.hpp"
+#include "server/common/atomic_write.hpp"
 
 #include <fcntl.h>
 #include <signal.h>

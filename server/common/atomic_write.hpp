@@ -1,13 +1,13 @@
-// Replacing a file's content atomically for `check --fix`: a temporary file in the same
-// directory, fsync, rename, so a crash or kill leaves the old file or the new one. Keeps the file
-// mode (setuid and setgid included), owner, extended attributes and POSIX ACLs; a symlink's
-// target is replaced, not the link. The temporary file is unnamed (O_TMPFILE) until complete, so
-// a kill leaves no partial copy; only a kill in the moment between naming and renaming leaves a
-// hidden complete one, `.<name>.awesome-ls-<pid>-<n>`. Where O_TMPFILE is missing, the temporary
-// file is named from the start; a later write to the same file removes what a killed run left.
-// POSIX only; hard links to the file are not kept (rename gives a new inode). Not covered: a
-// kill between the exchange of names and the last comparison, while another program writes
-// the old file, loses that write (the next run removes the old file under its hidden name).
+// Replacing a file's content atomically for `check --fix`, `add` and the arXiv cache: a temporary
+// file in the same directory, fsync, rename, so a crash or kill leaves the old file or the new one.
+// Keeps the file mode (setuid and setgid included), owner, extended attributes and POSIX ACLs; a
+// symlink's target is replaced, not the link. The temporary file is unnamed (O_TMPFILE) until
+// complete, so a kill leaves no partial copy; only a kill in the moment between naming and renaming
+// leaves a hidden complete one, `.<name>.awesome-ls-<pid>-<n>`. Where O_TMPFILE is missing, the
+// temporary file is named from the start; a later write to the same file removes what a killed run
+// left. POSIX only; hard links to the file are not kept (rename gives a new inode). Not covered: a
+// kill between the exchange of names and the last comparison, while another program writes the old
+// file, loses that write (the next run removes the old file under its hidden name).
 #pragma once
 
 #include <sys/stat.h>
