@@ -35,6 +35,8 @@ cp "$root/tests/corpus/trustworthy-2021.md" "$work/2021.md"
 cp "$root/tests/corpus/trustworthy-2026-readme.md" "$work/readme.md"
 cp "$root/tests/corpus/trustworthy-2026-full.md" "$work/full.md"
 "$bench" synth "$work/full.md" "$work/synth10.md" 10
+# Ten plain copies of the full list: every entry a duplicate nine times, as after a bad merge.
+for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$work/full.md"; done >"$work/copies10.md"
 lists=(2021 readme full synth10)
 
 competitors=1
@@ -64,6 +66,10 @@ for w in full synth10; do
   "$bench" lsp "$w" "$server" --file "$work/$w.md" --keystrokes "$keys" --seed 42 --pull |
     grep -v -e documentSymbol -e completion -e open_ms >>"$results"
 done
+
+log "server over stdio: keystrokes on ten plain copies"
+"$bench" lsp copies10 "$server" --file "$work/copies10.md" --keystrokes 200 --seed 42 |
+  grep -e push_key -e push_bytes >>"$results"
 
 log "server over stdio: edit traces"
 "$bench" lsp trace_readme "$server" --trace "$root/tests/corpus/trace-readme-history.jsonl" \
