@@ -51,6 +51,15 @@ json range(int l1, int c1, int l2, int c2) {
   return {{"start", position(l1, c1)}, {"end", position(l2, c2)}};
 }
 
+/// The completion items at `at` in kList for a client that declares no completion
+/// capabilities: everything written in each item.
+json completion_items_of_a_plain_client(const json& at) {
+  FakeClient plain;
+  plain.initialize();
+  plain.open(kUri, kList);
+  return plain.request("textDocument/completion", at)["result"]["items"];
+}
+
 /// The edits of a WorkspaceEdit for kUri (plain `changes`) applied to `text`.
 std::string applied(const std::string& text, const json& workspace_edit) {
   return awesome::test::apply_lsp_edits(text, workspace_edit["changes"][kUri]);
@@ -113,10 +122,7 @@ TEST_CASE("venue completion over LSP: UTF-16 textEdit range after the '*'") {
 
 TEST_CASE("completion documentation waits for completionItem/resolve when the client resolves it") {
   const json at = {{"textDocument", {{"uri", kUri}}}, {"position", position(16, 15)}};
-  FakeClient plain;
-  plain.initialize();
-  plain.open(kUri, kList);
-  const json full = plain.request("textDocument/completion", at)["result"]["items"];
+  const json full = completion_items_of_a_plain_client(at);
 
   FakeClient client;
   const json caps = client.initialize(
@@ -293,10 +299,7 @@ TEST_CASE("the fix summary counts the findings gone by rule and the ones left") 
 
 TEST_CASE("completion lists put the shared range and resolve data into itemDefaults") {
   const json at = {{"textDocument", {{"uri", kUri}}}, {"position", position(16, 15)}};
-  FakeClient plain;
-  plain.initialize();
-  plain.open(kUri, kList);
-  const json full = plain.request("textDocument/completion", at)["result"]["items"];
+  const json full = completion_items_of_a_plain_client(at);
 
   // What VS Code declares.
   FakeClient client;
