@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 
 #include "rules/analysis.hpp"
 #include "rules/blocks.hpp"
@@ -238,18 +239,17 @@ std::string_view ListDocument::line_terminator(std::uint32_t index) const {
 }
 
 void ListDocument::Impl::build_model() {
-  std::vector<EntrySource> sources;
   // The diagnostics keep an outline of their own up to date edit by edit: when it is current
   // (an editor asks for diagnostics after each edit, before the outline), it is this one.
-  if (const Analysis* current = findings.current_analysis()) {
-    model = rules::build_model(*current, std::move(model), model_sources, sources);
-    model_sources = std::move(sources);
-    model_generation = text_generation;
-    return;
+  const Analysis* current = findings.current_analysis();
+  std::optional<Analysis> own;
+  if (current == nullptr) {
+    own.emplace(blocks, first_line, config, venues);
+    build_outline(*own);
+    current = &*own;
   }
-  Analysis a{blocks, first_line, config, venues};
-  build_outline(a);
-  model = rules::build_model(a, std::move(model), model_sources, sources);
+  std::vector<EntrySource> sources;
+  model = rules::build_model(*current, std::move(model), model_sources, sources);
   model_sources = std::move(sources);
   model_generation = text_generation;
 }

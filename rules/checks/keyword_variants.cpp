@@ -142,19 +142,13 @@ bool typo_counts(int rare_count, int common_count) {
 
 /// Byte offset and length of word number `index` of `phrase` (as text::words() splits it).
 std::pair<std::size_t, std::size_t> word_span(std::string_view phrase, std::size_t index) {
-  auto is_word = [](char c) { return text::word_byte(c) != '\0'; };
-  std::size_t pos = 0, seen = 0;
-  while (pos < phrase.size()) {
-    while (pos < phrase.size() && !is_word(phrase[pos])) ++pos;
-    std::size_t end = pos;
-    while (end < phrase.size() && is_word(phrase[end])) ++end;
-    if (end == pos)
-      break;
+  std::pair<std::size_t, std::size_t> span{std::string_view::npos, 0};
+  std::size_t seen = 0;
+  text::for_each_word(phrase, [&](std::string_view word) {
     if (seen++ == index)
-      return {pos, end - pos};
-    pos = end;
-  }
-  return {std::string_view::npos, 0};
+      span = {static_cast<std::size_t>(word.data() - phrase.data()), word.size()};
+  });
+  return span;
 }
 
 /// One finding per use of a variant spelling, keyed by the hash of its text.
