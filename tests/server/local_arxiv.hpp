@@ -26,6 +26,16 @@ struct LoggedRequest {
   std::string user_agent;
 };
 
+/// The first line a helper process prints (its port), waiting up to 10 s; empty if none came.
+inline std::string first_line_of(ChildProcess& child) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (child.output().find('\n') == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    child.read_more(std::chrono::milliseconds(200));
+  }
+  return child.output().substr(0, child.output().find('\n'));
+}
+
 class LocalArxiv {
  public:
   /// Serves `papers` (id -> {"title", "authors", "summary", "published", "comment"}); `flags`
@@ -48,12 +58,7 @@ class LocalArxiv {
     argv.insert(argv.end(), flags.begin(), flags.end());
     child_ = std::make_unique<ChildProcess>(argv, (dir_.path / "server.err").string());
     REQUIRE(child_->started());
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (child_->output().find('\n') == std::string::npos &&
-           std::chrono::steady_clock::now() < deadline) {
-      child_->read_more(std::chrono::milliseconds(200));
-    }
-    port_ = child_->output().substr(0, child_->output().find('\n'));
+    port_ = first_line_of(*child_);
     REQUIRE_MESSAGE(!port_.empty(), read_bytes(dir_.path / "server.err"));
     url_ = std::string(tls ? "https" : "http") + "://" + (tls ? "localhost" : "127.0.0.1") + ":" +
            port_ + "/api/query";
@@ -93,12 +98,7 @@ class LocalProxy {
             log_file()},
         (dir_.path / "proxy.err").string());
     REQUIRE(child_->started());
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (child_->output().find('\n') == std::string::npos &&
-           std::chrono::steady_clock::now() < deadline) {
-      child_->read_more(std::chrono::milliseconds(200));
-    }
-    port_ = child_->output().substr(0, child_->output().find('\n'));
+    port_ = first_line_of(*child_);
     REQUIRE_MESSAGE(!port_.empty(), read_bytes(dir_.path / "proxy.err"));
   }
   std::string url() const { return "http://127.0.0.1:" + port_; }
