@@ -183,23 +183,40 @@ std::optional<HeadingInfo> parse_heading(const Block& b) {
   return h;
 }
 
+/// A 64-bit mix of `h` (the finalizer of splitmix64): sums of mixed hashes do not cancel out.
+std::uint64_t mixed(std::uint64_t h) {
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+  return h ^ (h >> 31);
+}
+
+/// Of a link's lowercase label and its URL as it identifies the page (an arXiv id or
+/// normalize_url()): what makes two links the same.
+std::uint64_t link_hash(const Link& l) {
+  std::uint64_t h = text::kWordHashSeed;
+  for (char c : text::trim(l.label))
+    h = text::word_hash_step(h, c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+  h = text::word_hash_step(h, ' ');
+  if (const auto id = parse_arxiv_url(l.url)) {
+    for (char c : std::string_view("arxiv:")) h = text::word_hash_step(h, c);
+    for (char c : id->id) h = text::word_hash_step(h, c);
+    return h;
+  }
+  return normalized_url_hash(l.url, h);
+}
+
 /// The keys that tell copies of a paper apart (Block::authors_key and after).
 void set_copy_keys(Block& b) {
   const Entry& e = *b.entry;
   const std::hash<std::string> hash;
   b.authors_key = title_key(e.authors);
-  if (e.venue)
-    b.venue_hash = hash(title_key(e.venue->name) + ":" + std::to_string(e.venue->year.value_or(0)));
-  std::vector<std::string> links;
-  for (const Link& l : e.links) {
-    const auto id = parse_arxiv_url(l.url);
-    links.push_back(text::to_lower_ascii(text::trim(l.label)) + " " +
-                    (id ? "arxiv:" + id->id : normalize_url(l.url)));
+  if (e.venue) {
+    b.venue_hash = mixed(hash(title_key(e.venue->name)) ^
+                         mixed(static_cast<std::uint64_t>(e.venue->year.value_or(0))));
   }
-  std::sort(links.begin(), links.end());
-  std::string joined;
-  for (const auto& l : links) joined += l + "\n";
-  b.links_hash = hash(joined);
+  // In any order: a sum of the mixed hashes of the links.
+  b.links_hash = 0;
+  for (const Link& l : e.links) b.links_hash += mixed(link_hash(l));
   std::uint64_t h = 1469598103934665603ull;
   for (std::uint64_t part :
        {b.title_key_hash, std::uint64_t{hash(b.authors_key)}, b.venue_hash, b.links_hash}) {
@@ -265,14 +282,13 @@ BlockPtr parse_block(BlockKind kind, std::string text, std::vector<BlockLine> li
         b->title_key_hash = hash(b->title_key);
         for (const Link& l : b->entry->links) {
           const bool shared = text::iequals(l.label, "code") || text::iequals(l.label, "dataset");
-          const std::uint64_t h = shared && !l.url.empty() ? hash(normalize_url(l.url)) : 0;
+          const std::uint64_t h =
+              shared && !l.url.empty() ? normalized_url_hash(l.url, text::kWordHashSeed) : 0;
           b->shared_link_hashes.push_back(h == 0 && shared && !l.url.empty() ? 1 : h);
         }
         set_copy_keys(*b);
         b->phrases_hash = 1469598103934665603ull;
         for (const auto& k : b->entry->keywords) {
-          b->phrase_words.push_back(text::words(k.text));
-          b->phrase_keys.push_back(phrase_key(b->phrase_words.back()));
           b->phrase_hashes.push_back(hash(k.text));
           b->phrases_hash = (b->phrases_hash ^ b->phrase_hashes.back()) * 1099511628211ull;
         }

@@ -61,10 +61,8 @@ struct Block {
   std::string paper_key;
   std::string title_key;
   std::uint64_t digest_hash = 0;
-  std::vector<std::vector<std::string>> phrase_words;  ///< lowercased words of each key word
-  std::vector<std::string> phrase_keys;                ///< phrase_key() of each key word
-  std::vector<std::uint64_t> phrase_hashes;            ///< hash of each key word's text
-  std::uint64_t phrases_hash = 0;                      ///< of all key words, in order
+  std::vector<std::uint64_t> phrase_hashes;  ///< hash of each key word's text
+  std::uint64_t phrases_hash = 0;            ///< of all key words, in order
   std::uint64_t paper_key_hash = 0, title_key_hash = 0;
   std::vector<std::uint64_t> shared_link_hashes;  ///< per link: normalized URL hash of code and
                                                   ///< dataset links, 0 for the others

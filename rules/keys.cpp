@@ -6,16 +6,37 @@
 
 namespace awesome::rules {
 
-std::string normalize_url(std::string_view url) {
-  std::string u = text::to_lower_ascii(text::trim(url));
+namespace {
+
+bool starts_with_lower(std::string_view s, std::string_view lower_prefix) {
+  return s.size() >= lower_prefix.size() &&
+         text::iequals(s.substr(0, lower_prefix.size()), lower_prefix);
+}
+
+/// normalize_url() before lowercasing.
+std::string_view url_core(std::string_view url) {
+  std::string_view u = text::trim(url);
   for (std::string_view p : {"https://", "http://"}) {
-    if (u.starts_with(p))
-      u.erase(0, p.size());
+    if (starts_with_lower(u, p))
+      u.remove_prefix(p.size());
   }
-  if (u.starts_with("www."))
-    u.erase(0, 4);
-  while (!u.empty() && (u.back() == '/' || u.back() == '#')) u.pop_back();
+  if (starts_with_lower(u, "www."))
+    u.remove_prefix(4);
+  while (!u.empty() && (u.back() == '/' || u.back() == '#')) u.remove_suffix(1);
   return u;
+}
+
+}  // namespace
+
+std::string normalize_url(std::string_view url) {
+  return text::to_lower_ascii(url_core(url));
+}
+
+std::uint64_t normalized_url_hash(std::string_view url, std::uint64_t seed) {
+  std::uint64_t h = seed;
+  for (char c : url_core(url))
+    h = text::word_hash_step(h, c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+  return h;
 }
 
 std::string paper_key(const Entry& e) {

@@ -11,7 +11,11 @@
 
 namespace awesome::rules {
 
+/// The URL as two links to one page share it: lowercase, trimmed, without `http(s)://`, `www.`
+/// and final slashes or `#`.
 std::string normalize_url(std::string_view url);
+/// A 64-bit hash of normalize_url(url), continued from `seed`, computed without building it.
+std::uint64_t normalized_url_hash(std::string_view url, std::uint64_t seed);
 /// "arxiv:<id>" or "url:<normalized paper URL>", empty without a paper link.
 std::string paper_key(const Entry& e);
 /// Lowercase letters and digits of the title's words, concatenated.

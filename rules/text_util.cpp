@@ -154,11 +154,29 @@ std::vector<std::string_view> split(std::string_view s, std::string_view sep) {
 bool is_placeholder_authors(std::string_view authors) {
   // The comparison below keeps every character but blanks, dots and link or emphasis markup;
   // the longest placeholder has 22 such characters and the label before it 8. More: names.
-  const auto kept = std::count_if(authors.begin(), authors.end(), [](char c) {
-    return !is_space(c) && std::string_view(".[]()*_\r\n\f\v").find(c) == std::string_view::npos;
-  });
-  if (kept > 30)
-    return false;
+  // Called on every author line: stops counting at the first name long enough to rule it out.
+  int kept = 0;
+  for (char c : authors) {
+    switch (c) {
+      case ' ':
+      case '\t':
+      case '\r':
+      case '\n':
+      case '\f':
+      case '\v':
+      case '.':
+      case '[':
+      case ']':
+      case '(':
+      case ')':
+      case '*':
+      case '_':
+        break;
+      default:
+        if (++kept > 30)
+          return false;
+    }
+  }
   std::string s = to_lower_ascii(trim(authors));
   for (std::string_view label : {"authors:", "author:"}) {
     if (s.starts_with(label)) {

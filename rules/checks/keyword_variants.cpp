@@ -374,8 +374,8 @@ struct KeywordIndex::State {
     Phrase& p = it->second;
     if (fresh) {
       p.text = t;
-      p.words = b->phrase_words[pi];
-      p.key = b->phrase_keys[pi];
+      p.words = text::words(t);
+      p.key = phrase_key(p.words);
       p.hash = b->phrase_hashes[pi];
       for (const auto& w : p.words) {
         Word& info = word(w);

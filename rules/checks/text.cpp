@@ -208,6 +208,8 @@ void check_encoding(const Block& b, DiagnosticSink& sink) {
     }
     for (std::size_t i = 0; i < line.size(); ++i) {
       const auto c = static_cast<unsigned char>(line[i]);
+      if (c >= 0x20 && c != 0x7F && c != 0xEF && c != 0xC2)
+        continue;  // most bytes: none of the cases below
       std::string what;
       std::size_t n = 1;
       if ((c < 0x20 && c != '\t') || c == 0x7F) {

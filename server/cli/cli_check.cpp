@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "rules/arxiv.hpp"
@@ -80,10 +81,20 @@ struct Linted {
   std::vector<std::string> contexts;  ///< finding_context() of each finding, or empty
 };
 
+/// Keeps `document` instead of freeing it now: freeing the blocks of a large list one by one
+/// takes a tenth of a `check` run, and the process exits soon after, which frees them at once
+/// (clang does the same with its syntax trees). Only the last one is kept: the one before it is
+/// freed when the next comes. It stays reachable, so leak checkers do not count it.
+void keep_until_exit(std::unique_ptr<rules::ListDocument> document) {
+  static auto* const kept = new std::unique_ptr<rules::ListDocument>();
+  *kept = std::move(document);
+}
+
 /// With `arxiv`, the arxiv-* findings of that metadata are among them.
 Linted lint(std::string_view text, const rules::Config& config, bool contexts,
             const rules::ArxivLookup* arxiv = nullptr) {
-  rules::ListDocument document(text, config);
+  auto kept = std::make_unique<rules::ListDocument>(text, config);
+  rules::ListDocument& document = *kept;
   Linted out{document.diagnostics(), {}};
   if (arxiv) {
     for (auto& d : rules::check_arxiv(document, *arxiv)) out.found.push_back(std::move(d));
@@ -97,6 +108,7 @@ Linted lint(std::string_view text, const rules::Config& config, bool contexts,
     for (const auto& d : out.found)
       out.contexts.push_back(finding_context(model, d.range.start.line));
   }
+  keep_until_exit(std::move(kept));
   return out;
 }
 
