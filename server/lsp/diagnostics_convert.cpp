@@ -25,17 +25,6 @@ lsp::DiagnosticSeverity to_lsp_severity(rules::Severity severity) {
   return lsp::DiagnosticSeverity::kInformation;
 }
 
-/// The fixes as `{title, safe, preferred}`. Their edits stay out: a "sort the section" fix
-/// rewrites a whole section, which would put megabytes into every publish of a large list; a
-/// code action takes the edits from the document the server holds.
-json fix_summaries(const rules::Diagnostic& diagnostic) {
-  json fixes = json::array();
-  for (const auto& fix : diagnostic.fixes) {
-    fixes.push_back({{"title", fix.title}, {"safe", fix.safe}, {"preferred", fix.preferred}});
-  }
-  return fixes;
-}
-
 }  // namespace
 
 void DiagnosticConverter::convert(rules::ListDocument& list, std::string_view uri,
@@ -124,9 +113,6 @@ json to_lsp_diagnostic(const rules::Diagnostic& diagnostic, const rules::ListDoc
           {{std::string(uri), to_lsp_range(list, related.range, options.encoding)},
            related.message});
     }
-  }
-  if (options.include_fixes && !diagnostic.fixes.empty()) {
-    out.data = {{"fixes", fix_summaries(diagnostic)}};
   }
   return out;
 }

@@ -22,7 +22,6 @@ inline constexpr std::string_view kDiagnosticSource = "awesome-ls";
 struct ConvertOptions {
   protocol::PositionEncoding encoding = protocol::PositionEncoding::kUtf16;
   bool related_information = false;  ///< the client supports relatedInformation
-  bool include_fixes = true;         ///< put the fix titles into `data`
   /// The URL of rules.md (docs_link.hpp) for codeDescription.href; empty: no link.
   std::string rules_doc;
   /// Findings beside the list's own (the arxiv-* rules, from metadata the list does not hold),

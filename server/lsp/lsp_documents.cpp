@@ -40,7 +40,7 @@ void LspServer::on_did_save(const json& /*params*/) {
 }
 
 ConvertOptions LspServer::convert_options(const rules::ListDocument& list) const {
-  return {store_.encoding(), related_information_, true, rules_doc_url(list.config().docs_url), {}};
+  return {store_.encoding(), related_information_, rules_doc_url(list.config().docs_url), {}};
 }
 
 void LspServer::publish_dirty() {

@@ -194,11 +194,8 @@ LspServer::Reply LspServer::on_code_action(const lsp::CodeActionParams& params) 
   if (arxiv) {
     for (auto& d : rules::check_arxiv(doc->list, arxiv_)) diagnostics.push_back(std::move(d));
   }
-  const ConvertOptions convert{store_.encoding(),
-                               related_information_,
-                               true,
-                               rules_doc_url(doc->list.config().docs_url),
-                               {}};
+  const ConvertOptions convert{
+      store_.encoding(), related_information_, rules_doc_url(doc->list.config().docs_url), {}};
   std::vector<lsp::CodeAction> actions;
   if (wanted(only, lsp::CodeActionKind::kQuickFix)) {
     for (const auto& d : diagnostics) {

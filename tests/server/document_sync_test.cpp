@@ -64,7 +64,8 @@ TEST_CASE("didOpen publishes diagnostics with UTF-16 positions and all LSP field
   CHECK(ws["source"] == "awesome-ls");
   // No docsUrl and no rules.md installed beside the test program: no link to nowhere.
   CHECK_FALSE(ws.contains("codeDescription"));
-  CHECK(ws["data"]["fixes"][0]["safe"] == true);
+  // The fixes wait for a code action: nothing of them in every publish.
+  CHECK_FALSE(ws.contains("data"));
   json label = find_code(params["diagnostics"], "keyword-label");
   CHECK(label["severity"] == 1);
   CHECK(label["range"]["start"]["line"] == 8);
