@@ -92,6 +92,10 @@ struct Block {
     return std::string_view(text).substr(lines[i].start, lines[i].length);
   }
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(lines.size()); }
+  /// Whether the text after the block starts a line: its last line has a terminator. Not so for
+  /// the document's last block when it ends without one, and when an unclosed fence or comment
+  /// takes in the empty last line of a document that ends with a line break.
+  bool ends_line() const { return !lines.empty() && lines.back().term != 0; }
 };
 
 using BlockPtr = std::shared_ptr<const Block>;

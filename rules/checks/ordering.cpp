@@ -255,10 +255,6 @@ OrderConventions order_conventions(const Analysis& a) {
 
 namespace {
 
-bool ends_line(const Block& b) {
-  return !b.text.empty() && (b.text.back() == '\n' || b.text.back() == '\r');
-}
-
 /// Whether the entry in block `bi` moves alone: no wrapper of its own and no HTML around it.
 bool plain_entry(const Analysis& a, std::size_t bi) {
   const auto u = entry_unit(a, bi);
@@ -270,7 +266,7 @@ bool plain_entry(const Analysis& a, std::size_t bi) {
 TextEdit entry_removal(const Analysis& a, std::size_t bi) {
   const auto blank_line = [&](std::size_t k) {
     return k < a.blocks.size() && a.block(k).kind == BlockKind::kBlank &&
-           a.block(k).line_count() == 1 && ends_line(a.block(k));
+           a.block(k).line_count() == 1 && a.block(k).ends_line();
   };
   std::uint32_t from = a.first_line[bi];
   std::uint32_t to = from + a.block(bi).line_count();
@@ -288,7 +284,7 @@ TextEdit entry_removal(const Analysis& a, std::size_t bi) {
 std::optional<std::vector<TextEdit>> move_edits(const Analysis& a, std::size_t bi,
                                                 std::size_t anchor, bool after) {
   const Block& b = a.block(bi);
-  if (!ends_line(b) || (after && !ends_line(a.block(anchor))))
+  if (!b.ends_line() || (after && !a.block(anchor).ends_line()))
     return std::nullopt;
   const BlockLine& last = b.lines.back();
   const std::string terminator = b.text.substr(last.start + last.length, last.term);
@@ -548,7 +544,7 @@ std::optional<Fix> new_year_section_fix(const Analysis& a, std::size_t bi, std::
                                         int year) {
   const HeadingInfo& h = *a.block(a.sections[ys].block).heading;
   const std::size_t digits = h.title.find(std::to_string(*h.year));
-  if (!plain_entry(a, bi) || !ends_line(a.block(bi)) || h.level == 0 ||
+  if (!plain_entry(a, bi) || !a.block(bi).ends_line() || h.level == 0 ||
       digits == std::string::npos) {
     return std::nullopt;
   }
@@ -569,7 +565,7 @@ std::optional<Fix> new_year_section_fix(const Analysis& a, std::size_t bi, std::
     std::size_t end = a.sections[years.back()].end_block;
     while (end > a.sections[years.back()].block + 1 && a.block(end - 1).kind == BlockKind::kBlank)
       --end;
-    if (!ends_line(a.block(end - 1)))
+    if (!a.block(end - 1).ends_line())
       return std::nullopt;
     const Position at{a.first_line[end - 1] + a.block(end - 1).line_count(), 0};
     insertion = TextEdit{{at, at}, "\n" + heading + "\n\n" + a.block(bi).text};

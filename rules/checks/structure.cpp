@@ -29,10 +29,6 @@ std::size_t category_of(const Analysis& a, std::size_t si) {
   return SIZE_MAX;
 }
 
-bool ends_line(const Block& b) {
-  return !b.text.empty() && (b.text.back() == '\n' || b.text.back() == '\r');
-}
-
 /// The end of the document, as a position.
 Position document_end(const Analysis& a) {
   const Block& last = *a.blocks.back();
@@ -109,7 +105,7 @@ std::optional<Fix> move_section_fix(const Analysis& a, std::size_t si, std::size
   while (last > s.block + 1 && a.block(last - 1).kind == BlockKind::kBlank) --last;
   std::string moved;
   for (std::size_t bi = s.block; bi < last; ++bi) moved += a.block(bi).text;
-  if (!ends_line(a.block(last - 1)))
+  if (!a.block(last - 1).ends_line())
     return std::nullopt;
   Fix fix;
   fix.title = "Move the section under '" + heading_text(a, t) + "'";
@@ -127,7 +123,7 @@ std::optional<Fix> move_section_fix(const Analysis& a, std::size_t si, std::size
   } else {
     std::size_t end = t.end_block;  // after the category's last block that is not blank
     while (end > t.block + 1 && a.block(end - 1).kind == BlockKind::kBlank) --end;
-    if (!ends_line(a.block(end - 1)))
+    if (!a.block(end - 1).ends_line())
       return std::nullopt;
     const Position at{a.first_line[end - 1] + a.block(end - 1).line_count(), 0};
     fix.edits.push_back({{at, at}, "\n" + moved});
