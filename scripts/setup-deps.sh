@@ -24,8 +24,9 @@ if [[ "$mode" == --tests ]]; then
   # clang builds the sanitizer tree and the libFuzzer targets; libclang-rt-14-dev holds the
   # sanitizer and libFuzzer runtimes (only recommended by clang, so named here).
   # neovim, emacs-nox and elpa-eglot are the real editor clients of the editors.* tests.
-  # clang-format and clang-tidy check the code (scripts/lint.sh).
-  packages+=(neovim emacs-nox elpa-eglot patch clang libclang-rt-14-dev clang-format clang-tidy)
+  # clang-format and clang-tidy check the code (scripts/lint.sh); ninja-build runs the builds.
+  packages+=(neovim emacs-nox elpa-eglot patch clang libclang-rt-14-dev clang-format clang-tidy
+    ninja-build)
 fi
 
 missing=()

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup-deps.sh --tests
 jobs=$(nproc)
+# Ninja for the trees configured here (a tree configured before keeps its generator).
+export CMAKE_GENERATOR=${CMAKE_GENERATOR:-Ninja}
 # Each phase prints the seconds since the start, so a slow one shows in the CI log.
 phase() { printf '\n== [%ss] %s\n' "$SECONDS" "$*"; }
 
