@@ -227,6 +227,20 @@ TEST_CASE("entry-year without a section for the year: create it, in the editor o
   CHECK(findings(after, "year-order").empty());
 }
 
+TEST_CASE("entry-year: no new year section after an unclosed fence that ends the document") {
+  // The fence takes in the empty line after the document's last line break: the text after
+  // it starts no line of its own, so there is nowhere to put the new section.
+  const std::string text = "## Privacy\n\n### Privacy: 2021\n\n" + entry("Stray", "1905.00001") +
+                           "\n" + entry("Kept", "2101.00001") + "\n```\nunclosed\n";
+  ListDocument doc(text);
+  const auto year = findings(doc, "entry-year");
+  REQUIRE(year.size() == 1);
+  for (const auto& fix : year[0].fixes) {
+    for (const auto& edit : fix.edits) CHECK(edit.range.end.line < doc.line_count());
+  }
+  CHECK(year[0].fixes.empty());
+}
+
 TEST_CASE("a fix of several edits is applied whole or not at all") {
   using awesome::rules::Fix;
   using awesome::rules::TextEdit;
