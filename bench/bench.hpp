@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace awesome::bench {
 
@@ -28,6 +29,14 @@ struct LspOptions {
   double timeout_ms = 5000;
 };
 int run_lsp(const LspOptions& options);
+
+struct WallOptions {
+  std::vector<std::string> command;  ///< program (looked up in PATH) and arguments
+  long timeout_ms = 120000;
+};
+/// Runs `command` once with its output discarded and prints its wall time in ms, "timeout" or
+/// "failed (STATUS)" (exit status 0 and 1 count as a run).
+int run_wall(const WallOptions& options);
 
 /// Prints the Markdown table of a results file (key=value lines); 2 when unreadable.
 int run_report(const std::string& results_path);

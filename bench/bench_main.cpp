@@ -23,7 +23,8 @@ const char* kUsage =
     "       awesome_bench lsp NAME SERVER (--file F [--keystrokes N] [--completions N] |\n"
     "                                          --trace T) [--pull]\n"
     "       awesome_bench synth FULL_LIST OUT [COPIES]\n"
-    "       awesome_bench report RESULTS\n";
+    "       awesome_bench report RESULTS\n"
+    "       awesome_bench wall [--timeout-ms MS] -- COMMAND [ARGS]...\n";
 
 std::optional<double> number(const Results& r, const std::string& key) {
   auto it = r.find(key);
@@ -215,7 +216,7 @@ int report(const Results& r) {
   row("its p50 as a multiple of awesome-ls's", node_ratio, "", "");
   row(
       "`awesome-ls check`, wall ms (median)",
-      [&](const std::string& w) { return cell(r, w + ".check_awesome_ls_ms", "%.0f"); },
+      [&](const std::string& w) { return cell(r, w + ".check_awesome_ls_ms", "%.1f"); },
       "1 MB < 15 ms", verdict(number(r, "full.check_awesome_ls_ms"), 15));
   auto ratio = [&](const std::string& w, const std::string& other) -> std::optional<double> {
     auto ours = number(r, w + ".check_awesome_ls_ms");
@@ -306,6 +307,15 @@ int main(int argc, char** argv) {
     if (full.empty())
       return 2;
     return write_file(args[2], make_synthetic(full, copies)) ? 0 : 2;
+  }
+  if (args.size() >= 3 && args[0] == "wall") {
+    WallOptions o;
+    if (auto v = flag("--timeout-ms"))
+      o.timeout_ms = std::stol(*v);
+    const auto dashes = std::find(args.begin(), args.end(), "--");
+    if (dashes != args.end())
+      o.command.assign(dashes + 1, args.end());
+    return run_wall(o);
   }
   if (args.size() >= 2 && args[0] == "report")
     return run_report(args[1]);
