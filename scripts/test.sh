@@ -40,11 +40,11 @@ cmake --build build-asan -j"$jobs"
 
 phase "run every test under the sanitizers, while the release binary builds with GCC beside them"
 # Many tests wait on processes, pipes and sleeps: the GCC build fills those gaps instead of
-# taking its own minutes before or after them.
+# taking its own minutes before or after them, and one test more than there are cores runs.
 cmake --build build -j"$jobs" --target awesome-ls >build/gcc-build.log 2>&1 &
 gcc_pid=$!
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs"
+  ctest --test-dir build-asan --output-on-failure -j"$((jobs + 1))"
 if ! wait "$gcc_pid"; then
   cat build/gcc-build.log
   exit 1
