@@ -194,8 +194,7 @@ std::uint64_t mixed(std::uint64_t h) {
 /// normalize_url()): what makes two links the same.
 std::uint64_t link_hash(const Link& l) {
   std::uint64_t h = text::kWordHashSeed;
-  for (char c : text::trim(l.label))
-    h = text::word_hash_step(h, c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+  for (char c : text::trim(l.label)) h = text::word_hash_step(h, text::lower_ascii(c));
   h = text::word_hash_step(h, ' ');
   if (const auto id = parse_arxiv_url(l.url)) {
     for (char c : std::string_view("arxiv:")) h = text::word_hash_step(h, c);

@@ -34,8 +34,7 @@ std::string normalize_url(std::string_view url) {
 
 std::uint64_t normalized_url_hash(std::string_view url, std::uint64_t seed) {
   std::uint64_t h = seed;
-  for (char c : url_core(url))
-    h = text::word_hash_step(h, c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+  for (char c : url_core(url)) h = text::word_hash_step(h, text::lower_ascii(c));
   return h;
 }
 

@@ -23,13 +23,9 @@ std::string_view trim(std::string_view s) {
   return trim_right(trim_left(s));
 }
 
-static char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = lower(c);
+  for (char& c : out) c = lower_ascii(c);
   return out;
 }
 
@@ -37,7 +33,7 @@ bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size())
     return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i]))
+    if (lower_ascii(a[i]) != lower_ascii(b[i]))
       return false;
   }
   return true;

@@ -16,6 +16,9 @@ inline bool is_space(char c) {
 std::string_view trim(std::string_view s);
 std::string_view trim_left(std::string_view s);
 std::string_view trim_right(std::string_view s);
+inline char lower_ascii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 std::string to_lower_ascii(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);

@@ -149,6 +149,10 @@ void DuplicateIndex::update(const std::vector<const Block*>& removed,
         erase_member(link_, h, b, t.link);
     }
   }
+  // A whole list at once (an open, a paste): room for every entry up front, not rehash after
+  // rehash (a no-op for the few blocks of a keystroke).
+  for (Groups* groups : {&paper_, &title_, &digest_, &link_})
+    groups->reserve(groups->size() + added.size());
   for (const Block* b : added) {
     if (!b->paper_key.empty()) {
       insert_sorted(paper_[b->paper_key_hash], b);

@@ -746,6 +746,9 @@ void KeywordIndex::update(const std::vector<const Block*>& removed,
                           const std::vector<const Block*>& added,
                           std::vector<const Block*>& reemit) {
   State& s = *state_;
+  // A whole list at once: room for its phrases up front (a no-op for a keystroke's blocks).
+  s.phrases.reserve(s.phrases.size() + added.size());
+  s.touched.reserve(added.size());
   for (const Block* b : removed) {
     s.count_prose(*b, -1);
     for (std::size_t pi = 0; pi < b->entry->keywords.size(); ++pi) {
