@@ -51,8 +51,8 @@ if ! wait "$gcc_pid"; then
 fi
 tail -n 1 build/gcc-build.log
 
-phase "fuzz: every libFuzzer target for 20 s, two at a time (longer: fuzz/run.sh SECONDS)"
-AWESOME_FUZZ_BUILD=build-asan bash fuzz/run.sh -j 2 20
+phase "fuzz: every libFuzzer target for 15 s, two at a time (longer: fuzz/run.sh SECONDS)"
+AWESOME_FUZZ_BUILD=build-asan bash fuzz/run.sh -j 2 15
 
 if [[ -x vscode-extension/scripts/test-all.sh ]]; then
   phase "VS Code extension"
